@@ -1,0 +1,137 @@
+// Every diagnostic of FORMAT.md §5: the parser's problems plus the ones that need ids resolved.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { IsnadDocument, TextRange } from '../model';
+import { problem, type Problem, type Severity } from '../problems';
+import { localize, type Locale } from '../l10n';
+import { findEntity, findSource, isStatement, speakerOf } from '../resolve';
+
+export type UnattributedClaimsSetting = Severity | 'off';
+
+export interface DiagnosticsOptions {
+  readonly unattributedClaims: UnattributedClaimsSetting;
+}
+
+export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning' };
+
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
+  return [...doc.problems, ...spanProblems(doc, options), ...referenceProblems(doc), ...unusedDefinitions(doc), ...bidiControls(doc)].sort(
+    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end,
+  );
+}
+
+function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
+  const problems: Problem[] = [];
+  for (const span of doc.spans) {
+    if (!doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) {
+      problems.push(problem('empty-span', span.range, 'emptySpan'));
+    }
+    if (!isStatement(span) || speakerOf(doc, span)) continue;
+    if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
+    else if (options.unattributedClaims !== 'off') {
+      problems.push(problem('unattributed-claim', span.range, 'unattributedClaim', [], options.unattributedClaims));
+    }
+  }
+  return problems;
+}
+
+function referenceProblems(doc: IsnadDocument): Problem[] {
+  const problems: Problem[] = [];
+  for (const span of doc.spans) {
+    if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
+      problems.push(problem('unknown-source', span.by.range, 'unknownSource', [span.by.id]));
+    }
+    for (const reference of span.entity ? [span.entity, ...span.about] : span.about) {
+      if (!findEntity(doc, reference.id)) problems.push(problem('unknown-entity', reference.range, 'unknownEntity', [reference.id]));
+    }
+  }
+  for (const source of doc.frontMatter?.sources.values() ?? []) {
+    if (source.entity && !findEntity(doc, source.entity.id)) {
+      problems.push(problem('unknown-entity', source.entity.range, 'unknownEntity', [source.entity.id]));
+    }
+  }
+  return problems;
+}
+
+/** The ids spans refer to; an id that names both a source and an entity is used when either is. */
+export function usedIds(doc: IsnadDocument): Set<string> {
+  const used = new Set<string>();
+  for (const span of doc.spans) {
+    if (span.by) used.add(span.by.id);
+    if (span.entity) used.add(span.entity.id);
+    for (const reference of span.about) used.add(reference.id);
+  }
+  return used;
+}
+
+function unusedDefinitions(doc: IsnadDocument): Problem[] {
+  if (!doc.frontMatter) return [];
+  const used = usedIds(doc);
+  const problems: Problem[] = [];
+  const unused = (range: TextRange, message: 'unusedSource' | 'unusedEntity', id: string) =>
+    problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
+  for (const source of doc.frontMatter.sources.values()) if (!used.has(source.id)) unused(source.keyRange, 'unusedSource', source.id);
+  for (const entity of doc.frontMatter.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, 'unusedEntity', entity.id);
+  return problems;
+}
+
+/** Ranges where a bidi control is an error: ids and attribute blocks (Trojan Source). */
+function idRanges(doc: IsnadDocument): TextRange[] {
+  const ranges: TextRange[] = doc.spans.map((span) => span.attributesRange);
+  for (const source of doc.frontMatter?.sources.values() ?? []) {
+    ranges.push(source.keyRange);
+    if (source.entity) ranges.push(source.entity.range);
+  }
+  for (const entity of doc.frontMatter?.entities.values() ?? []) ranges.push(entity.keyRange);
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+function bidiControls(doc: IsnadDocument): Problem[] {
+  const problems: Problem[] = [];
+  let ranges: TextRange[] | undefined;
+  for (const match of doc.text.matchAll(BIDI_CONTROL)) {
+    ranges ??= idRanges(doc);
+    const offset = match.index;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    const range = { start: offset, end: offset + 1 };
+    if (contains(ranges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
+    else problems.push(problem('bidi-control', range, 'bidiControlText', [code]));
+  }
+  return problems;
+}
+
+/** Whether any of the sorted, non-overlapping ranges contains the offset. */
+function contains(sorted: readonly TextRange[], offset: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].end <= offset) low = mid + 1;
+    else if (sorted[mid].start > offset) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(doc: IsnadDocument, item: Problem, locale: Locale): Diagnostic {
+  return {
+    range: doc.lines.rangeOf(item.range),
+    severity: LSP_SEVERITY[item.severity],
+    code: item.code,
+    source: 'isnad',
+    message: localize(locale, item.message, item.args),
+    ...(item.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+  };
+}
+
+export function computeDiagnostics(doc: IsnadDocument, locale: Locale, options?: DiagnosticsOptions): Diagnostic[] {
+  return computeProblems(doc, options).map((item) => toDiagnostic(doc, item, locale));
+}

@@ -1,0 +1,143 @@
+// The message catalogue of the language service, in English and Arabic.
+// `{0}`, `{1}` … are replaced by the arguments, which are document strings or numbers.
+
+const en = {
+  // diagnostics
+  unattributedClaim: 'Claim has no source: who said this? Add by=…',
+  unattributedQuote: 'Quote has no speaker: whose words are these? Add by=…',
+  unknownSource: 'No source or entity named “{0}” is defined in the front matter.',
+  unknownEntity: 'No entity named “{0}” is defined in the front matter.',
+  unusedSource: 'Source “{0}” is defined but no span refers to it.',
+  unusedEntity: 'Entity “{0}” is defined but no span refers to it.',
+  duplicateSource: 'Source “{0}” is already defined above; this repeat is ignored.',
+  duplicateEntity: 'Entity “{0}” is already defined above; this repeat is ignored.',
+  yamlError: 'Front matter is not valid YAML: {0}',
+  unclosedFrontMatter: 'Front matter is never closed: add a line with --- after it. The rest of the document is read as the article.',
+  aliasLimit: 'Front matter uses too many YAML aliases (more than {0}); it is not read.',
+  frontMatterNotMapping: 'Front matter must be a mapping of keys to values.',
+  missingName: '“{0}” has no name: add name: …',
+  expectedString: '“{0}” must be a string.',
+  expectedStringList: '“{0}” must be a list of strings.',
+  expectedMapping: '“{0}” must be a mapping of ids to entries.',
+  expectedEntry: '“{0}” must be a name or a mapping with a name.',
+  invalidUrl: '“{0}” must be an http or https URL.',
+  invalidDate: '“{0}” must be a date written YYYY-MM-DD.',
+  invalidLanguage: '“{0}” must be a language tag such as ar or en.',
+  invalidEnum: '“{0}” must be one of: {1}.',
+  invalidWikidata: '“{0}” must be a Wikidata id: Q followed by digits.',
+  invalidId: '“{0}” is not a valid id: start with a letter or digit, then letters, digits, _, . or -, at most 64 characters.',
+  orphanAttributes: 'This ]{ has no matching [: the attributes annotate nothing.',
+  unclosedAttributes: 'The attribute block is not closed: add } before the paragraph ends.',
+  unterminatedQuote: 'The quoted value is not closed: add " before the paragraph ends.',
+  spanAnnotatesNothing: 'This span annotates nothing: add claim, quote, @entity or note=….',
+  twoKinds: 'A span has one kind: “{0}” and “{1}” cannot both be used.',
+  secondEntity: 'A span mentions one entity: remove the second @{0} or nest another span.',
+  repeatedAttribute: '“{0}” is given twice in this span.',
+  unknownAttribute: 'Unknown attribute “{0}”.',
+  badStatus: 'Unknown status “{0}”: use one of {1}.',
+  emptySpan: 'The span annotates no text.',
+  bidiControlText: 'Invisible bidirectional control character U+{0}: the text may display differently from how it is stored.',
+  bidiControlId: 'Bidirectional control character U+{0} inside an id or attribute: ids must look exactly as they are stored.',
+  // hovers and outline
+  claim: 'Claim',
+  quote: 'Quote',
+  mention: 'Mention',
+  note: 'Note',
+  unattributed: 'Unattributed',
+  saidBy: 'Said by',
+  inheritedFrom: 'attribution inherited from the enclosing {0} “{1}”',
+  via: 'Via',
+  source: 'Source',
+  date: 'Date',
+  published: 'Published in',
+  status: 'Status',
+  about: 'About',
+  aliases: 'Also written',
+  mentions: 'Mentioned {0} times in this document',
+  mentionsOne: 'Mentioned once in this document',
+  notDefined: 'not defined',
+  frontMatter: 'Front matter',
+  sources: 'Sources',
+  entities: 'Entities',
+  role: 'Role',
+  affiliation: 'Affiliation',
+  isEntity: 'Entity',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Locale = 'en' | 'ar';
+
+const ar: Record<MessageKey, string> = {
+  unattributedClaim: 'ادعاء بلا مصدر: من قال هذا؟ أضف قائل=…',
+  unattributedQuote: 'اقتباس بلا قائل: كلام من هذا؟ أضف قائل=…',
+  unknownSource: 'لا يوجد في الترويسة مصدر أو كيان باسم «{0}».',
+  unknownEntity: 'لا يوجد في الترويسة كيان باسم «{0}».',
+  unusedSource: 'المصدر «{0}» معرَّف لكن لا يشير إليه أي مقطع.',
+  unusedEntity: 'الكيان «{0}» معرَّف لكن لا يشير إليه أي مقطع.',
+  duplicateSource: 'المصدر «{0}» معرَّف من قبل؛ هذا التكرار مُهمَل.',
+  duplicateEntity: 'الكيان «{0}» معرَّف من قبل؛ هذا التكرار مُهمَل.',
+  yamlError: 'الترويسة ليست YAML صالحة: {0}',
+  unclosedFrontMatter: 'الترويسة غير مغلقة: أضف سطرًا فيه --- بعدها. يُقرأ باقي المستند على أنه المقال.',
+  aliasLimit: 'تستعمل الترويسة عددًا كبيرًا جدًا من أسماء YAML المستعارة (أكثر من {0})؛ لم تُقرأ.',
+  frontMatterNotMapping: 'يجب أن تكون الترويسة جدولًا من المفاتيح والقيم.',
+  missingName: '«{0}» بلا اسم: أضف name: …',
+  expectedString: 'يجب أن تكون قيمة «{0}» نصًا.',
+  expectedStringList: 'يجب أن تكون قيمة «{0}» قائمة نصوص.',
+  expectedMapping: 'يجب أن تكون قيمة «{0}» جدولًا من المعرّفات.',
+  expectedEntry: 'يجب أن يكون «{0}» اسمًا أو جدولًا فيه name.',
+  invalidUrl: 'يجب أن تكون قيمة «{0}» رابط http أو https.',
+  invalidDate: 'يجب أن تكون قيمة «{0}» تاريخًا بصيغة YYYY-MM-DD.',
+  invalidLanguage: 'يجب أن تكون قيمة «{0}» وسم لغة مثل ar أو en.',
+  invalidEnum: 'يجب أن تكون قيمة «{0}» واحدة من: {1}.',
+  invalidWikidata: 'يجب أن تكون قيمة «{0}» معرّف ويكي بيانات: Q تليها أرقام.',
+  invalidId: '«{0}» ليس معرّفًا صالحًا: ابدأ بحرف أو رقم، ثم حروف أو أرقام أو _ أو . أو -، بحد أقصى 64 محرفًا.',
+  orphanAttributes: 'لا يقابل ]{ هذا أي [: الخصائص لا تعلّق على شيء.',
+  unclosedAttributes: 'كتلة الخصائص غير مغلقة: أضف } قبل نهاية الفقرة.',
+  unterminatedQuote: 'القيمة المقتبسة غير مغلقة: أضف " قبل نهاية الفقرة.',
+  spanAnnotatesNothing: 'هذا المقطع لا يعلّق على شيء: أضف ادعاء أو اقتباس أو @كيان أو ملاحظة=….',
+  twoKinds: 'للمقطع نوع واحد: لا يجتمع «{0}» و«{1}».',
+  secondEntity: 'يذكر المقطع كيانًا واحدًا: احذف @{0} الثاني أو ضعه في مقطع متداخل.',
+  repeatedAttribute: '«{0}» مكرر في هذا المقطع.',
+  unknownAttribute: 'خاصية غير معروفة «{0}».',
+  badStatus: 'حالة غير معروفة «{0}»: استعمل واحدة من {1}.',
+  emptySpan: 'المقطع لا يحيط بأي نص.',
+  bidiControlText: 'محرف تحكم ثنائي الاتجاه غير مرئي U+{0}: قد يظهر النص بخلاف ما هو مخزَّن.',
+  bidiControlId: 'محرف تحكم ثنائي الاتجاه U+{0} داخل معرّف أو خاصية: يجب أن تظهر المعرّفات كما هي مخزَّنة.',
+  claim: 'ادعاء',
+  quote: 'اقتباس',
+  mention: 'ذِكر',
+  note: 'ملاحظة',
+  unattributed: 'بلا مصدر',
+  saidBy: 'القائل',
+  inheritedFrom: 'الإسناد موروث من {0} المحيط «{1}»',
+  via: 'عبر',
+  source: 'المصدر',
+  date: 'التاريخ',
+  published: 'نُشر في',
+  status: 'الحالة',
+  about: 'عن',
+  aliases: 'يُكتب أيضًا',
+  mentions: 'ذُكر {0} مرات في هذا المستند',
+  mentionsOne: 'ذُكر مرة واحدة في هذا المستند',
+  notDefined: 'غير معرَّف',
+  frontMatter: 'الترويسة',
+  sources: 'المصادر',
+  entities: 'الكيانات',
+  role: 'الصفة',
+  affiliation: 'الانتماء',
+  isEntity: 'كيان',
+};
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, ar };
+
+/** `ar`, `ar-EG` … pick Arabic; anything else English. */
+export function toLocale(tag: string | undefined): Locale {
+  return tag?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+export function localize(locale: Locale, key: MessageKey, args: readonly (string | number)[] = []): string {
+  return catalogues[locale][key].replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}

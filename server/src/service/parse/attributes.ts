@@ -1,0 +1,101 @@
+// Scanning an attribute block `{ … }` into white-space separated tokens (FORMAT.md §4).
+import type { TextRange } from '../model';
+import { problem, type Problem } from '../problems';
+import { isBlankChar, isEscapable, isLineBreak } from './chars';
+
+export interface AttributeToken {
+  readonly range: TextRange;
+  /** Before the first unquoted `=`; undefined for a bare keyword or `@ID`. */
+  readonly key?: string;
+  /** The value with quotes and escapes resolved (the whole token for a bare keyword). */
+  readonly value: string;
+  readonly valueRange: TextRange;
+  readonly quoted: boolean;
+}
+
+export interface AttributeScan {
+  /** After the closing `}`, or where the paragraph ended when it is missing. */
+  readonly end: number;
+  readonly closed: boolean;
+  readonly tokens: AttributeToken[];
+  readonly problems: Problem[];
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const CLOSE_BRACE = 125;
+const EQUALS = 61;
+
+/**
+ * Reads tokens from `start` (just after `{`) to the first `}` that is neither escaped nor
+ * quoted. `endsUnit(lineBreakOffset)` says whether a line break ends the paragraph.
+ */
+export function scanAttributes(text: string, start: number, endsUnit: (lineBreak: number) => boolean): AttributeScan {
+  const tokens: AttributeToken[] = [];
+  const problems: Problem[] = [];
+  const unclosed = (end: number): AttributeScan => ({ end, closed: false, tokens, problems });
+  let i = start;
+  for (;;) {
+    if (i >= text.length) return unclosed(text.length);
+    const c = text.charCodeAt(i);
+    if (isLineBreak(c)) {
+      if (endsUnit(i)) return unclosed(i);
+      i++;
+      continue;
+    }
+    if (isBlankChar(c)) {
+      i++;
+      continue;
+    }
+    if (c === CLOSE_BRACE) return { end: i + 1, closed: true, tokens, problems };
+
+    const tokenStart = i;
+    let value = '';
+    let key: string | undefined;
+    let valueStart = i;
+    let quoted = false;
+    while (i < text.length) {
+      const d = text.charCodeAt(i);
+      if (d === QUOTE) {
+        quoted = true;
+        const quoteStart = i;
+        i++;
+        for (;;) {
+          if (i >= text.length || (isLineBreak(text.charCodeAt(i)) && endsUnit(i))) {
+            problems.push(problem('span-syntax', { start: quoteStart, end: i }, 'unterminatedQuote'));
+            tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
+            return unclosed(i);
+          }
+          const e = text.charCodeAt(i);
+          if (e === BACKSLASH && (text.charCodeAt(i + 1) === QUOTE || text.charCodeAt(i + 1) === BACKSLASH)) {
+            value += text[i + 1];
+            i += 2;
+          } else if (e === QUOTE) {
+            i++;
+            break;
+          } else {
+            value += text[i];
+            i++;
+          }
+        }
+        continue;
+      }
+      if (isBlankChar(d) || isLineBreak(d) || d === CLOSE_BRACE) break;
+      if (d === BACKSLASH && isEscapable(text.charCodeAt(i + 1))) {
+        value += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (d === EQUALS && key === undefined && !quoted) {
+        key = value;
+        value = '';
+        valueStart = i + 1;
+        i++;
+        continue;
+      }
+      value += text[i];
+      i++;
+    }
+    tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
+  }
+}

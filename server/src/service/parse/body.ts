@@ -1,0 +1,298 @@
+// The article body: headings, paragraphs, comments, escapes and spans (FORMAT.md §3–4).
+// One forward pass with an explicit bracket stack: no recursion, so nesting depth is bounded
+// only by memory, and every character is looked at a constant number of times.
+import type { Block, Elision, Section, Span, TextRange } from '../model';
+import { problem, type Problem } from '../problems';
+import { scanAttributes, type AttributeToken } from './attributes';
+import { interpretAttributes } from './spanAttributes';
+import { CR, LF, isBlankChar, isEscapable, isLineBreak } from './chars';
+
+export interface BodyParse {
+  readonly sections: Section[];
+  readonly blocks: Block[];
+  readonly spans: Span[];
+  readonly comments: TextRange[];
+  readonly elisions: Elision[];
+  readonly problems: Problem[];
+}
+
+const HASH = 35;
+const BACKSLASH = 92;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const LESS_THAN = 60;
+
+type MutableSpan = { -readonly [K in keyof Span]: Span[K] } & { children: number[] };
+
+interface OpenBracket {
+  readonly offset: number;
+  /** How many finished spans were waiting for a parent when this bracket opened. */
+  readonly orphansBefore: number;
+}
+
+export function parseBody(text: string, bodyStart: number): BodyParse {
+  return new BodyParser(text).parse(bodyStart);
+}
+
+class BodyParser {
+  private readonly sections: Section[] = [];
+  private readonly blocks: Block[] = [];
+  private readonly spans: MutableSpan[] = [];
+  private readonly comments: TextRange[] = [];
+  private readonly elisions: Elision[] = [];
+  private readonly problems: Problem[] = [];
+  private currentSection: number | undefined;
+  /** Where the next `-->` is, or -1 when there is none after the last search. */
+  private nextCommentClose = -2;
+
+  constructor(private readonly text: string) {}
+
+  parse(bodyStart: number): BodyParse {
+    const { text } = this;
+    let pos = bodyStart;
+    while (pos < text.length) {
+      const lineEnd = this.lineEnd(pos);
+      if (this.isBlank(pos, lineEnd)) {
+        pos = this.nextLine(lineEnd);
+      } else if (this.headingLevel(pos) > 0) {
+        this.heading(pos, lineEnd);
+        pos = this.nextLine(lineEnd);
+      } else {
+        const end = this.inline(pos, false);
+        this.blocks.push({ range: { start: pos, end }, isHeading: false });
+        pos = this.nextLine(end);
+      }
+    }
+    this.elideLineEnds(bodyStart);
+    return {
+      sections: this.finishSections(),
+      blocks: this.blocks,
+      spans: this.finishSpans(),
+      comments: this.comments,
+      elisions: this.elisions,
+      problems: this.problems,
+    };
+  }
+
+  private lineEnd(pos: number): number {
+    const { text } = this;
+    let i = pos;
+    while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  private nextLine(lineEnd: number): number {
+    const { text } = this;
+    if (text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF) return lineEnd + 2;
+    return Math.min(text.length, lineEnd + 1);
+  }
+
+  private isBlank(pos: number, lineEnd: number): boolean {
+    for (let i = pos; i < lineEnd; i++) if (!isBlankChar(this.text.charCodeAt(i))) return false;
+    return true;
+  }
+
+  /** 1–6 for a heading line starting at `pos`, else 0. */
+  private headingLevel(pos: number): number {
+    const { text } = this;
+    let level = 0;
+    while (level < 7 && text.charCodeAt(pos + level) === HASH) level++;
+    if (level === 0 || level > 6) return 0;
+    const after = pos + level;
+    return after >= text.length || isLineBreak(text.charCodeAt(after)) || isBlankChar(text.charCodeAt(after)) ? level : 0;
+  }
+
+  /** Whether the line starting at `lineStart` ends the paragraph before it: the end, a blank line or a heading. */
+  private endsParagraph(lineStart: number): boolean {
+    const { text } = this;
+    let i = lineStart;
+    while (i < text.length && isBlankChar(text.charCodeAt(i))) i++;
+    if (i >= text.length || isLineBreak(text.charCodeAt(i))) return true;
+    return this.headingLevel(lineStart) > 0;
+  }
+
+  private heading(pos: number, lineEnd: number): void {
+    const { text } = this;
+    const level = this.headingLevel(pos);
+    let textStart = pos + level;
+    if (textStart < lineEnd && isBlankChar(text.charCodeAt(textStart))) textStart++;
+    this.elide(pos, textStart);
+    const title = text
+      .slice(textStart, lineEnd)
+      .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
+      .trim();
+    this.currentSection = this.sections.length;
+    const headingRange = { start: pos, end: lineEnd };
+    this.sections.push({ index: this.sections.length, level, title, headingRange, range: headingRange });
+    this.inline(textStart, true);
+    this.blocks.push({ range: { start: textStart, end: lineEnd }, isHeading: true });
+  }
+
+  /**
+   * Reads a paragraph (or a heading's text) from `start`, building its spans; returns where
+   * it ends: the break of its last line, or the end of the text.
+   */
+  private inline(start: number, isHeading: boolean): number {
+    const { text } = this;
+    const open: OpenBracket[] = [];
+    const orphans: number[] = [];
+    const endsUnit = (lineBreak: number) => isHeading || this.endsParagraph(this.nextLine(lineBreak));
+    let i = start;
+    let lineStart = start;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (isLineBreak(c)) {
+        if (endsUnit(i)) return i;
+        i = lineStart = this.nextLine(i);
+        continue;
+      }
+      if (c === BACKSLASH) {
+        const next = text.charCodeAt(i + 1);
+        if (isEscapable(next) || (next === HASH && i === lineStart && !isHeading)) {
+          this.elide(i, i + 1);
+          i += 2;
+          continue;
+        }
+      } else if (c === LESS_THAN && text.startsWith('<!--', i)) {
+        const end = this.comment(i, isHeading);
+        if (end > i) {
+          i = end;
+          continue;
+        }
+      } else if (c === OPEN_BRACKET) {
+        open.push({ offset: i, orphansBefore: orphans.length });
+      } else if (c === CLOSE_BRACKET) {
+        const opener = open.pop();
+        if (text.charCodeAt(i + 1) === OPEN_BRACE) {
+          const attributes = scanAttributes(text, i + 2, endsUnit);
+          this.problems.push(...attributes.problems);
+          if (opener) {
+            this.span(opener, i, attributes.end, attributes.closed, attributes.tokens, orphans);
+          } else {
+            this.problems.push(problem('span-syntax', { start: i, end: attributes.end }, 'orphanAttributes'));
+          }
+          i = attributes.end;
+          continue;
+        }
+      }
+      i++;
+    }
+    return text.length;
+  }
+
+  private span(
+    opener: OpenBracket,
+    closeBracket: number,
+    end: number,
+    closed: boolean,
+    tokens: readonly AttributeToken[],
+    orphans: number[],
+  ): void {
+    const range = { start: opener.offset, end };
+    const attributesRange = { start: closeBracket + 2, end: closed ? end - 1 : end };
+    const attributes = interpretAttributes(tokens, range);
+    this.problems.push(...attributes.problems);
+    if (!closed) this.problems.push(problem('span-syntax', range, 'unclosedAttributes'));
+    const index = this.spans.length;
+    const children = orphans.splice(opener.orphansBefore);
+    for (const child of children) this.spans[child].parent = index;
+    orphans.push(index);
+    this.spans.push({
+      ...attributes.values,
+      index,
+      range,
+      contentRange: { start: opener.offset + 1, end: closeBracket },
+      attributesRange,
+      children,
+      section: this.currentSection,
+    });
+    this.elide(opener.offset, opener.offset + 1);
+    this.elide(closeBracket, end);
+  }
+
+  /** Records the comment at `start` and returns its end, or returns `start` when it is never closed. */
+  private comment(start: number, isHeading: boolean): number {
+    const { text } = this;
+    if (this.nextCommentClose !== -1 && this.nextCommentClose < start + 4) {
+      this.nextCommentClose = text.indexOf('-->', start + 4);
+    }
+    const close = this.nextCommentClose;
+    if (close < 0) return start;
+    const end = close + 3;
+    if (isHeading && text.slice(start, end).search(/[\r\n]/) >= 0) return start;
+    this.comments.push({ start, end });
+    this.elideComment(start, end);
+    return end;
+  }
+
+  /** A comment alone on its lines disappears with its line break, so it leaves no empty line. */
+  private elideComment(start: number, end: number): void {
+    const { text } = this;
+    let before = start;
+    while (before > 0 && isBlankChar(text.charCodeAt(before - 1))) before--;
+    let after = end;
+    while (after < text.length && isBlankChar(text.charCodeAt(after))) after++;
+    const aloneOnLine = (before === 0 || isLineBreak(text.charCodeAt(before - 1))) && (after >= text.length || isLineBreak(text.charCodeAt(after)));
+    if (aloneOnLine && after < text.length && before > 0) this.elide(before, this.nextLine(after));
+    else this.elide(start, end);
+  }
+
+  private elide(start: number, end: number, replacement = ''): void {
+    if (end > start) this.elisions.push({ start, end, replacement });
+  }
+
+  /** CRLF and CR become LF in the clean text, except inside stretches already left out. */
+  private elideLineEnds(bodyStart: number): void {
+    const { text } = this;
+    const markup = this.elisions.sort((a, b) => a.start - b.start).slice();
+    let next = 0;
+    for (let i = text.indexOf('\r', bodyStart); i >= 0; i = text.indexOf('\r', i + 1)) {
+      while (next < markup.length && markup[next].end <= i) next++;
+      if (next < markup.length && markup[next].start <= i) continue;
+      if (text.charCodeAt(i + 1) === LF) this.elide(i, i + 1);
+      else this.elide(i, i + 1, '\n');
+    }
+    this.elisions.sort((a, b) => a.start - b.start);
+  }
+
+  private finishSections(): Section[] {
+    const ancestors: number[] = [];
+    const finished = this.sections.map((section, index) => {
+      while (ancestors.length && this.sections[ancestors[ancestors.length - 1]].level >= section.level) ancestors.pop();
+      const parent = ancestors.length ? ancestors[ancestors.length - 1] : undefined;
+      ancestors.push(index);
+      let end = this.text.length;
+      for (let later = index + 1; later < this.sections.length; later++) {
+        if (this.sections[later].level <= section.level) {
+          end = this.sections[later].headingRange.start;
+          break;
+        }
+      }
+      return { ...section, parent, range: { start: section.headingRange.start, end: trimTrailingBreaks(this.text, end) } };
+    });
+    return finished;
+  }
+
+  /** Spans are built innermost first; the model lists them by where their `[` stands. */
+  private finishSpans(): Span[] {
+    const order = this.spans.map((_, index) => index).sort((a, b) => this.spans[a].range.start - this.spans[b].range.start);
+    const renumber = new Array<number>(order.length);
+    order.forEach((old, index) => (renumber[old] = index));
+    return order.map((old, index) => {
+      const span = this.spans[old];
+      return {
+        ...span,
+        index,
+        parent: span.parent === undefined ? undefined : renumber[span.parent],
+        children: span.children.map((child) => renumber[child]).sort((a, b) => a - b),
+      };
+    });
+  }
+}
+
+function trimTrailingBreaks(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && (isLineBreak(text.charCodeAt(i - 1)) || isBlankChar(text.charCodeAt(i - 1)))) i--;
+  return i;
+}

@@ -1,0 +1,339 @@
+// Front matter: YAML 1.2 between `---` fences, read with the `yaml` package so that every
+// key and value keeps its exact range. Every problem becomes a `front-matter` or
+// `duplicate-id` problem; whatever can be read is kept.
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import {
+  DIRECTIONS,
+  ENTITY_TYPES,
+  SOURCE_KINDS,
+  type Direction,
+  type Entity,
+  type EntityType,
+  type FrontMatter,
+  type IdReference,
+  type Source,
+  type SourceKind,
+  type TextRange,
+} from '../model';
+import { problem, type Problem } from '../problems';
+import type { MessageKey } from '../l10n';
+import { isValidId, normalizeId } from '../ids';
+
+export const MAX_ALIAS_COUNT = 50;
+
+export interface FrontMatterParse {
+  readonly frontMatter?: FrontMatter;
+  /** Where the article body starts. */
+  readonly bodyStart: number;
+  readonly problems: readonly Problem[];
+}
+
+const FENCE_OPEN = /^---[ \t]*$/;
+const FENCE_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Reads the front matter that starts at `start` (after any byte-order mark), if there is one. */
+export function parseFrontMatter(text: string, start: number): FrontMatterParse {
+  const firstLine = readLine(text, start);
+  if (!FENCE_OPEN.test(text.slice(start, firstLine.contentEnd))) return { bodyStart: start, problems: [] };
+
+  let line = readLine(text, firstLine.next);
+  while (line.start < text.length) {
+    if (FENCE_CLOSE.test(text.slice(line.start, line.contentEnd))) {
+      const contentRange = { start: firstLine.next, end: line.start };
+      const range = { start, end: line.contentEnd };
+      return { ...readYaml(text, range, contentRange), bodyStart: line.next };
+    }
+    line = readLine(text, line.next);
+  }
+  return {
+    bodyStart: firstLine.next,
+    problems: [problem('front-matter', { start, end: firstLine.contentEnd }, 'unclosedFrontMatter')],
+  };
+}
+
+function readLine(text: string, start: number): { start: number; contentEnd: number; next: number } {
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  let next = end;
+  if (text.charCodeAt(next) === 13) next++;
+  if (text.charCodeAt(next) === 10) next++;
+  return { start, contentEnd: end, next };
+}
+
+type YamlDocument = Document.Parsed;
+
+/** Walks the YAML syntax tree; ranges are shifted by `offset` into document offsets. */
+class FrontMatterReader {
+  readonly problems: Problem[] = [];
+  readonly sources = new Map<string, Source>();
+  readonly entities = new Map<string, Entity>();
+
+  constructor(
+    private readonly doc: YamlDocument,
+    private readonly offset: number,
+    private readonly fallbackRange: TextRange,
+  ) {}
+
+  rangeOf(node: Node | null | undefined): TextRange {
+    const range = node?.range;
+    if (!range) return this.fallbackRange;
+    return { start: this.offset + range[0], end: this.offset + range[1] };
+  }
+
+  report(node: Node | null | undefined, message: MessageKey, args: readonly string[] = []): void {
+    this.problems.push(problem('front-matter', this.rangeOf(node), message, args));
+  }
+
+  /** Follows aliases a bounded number of times, so a chain of them cannot loop. */
+  resolve(node: unknown): Node | null {
+    let current = node;
+    for (let hops = 0; isAlias(current) && hops < MAX_ALIAS_COUNT; hops++) {
+      current = current.resolve(this.doc) ?? null;
+    }
+    return isAlias(current) ? null : ((current as Node | null) ?? null);
+  }
+
+  string(node: Node | null, label: string): string | undefined {
+    const value = this.resolve(node);
+    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (isScalar(value) && value.value === null) return undefined;
+    this.report(node, 'expectedString', [label]);
+    return undefined;
+  }
+
+  matching(node: Node | null, label: string, pattern: (value: string) => boolean, message: MessageKey): string | undefined {
+    const value = this.string(node, label);
+    if (value === undefined) return undefined;
+    if (pattern(value)) return value;
+    this.report(node, message, [label]);
+    return undefined;
+  }
+
+  url(node: Node | null, label: string): string | undefined {
+    return this.matching(node, label, isHttpUrl, 'invalidUrl');
+  }
+
+  date(node: Node | null, label: string): string | undefined {
+    return this.matching(node, label, isIsoDate, 'invalidDate');
+  }
+
+  oneOf<T extends string>(node: Node | null, label: string, values: readonly T[]): T | undefined {
+    const value = this.string(node, label);
+    if (value === undefined) return undefined;
+    if ((values as readonly string[]).includes(value)) return value as T;
+    this.report(node, 'invalidEnum', [label, values.join(', ')]);
+    return undefined;
+  }
+
+  stringList(node: Node | null, label: string): string[] {
+    const value = this.resolve(node);
+    if (isScalar(value) && value.value === null) return [];
+    if (!isSeq(value)) {
+      this.report(node, 'expectedStringList', [label]);
+      return [];
+    }
+    const strings: string[] = [];
+    for (const item of value.items) {
+      const text = this.string(item as Node, label);
+      if (text !== undefined) strings.push(text);
+    }
+    return strings;
+  }
+
+  idReference(node: Node | null, label: string): IdReference | undefined {
+    const value = this.string(node, label);
+    return value === undefined ? undefined : { id: normalizeId(value), range: this.rangeOf(this.resolve(node)) };
+  }
+
+  /** The entries of `sources:` or `entities:`, each read by `readEntry`; repeats are `duplicate-id`. */
+  definitions<T>(node: Node | null, label: string, into: Map<string, T>, readEntry: (id: string, pair: Pair<Node, Node | null>) => T): void {
+    const value = this.resolve(node);
+    if (isScalar(value) && value.value === null) return;
+    if (!isMap(value)) {
+      this.report(node, 'expectedMapping', [label]);
+      return;
+    }
+    for (const pair of value.items as Pair<Node, Node | null>[]) {
+      const key = this.resolve(pair.key);
+      const rawId = isScalar(key) ? String(key.value ?? '') : '';
+      const id = normalizeId(rawId);
+      if (into.has(id)) {
+        const message = label === 'sources' ? 'duplicateSource' : 'duplicateEntity';
+        this.problems.push(problem('duplicate-id', this.rangeOf(pair.key), message, [id]));
+        continue;
+      }
+      if (!isValidId(id)) this.report(pair.key, 'invalidId', [rawId]);
+      into.set(id, readEntry(id, pair));
+    }
+  }
+
+  entryRange(pair: Pair<Node, Node | null>): TextRange {
+    const key = this.rangeOf(pair.key);
+    const value = pair.value ? this.rangeOf(pair.value) : key;
+    return { start: key.start, end: Math.max(key.end, value.end) };
+  }
+
+  /** A source or entity written as a name alone, or as a mapping; calls `field` for each key of a mapping. */
+  entry(id: string, pair: Pair<Node, Node | null>, field: (key: string, value: Node | null) => void): string {
+    const value = this.resolve(pair.value);
+    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (!isMap(value)) {
+      this.report(pair.value ?? pair.key, 'expectedEntry', [id]);
+      return '';
+    }
+    let name = '';
+    for (const item of value.items as Pair<Node, Node | null>[]) {
+      const key = this.resolve(item.key);
+      const keyText = isScalar(key) ? String(key.value) : '';
+      if (keyText === 'name') name = this.string(item.value, `${id}.name`) ?? '';
+      else field(keyText, item.value);
+    }
+    if (!name) this.report(pair.key, 'missingName', [id]);
+    return name;
+  }
+
+  source(id: string, pair: Pair<Node, Node | null>): Source {
+    let kind: SourceKind = 'person';
+    const optional: { -readonly [K in keyof Source]?: Source[K] } = {};
+    const name = this.entry(id, pair, (key, value) => {
+      const label = `${id}.${key}`;
+      switch (key) {
+        case 'kind':
+          kind = this.oneOf(value, label, SOURCE_KINDS) ?? kind;
+          break;
+        case 'role':
+        case 'affiliation':
+        case 'via':
+          optional[key] = this.string(value, label);
+          break;
+        case 'url':
+          optional.url = this.url(value, label);
+          break;
+        case 'date':
+          optional.date = this.date(value, label);
+          break;
+        case 'entity':
+          optional.entity = this.idReference(value, label);
+          break;
+      }
+    });
+    return { ...optional, id, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, kind };
+  }
+
+  entity(id: string, pair: Pair<Node, Node | null>): Entity {
+    let type: EntityType = 'other';
+    let aliases: string[] = [];
+    const optional: { description?: string; wikidata?: string; url?: string } = {};
+    const name = this.entry(id, pair, (key, value) => {
+      const label = `${id}.${key}`;
+      switch (key) {
+        case 'type':
+          type = this.oneOf(value, label, ENTITY_TYPES) ?? type;
+          break;
+        case 'aliases':
+          aliases = this.stringList(value, label);
+          break;
+        case 'description':
+          optional.description = this.string(value, label);
+          break;
+        case 'wikidata':
+          optional.wikidata = this.matching(value, label, (text) => /^Q[1-9][0-9]*$/.test(text), 'invalidWikidata');
+          break;
+        case 'url':
+          optional.url = this.url(value, label);
+          break;
+      }
+    });
+    return { ...optional, id, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, type, aliases };
+  }
+}
+
+function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
+  const source = text.slice(contentRange.start, contentRange.end);
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
+  for (const error of doc.errors) {
+    const start = contentRange.start + Math.min(error.pos[0], source.length);
+    const end = contentRange.start + Math.min(Math.max(error.pos[1], error.pos[0] + 1), source.length);
+    reader.problems.push(problem('front-matter', { start, end: Math.max(end, start) }, 'yamlError', [error.message.split('\n')[0]]));
+  }
+
+  let data: Record<string, unknown> = {};
+  try {
+    const json = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
+  } catch {
+    reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
+  }
+
+  const fields: { -readonly [K in keyof FrontMatter]?: FrontMatter[K] } = {};
+  let direction: Direction = 'auto';
+  let authors: string[] = [];
+  const meta: Record<string, unknown> = {};
+  const contents = doc.contents;
+  if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) {
+    reader.report(contents, 'frontMatterNotMapping');
+  }
+  for (const pair of isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : []) {
+    const keyNode = reader.resolve(pair.key);
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const value = pair.value;
+    switch (key) {
+      case 'title':
+      case 'outlet':
+        fields[key] = reader.string(value, key);
+        break;
+      case 'url':
+        fields.url = reader.url(value, key);
+        break;
+      case 'published':
+        fields.published = reader.date(value, key);
+        break;
+      case 'language':
+        fields.language = reader.matching(value, key, (tag) => /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag), 'invalidLanguage');
+        break;
+      case 'direction':
+        direction = reader.oneOf(value, key, DIRECTIONS) ?? direction;
+        break;
+      case 'authors':
+        authors = reader.stringList(value, key);
+        break;
+      case 'sources':
+        reader.definitions(value, key, reader.sources, (id, entry) => reader.source(id, entry));
+        break;
+      case 'entities':
+        reader.definitions(value, key, reader.entities, (id, entry) => reader.entity(id, entry));
+        break;
+      default:
+        if (key in data) meta[key] = data[key];
+    }
+  }
+
+  const frontMatter: FrontMatter = {
+    ...fields,
+    range,
+    contentRange,
+    direction,
+    authors,
+    sources: reader.sources,
+    entities: reader.entities,
+    data,
+    meta,
+  };
+  return { frontMatter, problems: reader.problems };
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

@@ -1,0 +1,112 @@
+// What a span's attribute tokens mean (FORMAT.md §4), in English or Arabic.
+import { STATUSES, type IdReference, type Located, type Span, type SpanKind, type TextRange } from '../model';
+import { problem, type Problem } from '../problems';
+import { normalizeId } from '../ids';
+import type { AttributeToken } from './attributes';
+
+const KIND_KEYWORDS: Readonly<Record<string, 'claim' | 'quote'>> = {
+  claim: 'claim',
+  'ادعاء': 'claim',
+  quote: 'quote',
+  'اقتباس': 'quote',
+};
+
+type Key = 'by' | 'status' | 'about' | 'note' | 'id';
+
+const KEYS: Readonly<Record<string, Key>> = {
+  by: 'by',
+  'قائل': 'by',
+  status: 'status',
+  'حالة': 'status',
+  about: 'about',
+  'عن': 'about',
+  note: 'note',
+  'ملاحظة': 'note',
+  id: 'id',
+};
+
+/** `about=` lists ids separated by a Latin or an Arabic comma. */
+const LIST_SEPARATOR = /[,،]/;
+
+export type SpanAttributes = Pick<Span, 'kind' | 'entity' | 'by' | 'about' | 'status' | 'note' | 'name'>;
+
+export function interpretAttributes(tokens: readonly AttributeToken[], spanRange: TextRange): { values: SpanAttributes; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let kindKeyword: { kind: 'claim' | 'quote'; word: string } | undefined;
+  let entity: IdReference | undefined;
+  let by: IdReference | undefined;
+  let status: Located<string> | undefined;
+  let note: Located<string> | undefined;
+  let name: Located<string> | undefined;
+  const about: IdReference[] = [];
+  const seen = new Set<Key>();
+
+  for (const token of tokens) {
+    if (token.key === undefined) {
+      if (token.value.startsWith('@') && !token.quoted) {
+        const reference = idReference(token.value.slice(1), { start: token.range.start + 1, end: token.range.end }, token.range);
+        if (entity) problems.push(problem('span-syntax', token.range, 'secondEntity', [reference.id]));
+        else entity = reference;
+      } else if (KIND_KEYWORDS[token.value] && !token.quoted) {
+        if (kindKeyword) problems.push(problem('span-syntax', token.range, 'twoKinds', [kindKeyword.word, token.value]));
+        else kindKeyword = { kind: KIND_KEYWORDS[token.value], word: token.value };
+      } else {
+        problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.value]));
+      }
+      continue;
+    }
+    const key = KEYS[token.key];
+    if (!key) {
+      problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.key]));
+      continue;
+    }
+    if (seen.has(key)) {
+      problems.push(problem('span-syntax', token.range, 'repeatedAttribute', [token.key]));
+      continue;
+    }
+    seen.add(key);
+    const located = { value: token.value, range: token.valueRange };
+    switch (key) {
+      case 'by':
+        by = idReference(token.value, token.valueRange, token.range);
+        break;
+      case 'status':
+        if ((STATUSES as readonly string[]).includes(token.value)) status = located;
+        else problems.push(problem('unknown-attribute', token.range, 'badStatus', [token.value, STATUSES.join(', ')]));
+        break;
+      case 'about':
+        about.push(...aboutList(token));
+        break;
+      case 'note':
+        note = located;
+        break;
+      case 'id':
+        name = located;
+        break;
+    }
+  }
+
+  const kind: SpanKind = kindKeyword?.kind ?? (entity ? 'mention' : note ? 'note' : 'invalid');
+  if (kind === 'invalid') problems.push(problem('span-syntax', spanRange, 'spanAnnotatesNothing'));
+  return { values: { kind, entity, by, about, status, note, name }, problems };
+}
+
+/** An empty id points at its whole token, so the diagnostic has something to underline. */
+function idReference(raw: string, range: TextRange, tokenRange: TextRange): IdReference {
+  return { id: normalizeId(raw), range: raw ? range : tokenRange };
+}
+
+function aboutList(token: AttributeToken): IdReference[] {
+  const references: IdReference[] = [];
+  let offset = token.valueRange.start + (token.quoted ? 1 : 0);
+  for (const part of token.value.split(LIST_SEPARATOR)) {
+    const trimmed = part.trim();
+    if (trimmed) {
+      const start = token.quoted ? token.valueRange.start : offset + part.indexOf(trimmed);
+      const end = token.quoted ? token.valueRange.end : start + trimmed.length;
+      references.push({ id: normalizeId(trimmed), range: { start, end } });
+    }
+    offset += part.length + 1;
+  }
+  return references;
+}
