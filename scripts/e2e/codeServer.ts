@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, codeServerEntry, runsDir } from './paths';
@@ -43,17 +44,17 @@ const DEFAULT_SETTINGS = {
 /** A new, empty .e2e/runs/<id> folder. */
 export function newRunDir(): string {
   fs.mkdirSync(runsDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const stamp = new Date().toISOString().replace(/[-:]|\..*/g, '').replace('T', '-'); // 20260101-120000
   return fs.mkdtempSync(path.join(runsDir, `${stamp}-`));
 }
 
-/** XDG_* and TMPDIR pointing into `dir`, so nothing writes into $HOME or /tmp. */
-export function isolatedEnv(dir: string): NodeJS.ProcessEnv {
+/** XDG_* and TMPDIR pointing into `dir` (or `tmpDir`), so nothing writes into $HOME or /tmp. */
+export function isolatedEnv(dir: string, tmpDir = path.join(dir, 'tmp')): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),
     XDG_DATA_HOME: path.join(dir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(dir, 'xdg-cache'),
-    TMPDIR: path.join(dir, 'tmp'),
+    TMPDIR: tmpDir,
   };
   for (const d of Object.values(env)) fs.mkdirSync(d!, { recursive: true });
   return { ...process.env, ...env };
@@ -88,6 +89,12 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2),
   );
 
+  // VS Code puts unix sockets (`vscode-ipc-<uuid>.sock`, 52 chars) in TMPDIR; a socket path
+  // must stay under 108 bytes. In a deeply nested clone, fall back to a short folder in /tmp.
+  let tmpDir = path.join(runDir, 'tmp');
+  let ownTmp: string | undefined;
+  if (tmpDir.length > 50) tmpDir = ownTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-e2e-'));
+
   const logFile = fs.openSync(path.join(runDir, 'code-server.log'), 'a');
   // prettier-ignore
   const args = [
@@ -96,7 +103,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
   ];
   const child = spawn(process.execPath, args, {
-    env: { ...isolatedEnv(runDir), EXTENSIONS_GALLERY: '{}' },
+    env: { ...isolatedEnv(runDir, tmpDir), EXTENSIONS_GALLERY: '{}' },
     stdio: ['ignore', logFile, logFile],
   });
   fs.closeSync(logFile);
@@ -105,11 +112,14 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const pid = child.pid!;
 
   const stop = async () => {
-    if (exited) return;
-    process.kill(pid, 'SIGTERM');
-    if (await Promise.race([exitedPromise.then(() => true), sleep(10_000).then(() => false)])) return;
-    process.kill(pid, 'SIGKILL');
-    await exitedPromise;
+    if (!exited) {
+      process.kill(pid, 'SIGTERM');
+      if (!(await Promise.race([exitedPromise.then(() => true), sleep(10_000).then(() => false)]))) {
+        process.kill(pid, 'SIGKILL');
+        await exitedPromise;
+      }
+    }
+    if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
   };
 
   const origin = `http://127.0.0.1:${port}`;

@@ -1,0 +1,103 @@
+// Custom requests between the Isnad client and server, declared once and imported by both
+// sides (in the manner of vscode-eslint's shared protocol file).
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
+
+export type ExportFormat = 'w3c' | 'jsonl' | 'csv';
+
+export interface ExportParams {
+  readonly uri: string;
+  readonly format: ExportFormat;
+}
+
+export interface ExportResult {
+  readonly content: string;
+  /** How many annotations the export holds, for the notification. */
+  readonly annotationCount: number;
+}
+
+/** The server builds the export; the client asks where to put it and writes it. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('isnad/export');
+
+export type ParagraphDirection = 'rtl' | 'ltr';
+
+export interface DecoratedSpan {
+  readonly kind: 'claim' | 'quote' | 'mention' | 'note';
+  /** From `[` through `}`. */
+  readonly range: Range;
+  readonly contentRange: Range;
+  /** The mentioned entity's type, for mentions. */
+  readonly entityType?: string;
+  /** The speaker's display name for claims and quotes; undefined when unattributed. */
+  readonly speaker?: string;
+}
+
+export interface DecoratedParagraph {
+  readonly range: Range;
+  readonly direction: ParagraphDirection;
+  readonly isHeading: boolean;
+}
+
+export interface DocumentCounts {
+  readonly claims: number;
+  readonly quotes: number;
+  readonly unattributed: number;
+  readonly mentions: number;
+}
+
+export interface DecorationsParams {
+  readonly uri: string;
+}
+
+/** What the client needs to decorate an editor, computed by the server from its model. */
+export interface DecorationsResult {
+  readonly version: number;
+  readonly paragraphs: readonly DecoratedParagraph[];
+  readonly spans: readonly DecoratedSpan[];
+  readonly counts: DocumentCounts;
+}
+
+export const DecorationsRequest = new RequestType<DecorationsParams, DecorationsResult | null, void>('isnad/decorations');
+
+/** A run of reading-view text: plain, or inside the innermost span that covers it. */
+export interface ReadingSegment {
+  readonly text: string;
+  /** Index of the innermost span covering this text, if any. */
+  readonly span?: number;
+}
+
+export interface ReadingBlock {
+  readonly direction: ParagraphDirection;
+  /** 1–6 for headings, 0 for paragraphs. */
+  readonly headingLevel: number;
+  readonly segments: readonly ReadingSegment[];
+}
+
+export interface ReadingSpan {
+  readonly kind: 'claim' | 'quote' | 'mention' | 'note';
+  readonly entityType?: string;
+  readonly speaker?: string;
+  readonly parent?: number;
+  /** Where to reveal the span in the editor when it is clicked. */
+  readonly range: Range;
+}
+
+export interface ReadingViewResult {
+  readonly version: number;
+  readonly title?: string;
+  readonly direction: ParagraphDirection;
+  readonly blocks: readonly ReadingBlock[];
+  readonly spans: readonly ReadingSpan[];
+}
+
+export const ReadingViewRequest = new RequestType<DecorationsParams, ReadingViewResult | null, void>('isnad/readingView');
+
+export interface SourceChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly role?: string;
+}
+
+/** The sources of the document's front matter, for "Attribute claim to…". */
+export const SourcesRequest = new RequestType<DecorationsParams, readonly SourceChoice[], void>('isnad/sources');
