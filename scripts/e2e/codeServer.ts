@@ -28,7 +28,7 @@ export interface CodeServer {
   runDir: string;
   /** `vscode-remote://127.0.0.1:PORT/abs/path`: how the workbench URL names a file on this server. */
   remoteUri(absPath: string): string;
-  /** Kills code-server by pid and waits for it to exit. */
+  /** Kills code-server by pid, waits for it and its children (≤ 10 s more, then SIGKILL). */
   stop(): Promise<void>;
 }
 
@@ -46,6 +46,15 @@ export function newRunDir(): string {
   fs.mkdirSync(runsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:]|\..*/g, '').replace('T', '-'); // 20260101-120000
   return fs.mkdtempSync(path.join(runsDir, `${stamp}-`));
+}
+
+/** Deletes a run folder; only warns if that fails (a late writer can race the removal). */
+export function removeRunDir(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch (err) {
+    console.warn(`could not remove ${dir}: ${(err as Error).message}`);
+  }
 }
 
 /** XDG_* and TMPDIR pointing into `dir` (or `tmpDir`), so nothing writes into $HOME or /tmp. */
@@ -102,14 +111,27 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
   ];
+  // Its own process group (pgid = pid), so stop() can wait for the extension host, file watcher
+  // and language servers it spawned, which outlive it by a few seconds.
   const child = spawn(process.execPath, args, {
     env: { ...isolatedEnv(runDir, tmpDir), EXTENSIONS_GALLERY: '{}' },
     stdio: ['ignore', logFile, logFile],
+    detached: true,
   });
   fs.closeSync(logFile);
+  const pid = child.pid!;
+  const killGroup = (signal: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, signal);
+      return true;
+    } catch {
+      return false; // no process left in the group
+    }
+  };
+  const killOnExit = () => killGroup('SIGKILL'); // if this node process ends without stop()
+  process.once('exit', killOnExit);
   let exited = false;
   const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const pid = child.pid!;
 
   const stop = async () => {
     if (!exited) {
@@ -119,13 +141,19 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
         await exitedPromise;
       }
     }
+    for (let i = 0; i < 100 && killGroup(0); i++) await sleep(100);
+    killGroup('SIGKILL');
+    process.removeListener('exit', killOnExit);
     if (ownTmp) fs.rmSync(ownTmp, { recursive: true, force: true });
   };
 
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (exited) throw new Error(`code-server exited before listening; see ${path.join(runDir, 'code-server.log')}`);
+    if (exited) {
+      await stop();
+      throw new Error(`code-server exited before listening; see ${path.join(runDir, 'code-server.log')}`);
+    }
     try {
       if ((await fetch(`${origin}/healthz`)).ok) break;
     } catch {

@@ -37,9 +37,12 @@ function installAptPackages(): void {
   apt(['install', '-y', ...missing]);
 }
 
+// Written last, so an interrupted install is redone.
+const marker = path.join(codeServerPrefix, '.installed');
+
 function installedCodeServerVersion(): string | undefined {
   try {
-    if (!fs.existsSync(codeServerEntry)) return undefined;
+    if (!fs.existsSync(codeServerEntry) || !fs.existsSync(marker)) return undefined;
     return JSON.parse(fs.readFileSync(path.join(codeServerPackage, 'package.json'), 'utf8')).version;
   } catch {
     return undefined;
@@ -79,6 +82,7 @@ function installCodeServer(): void {
   }
   run('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], env, codeServerPrefix);
   fs.rmSync(tmp, { recursive: true, force: true });
+  fs.writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
   if (installedCodeServerVersion() !== CODE_SERVER_VERSION) throw new Error(`code-server install did not produce ${codeServerEntry}`);
 }
 

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { launchChromium, startCodeServer, type ChromiumSession, type CodeServer } from './codeServer';
+import { launchChromium, removeRunDir, startCodeServer, type ChromiumSession, type CodeServer } from './codeServer';
 import { repoRoot } from './paths';
 
 const { values: opts } = parseArgs({
@@ -21,17 +21,23 @@ const { values: opts } = parseArgs({
   },
 });
 
+class UsageError extends Error {}
 const log = (msg: string) => console.log(`[vscode-host] ${msg}`);
+
+// Ctrl+C / kill: exit through process.exit so codeServer's 'exit' hook kills what it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 async function main(): Promise<number> {
   const testsPath = path.resolve(opts.tests);
   const extensionPath = path.resolve(opts.extension);
   const timeoutMs = Number(opts.timeout) * 1000;
+  if (!(timeoutMs > 0)) throw new UsageError(`--timeout must be a number of seconds, not ${opts.timeout}`);
   for (const [what, p] of [['tests module', testsPath], ['extension', path.join(extensionPath, 'package.json')], ['workspace', opts.workspace]]) {
-    if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p}${what === 'tests module' ? ' (build it first)' : ''}`);
+    if (!fs.existsSync(p)) throw new UsageError(`${what} not found: ${p}${what === 'tests module' ? ' (build it first)' : ''}`);
   }
 
   const started = Date.now();
+  const secs = () => ((Date.now() - started) / 1000).toFixed(1);
   let server: CodeServer | undefined;
   let browser: ChromiumSession | undefined;
   let code = 1;
@@ -42,8 +48,10 @@ async function main(): Promise<number> {
     const { page } = browser;
 
     let reportExit!: (code: number) => void;
-    const exited = new Promise<number>((resolve) => (reportExit = resolve));
+    let done = false; // after the exit code, the page only logs its own shutdown: not printed
+    const exited = new Promise<number>((resolve) => (reportExit = resolve)).finally(() => (done = true));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      if (done) return;
       const line = format(...(Array.isArray(args) ? args : [args]));
       console.log(type === 'error' || type === 'warn' ? `[${type}] ${line}` : line);
     });
@@ -71,14 +79,18 @@ async function main(): Promise<number> {
       code = 1;
     } else {
       code = result;
+      log(`tests reported exit code ${code} after ${secs()} s`);
     }
   } finally {
-    await browser?.close().catch(() => undefined);
+    // Server first: with the server gone the page unloads at once (closing the page first can
+    // take 10 s while the workbench says goodbye to the server).
     await server?.stop();
+    log(`code-server stopped after ${secs()} s`);
+    await browser?.close().catch(() => undefined);
   }
-  log(`exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`exit code ${code} after ${secs()} s`);
   if (server) {
-    if (code === 0 && !opts.keep) fs.rmSync(server.runDir, { recursive: true, force: true });
+    if (code === 0 && !opts.keep) removeRunDir(server.runDir);
     else log(`run folder kept: ${server.runDir}`);
   }
   return code;
@@ -87,7 +99,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`[vscode-host] ${(err as Error).stack ?? err}`);
+    console.error(`[vscode-host] ${err instanceof UsageError ? err.message : ((err as Error).stack ?? err)}`);
     process.exit(1);
   },
 );

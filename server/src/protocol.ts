@@ -1,7 +1,7 @@
 // Custom requests between the Isnad client and server, declared once and imported by both
 // sides (in the manner of vscode-eslint's shared protocol file).
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 export type ExportFormat = 'w3c' | 'jsonl' | 'csv';
 
@@ -16,8 +16,8 @@ export interface ExportResult {
   readonly annotationCount: number;
 }
 
-/** The server builds the export; the client asks where to put it and writes it. */
-export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('isnad/export');
+/** The server builds the export; the client asks where to put it and writes it. Null when the document is not open or the request was cancelled. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('isnad/export');
 
 export type ParagraphDirection = 'rtl' | 'ltr';
 
@@ -41,6 +41,7 @@ export interface DecoratedParagraph {
 export interface DocumentCounts {
   readonly claims: number;
   readonly quotes: number;
+  /** Claims and quotes with no speaker, their own or inherited. */
   readonly unattributed: number;
   readonly mentions: number;
 }
@@ -70,6 +71,8 @@ export interface ReadingBlock {
   readonly direction: ParagraphDirection;
   /** 1–6 for headings, 0 for paragraphs. */
   readonly headingLevel: number;
+  /** Where the block is in the editor, so the view can scroll in step with it. */
+  readonly range: Range;
   readonly segments: readonly ReadingSegment[];
 }
 
@@ -101,3 +104,33 @@ export interface SourceChoice {
 
 /** The sources of the document's front matter, for "Attribute claim to…". */
 export const SourcesRequest = new RequestType<DecorationsParams, readonly SourceChoice[], void>('isnad/sources');
+
+export interface EntityChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly description?: string;
+}
+
+/** The entities of the document's front matter, for "Mark selection as entity mention". */
+export const EntitiesRequest = new RequestType<DecorationsParams, readonly EntityChoice[], void>('isnad/entities');
+
+export interface StatementAtParams {
+  readonly uri: string;
+  readonly position: Position;
+}
+
+/** The innermost claim or quote at a position, as "Attribute claim to…" needs it to edit its attribute block. */
+export interface StatementAtResult {
+  /** The document version the ranges belong to: the client edits only that version. */
+  readonly version: number;
+  readonly kind: 'claim' | 'quote';
+  /** The span's own `by=ID` or `قائل=ID` token, to be replaced; undefined when it has none. */
+  readonly byRange?: Range;
+  /** Where a new attribution goes when there is none: after the block's last token. */
+  readonly insertAt: Position;
+  /** The key to write: the one the span already uses, else `قائل` in a right-to-left paragraph, else `by`. */
+  readonly byKey: 'by' | 'قائل';
+}
+
+export const StatementAtRequest = new RequestType<StatementAtParams, StatementAtResult | null, void>('isnad/statementAt');

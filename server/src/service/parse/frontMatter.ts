@@ -252,9 +252,12 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   const source = text.slice(contentRange.start, contentRange.end);
   const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
+  // `yaml` places an error found at the end of the input just past it: keep such an error on the
+  // last character written, not on the closing fence.
+  const written = source.trimEnd().length;
   for (const error of doc.errors) {
-    const start = contentRange.start + Math.min(error.pos[0], source.length);
-    const end = contentRange.start + Math.min(Math.max(error.pos[1], error.pos[0] + 1), source.length);
+    const start = contentRange.start + Math.min(error.pos[0], Math.max(0, written - 1));
+    const end = contentRange.start + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
     reader.problems.push(problem('front-matter', { start, end: Math.max(end, start) }, 'yamlError', [error.message.split('\n')[0]]));
   }
 

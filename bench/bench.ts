@@ -1,0 +1,195 @@
+// Throughput and memory of the language service on large documents, next to markdown-it and a
+// bare character scan (the floor any parser in JavaScript pays). Prints one Markdown table.
+// Run with `npm run bench` (needs --expose-gc for the memory column).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { parseIsnad } from '../server/src/service/parse/document';
+import { computeDiagnostics } from '../server/src/service/features/diagnostics';
+
+const SIZES = [
+  { label: '20 KB', bytes: 20_000, runs: 50 },
+  { label: '1 MB', bytes: 1_000_000, runs: 15 },
+  { label: '10 MB', bytes: 10_000_000, runs: 5 },
+];
+
+/** Results go here so the optimiser cannot drop the work that produced them. */
+let sink: unknown;
+
+function isnadPipeline(text: string): unknown {
+  const doc = parseIsnad(text);
+  return [doc, computeDiagnostics(doc, 'en')];
+}
+
+const markdownIt = new MarkdownIt();
+
+function markdownItParse(text: string): unknown {
+  return markdownIt.parse(text, {});
+}
+
+/** Reads every UTF-16 unit once: no parser can do less. */
+function charCodeScan(text: string): unknown {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  return sum;
+}
+
+interface Timing {
+  readonly medianMs: number;
+  readonly minMs: number;
+}
+
+/**
+ * `variant(run)` gives the text of each run: the Isnad runs get a new front matter every time,
+ * so the parser's front-matter cache never hits and each run pays for the YAML, as the CLI does.
+ */
+function time(work: (text: string) => unknown, variant: (run: number) => string, runs: number): Timing {
+  const warmups = Math.min(3, runs);
+  const times: number[] = [];
+  for (let run = -warmups; run < runs; run++) {
+    const text = variant(run);
+    charCodeScan(text); // flattens a concatenated string outside the timed region
+    const started = performance.now();
+    sink = work(text);
+    const elapsed = performance.now() - started;
+    if (run >= 0) times.push(elapsed);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[times.length >> 1], minMs: times[0] };
+}
+
+interface Memory {
+  /** Growth of V8 heap + external memory, the result still held, before any full collection. */
+  readonly heap: number;
+  /** Growth of the resident set's high-water mark (Linux), or undefined where it cannot be reset. */
+  readonly peakRss?: number;
+}
+
+function measureMemory(text: string): Memory {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
+  gc();
+  gc();
+  const heapBefore = heapInUse();
+  const rssBefore = resetPeakRss();
+  const result = isnadPipeline(text);
+  const heap = heapInUse() - heapBefore;
+  const peakRss = rssBefore === undefined ? undefined : peakRssKb() * 1024 - rssBefore;
+  sink = result;
+  return { heap, peakRss };
+}
+
+function heapInUse(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+/** Resets the kernel's peak-RSS counter (Linux ≥ 4.0) and returns the current RSS, or undefined elsewhere. */
+function resetPeakRss(): number | undefined {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return process.memoryUsage().rss;
+  } catch {
+    return undefined;
+  }
+}
+
+function peakRssKb(): number {
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) : NaN;
+}
+
+/** The largest sample, or a generated article when the samples are not there. */
+function baseDocument(): { name: string; text: string } {
+  const folder = path.resolve(__dirname, '../samples');
+  const samples = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith('.isnad.md')) : [];
+  if (samples.length === 0) return { name: 'a generated Arabic and English article', text: syntheticArticle() };
+  const largest = samples
+    .map((name) => ({ name: `samples/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8') }))
+    .sort((a, b) => b.text.length - a.text.length || (a.name < b.name ? -1 : 1))[0];
+  return largest;
+}
+
+/** The front matter once, then the body repeated until the document has `bytes` bytes of UTF-8. */
+function documentOfSize(base: string, bytes: number): string {
+  const { bodyStart } = parseIsnad(base);
+  const front = base.slice(0, bodyStart);
+  const body = `${base.slice(bodyStart).trimEnd()}\n\n`;
+  const copies = Math.max(1, Math.round((bytes - utf8Length(front)) / utf8Length(body)));
+  return front + body.repeat(copies);
+}
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** A comment line after the opening fence makes each run's front matter new to the cache. */
+function withFreshFrontMatter(text: string, run: number): string {
+  return text.startsWith('---\n') ? `---\n# bench run ${run}\n${text.slice(4)}` : text;
+}
+
+function syntheticArticle(): string {
+  const front = `---
+title: Port reopening
+language: ar
+sources:
+  وزير:
+    name: وزير النقل
+    kind: government
+  analyst:
+    name: Jane Analyst
+    role: economist
+entities:
+  الميناء:
+    name: ميناء اللاذقية
+    type: place
+  ministry:
+    name: Ministry of Transport
+    type: organization
+---
+`;
+  const paragraphs = [
+    '# إعادة فتح الميناء\n',
+    'قال [الوزير]{@الميناء} إن [الميناء سيعود إلى العمل خلال أسبوعين]{ادعاء قائل=وزير حالة=unverified}، مضيفًا أن «[العمل جارٍ ليلًا ونهارًا]{اقتباس قائل=وزير}».\n',
+    'The [ministry]{@ministry} said [shipping volumes will double by spring]{claim by=analyst about=الميناء note="a forecast, not a figure"}, while [critics doubt the timeline]{claim}.\n',
+    '<!-- checked against the ministry statement -->\n',
+    '## Background\n',
+    'Traders at [the port]{@الميناء} said [prices fell]{claim by=analyst status=disputed} after the announcement.\n',
+  ];
+  return front + paragraphs.join('\n');
+}
+
+function megabytesPerSecond(bytes: number, ms: number): string {
+  return (bytes / 1e6 / (ms / 1000)).toFixed(0);
+}
+
+function main(): void {
+  const base = baseDocument();
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const text = documentOfSize(base.text, size.bytes);
+    const bytes = utf8Length(text);
+    const isnad = time(isnadPipeline, (run) => withFreshFrontMatter(text, run), size.runs);
+    const markdown = time(markdownItParse, () => text, size.runs);
+    const scan = time(charCodeScan, () => text, size.runs);
+    const memory = measureMemory(text);
+    const cell = (timing: Timing) => `${timing.medianMs.toFixed(1)} / ${timing.minMs.toFixed(1)} | ${megabytesPerSecond(bytes, timing.medianMs)}`;
+    const multiple = (growth: number | undefined) => (growth === undefined ? 'n/a' : `${(growth / bytes).toFixed(1)}×`);
+    rows.push(`| ${size.label} (${(bytes / 1e6).toFixed(2)} MB, ${size.runs} runs) | ${cell(isnad)} | ${cell(markdown)} | ${cell(scan)} | ${multiple(memory.heap)} | ${multiple(memory.peakRss)} |`);
+  }
+  sink = undefined;
+  console.log(
+    [
+      `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · document: ${base.name}, body repeated`,
+      '',
+      '| document | Isnad ms (median / min) | Isnad MB/s | markdown-it ms | markdown-it MB/s | charCodeAt scan ms | scan MB/s | Isnad heap+external growth | Isnad peak RSS growth |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+      ...rows,
+      '',
+      'Isnad = parse + all diagnostics; MB = 10⁶ bytes of UTF-8; memory as a multiple of the document size.',
+    ].join('\n'),
+  );
+}
+
+main();

@@ -1,0 +1,45 @@
+// The extension: starts the Isnad language server and registers the commands. Everything that
+// needs the document's meaning is asked of the server; the client edits, prompts and writes files.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerExportAnnotations } from './commands/exportAnnotations';
+import { registerMarkStatement } from './commands/markStatement';
+import { registerMarkMention } from './commands/markMention';
+import { registerAttributeClaim } from './commands/attributeClaim';
+
+/** What `activate` returns, for the in-editor tests: the running client, and when it is ready. */
+export interface IsnadApi {
+  readonly client: LanguageClient;
+  /** Settles once the server has answered `initialize`. */
+  readonly ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): IsnadApi {
+  const serverOptions: ServerOptions = { module: context.asAbsolutePath(path.join('dist', 'server.js')), transport: TransportKind.ipc };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'isnad' },
+      { scheme: 'untitled', language: 'isnad' },
+    ],
+    synchronize: { configurationSection: 'isnad' },
+  };
+  const languageClient = new LanguageClient('isnad', vscode.l10n.t('Isnad Language Server'), serverOptions, clientOptions);
+  client = languageClient;
+  const ready = languageClient.start();
+  context.subscriptions.push(
+    registerExportAnnotations(languageClient),
+    registerMarkStatement(languageClient, 'claim'),
+    registerMarkStatement(languageClient, 'quote'),
+    registerMarkMention(languageClient),
+    registerAttributeClaim(languageClient),
+  );
+  return { client: languageClient, ready };
+}
+
+/** Stopping here, rather than in a disposable, lets VS Code wait for the server to shut down. */
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

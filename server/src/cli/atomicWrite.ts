@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Writes through a temporary file in the same folder, then renames it over `target`: readers
+ * see the old content or the new, never half of it, and a failed write leaves the old file
+ * as it was. The temporary file never outlives the call.
+ */
+export function writeFileAtomic(target: string, content: string): void {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = fs.openSync(temporary, 'wx', existingMode(target));
+    try {
+      fs.writeFileSync(fd, content, 'utf8');
+      // Flush before the rename, or a crash could leave the new name pointing at empty blocks.
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Replacing a file keeps its permissions; a new file gets the usual default. */
+function existingMode(file: string): number {
+  try {
+    return fs.statSync(file).mode & 0o7777;
+  } catch {
+    return 0o666;
+  }
+}

@@ -1,0 +1,91 @@
+// Finding and reading the documents named on the command line.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeError } from './output';
+
+const ISNAD_EXTENSIONS = ['.isnad.md', '.isnad'];
+
+function isIsnadFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ISNAD_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+export interface FileSearch {
+  /** Named files as given, then the documents found in named folders; no path twice. */
+  readonly files: string[];
+  /** One line per path that could not be read, ready for stderr. */
+  readonly failures: string[];
+}
+
+/**
+ * Files are taken as named, whatever their extension; folders are searched recursively for
+ * Isnad documents, skipping node_modules and dot-folders (.git, .vscode…), in sorted order so
+ * the output is the same on every machine.
+ */
+export function findIsnadFiles(paths: readonly string[]): FileSearch {
+  const files: string[] = [];
+  const failures: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = path.resolve(file);
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(file);
+    }
+  };
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch (error) {
+      failures.push(`cannot read ${given}: ${describeError(error)}`);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      add(given);
+      continue;
+    }
+    const found: string[] = [];
+    searchFolder(given, found, failures);
+    if (found.length === 0) failures.push(`no *.isnad.md or *.isnad files in ${given}`);
+    for (const file of found.sort(byCodeUnits)) add(file);
+  }
+  return { files, failures };
+}
+
+function searchFolder(folder: string, found: string[], failures: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    failures.push(`cannot read ${folder}: ${describeError(error)}`);
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    // Symbolic links to folders are not followed: they could loop.
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') searchFolder(full, found, failures);
+    } else if (isIsnadFileName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
+      found.push(full);
+    }
+  }
+}
+
+function isLinkToFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Locale-independent, so the order does not change with the machine's language. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The text as stored, byte-order mark included: the parser knows to skip it. */
+export function readDocument(file: string): string {
+  return fs.readFileSync(file, 'utf8');
+}

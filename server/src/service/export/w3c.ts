@@ -1,0 +1,126 @@
+// The `w3c` export (FORMAT.md §7): a W3C Web Annotation AnnotationCollection in JSON-LD.
+// Every annotation and the page carry their own `@context`, so each stays a valid Web
+// Annotation document when a consumer takes it out of the collection.
+import { createHash } from 'node:crypto';
+import type { IsnadDocument } from '../model';
+import { annotationsOf, wellFormedJson, type AnnotationHeader, type AnnotationKind, type AnnotationRecord } from './annotations';
+import { cleanTextOf, wellFormed } from './cleanText';
+
+const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Where Isnad's own terms live. Not dereferenceable: it only keeps them apart from other vocabularies. */
+const ISNAD_VOCABULARY = 'urn:isnad:';
+
+// Nested Isnad values (speaker, entity, about, front matter) are JSON literals: the ids and
+// names inside them are the markup's words, not IRIs for a JSON-LD processor to rewrite.
+const ANNOTATION_TERMS = {
+  isnad: ISNAD_VOCABULARY,
+  'isnad:speaker': { '@type': '@json' },
+  'isnad:entity': { '@type': '@json' },
+  'isnad:about': { '@type': '@json' },
+} as const;
+
+const COLLECTION_TERMS = {
+  isnad: ISNAD_VOCABULARY,
+  offsetUnit: 'isnad:offsetUnit',
+  sha256: 'isnad:sha256',
+  cleanText: 'isnad:cleanText',
+  frontMatter: { '@id': 'isnad:frontMatter', '@type': '@json' },
+  meta: { '@id': 'isnad:meta', '@type': '@json' },
+} as const;
+
+/** The W3C motivation of each kind: a mention identifies; claims and quotes are there to be assessed. */
+const MOTIVATIONS: Readonly<Record<AnnotationKind, string>> = {
+  mention: 'identifying',
+  claim: 'assessing',
+  quote: 'assessing',
+  note: 'commenting',
+};
+
+export function toW3c(doc: IsnadDocument): string {
+  const { header, records } = annotationsOf(doc);
+  const frontMatter = doc.frontMatter;
+  const collectionIri = nameBasedUrn('collection', header.document);
+  const collection = {
+    '@context': [ANNOTATION_CONTEXT, COLLECTION_TERMS],
+    id: collectionIri,
+    type: 'AnnotationCollection',
+    ...(frontMatter?.title === undefined ? {} : { label: frontMatter.title }),
+    total: records.length,
+    offsetUnit: header.offsetUnit,
+    sha256: header.sha256,
+    cleanText: cleanTextOf(doc).text,
+    frontMatter: frontMatter?.data ?? {},
+    meta: frontMatter?.meta ?? {},
+    first: {
+      '@context': ANNOTATION_CONTEXT,
+      id: nameBasedUrn('page', header.document),
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: records.map((record) => annotation(collectionIri, header, record)),
+    },
+  };
+  return wellFormedJson(collection, 2) + '\n';
+}
+
+/**
+ * An annotation's IRI is the collection's with the annotation id as its fragment: readable,
+ * unique in the document, and stable while the span keeps its `id=`.
+ */
+function annotation(collectionIri: string, header: AnnotationHeader, record: AnnotationRecord): object {
+  return {
+    '@context': [ANNOTATION_CONTEXT, ANNOTATION_TERMS],
+    id: `${collectionIri}#${encodeURIComponent(wellFormed(record.id))}`,
+    type: 'Annotation',
+    motivation: MOTIVATIONS[record.kind],
+    body: body(record),
+    target: {
+      source: header.target,
+      selector: [
+        { type: 'TextQuoteSelector', exact: record.exact, prefix: record.prefix, suffix: record.suffix },
+        { type: 'TextPositionSelector', start: record.start, end: record.end },
+      ],
+    },
+  };
+}
+
+function body(record: AnnotationRecord): object {
+  const speaker = record.speakerId === undefined ? undefined : {
+    id: record.speakerId,
+    name: record.speakerName,
+    kind: record.speakerKind,
+    role: record.speakerRole,
+    affiliation: record.speakerAffiliation,
+    via: record.speakerVia,
+    url: record.speakerUrl,
+    date: record.speakerDate,
+    inheritedFrom: record.inheritedFrom,
+  };
+  const entity = record.entityId === undefined ? undefined : { id: record.entityId, name: record.entityName, type: record.entityType };
+  return {
+    type: 'TextualBody',
+    // What a plain Web Annotation client shows: the annotator's note, else who or what the span names.
+    value: record.note ?? (record.kind === 'mention' ? entity?.name ?? entity?.id : speaker?.name) ?? '',
+    format: 'text/plain',
+    'isnad:id': record.id,
+    'isnad:kind': record.kind,
+    'isnad:speaker': speaker,
+    'isnad:status': record.status,
+    'isnad:note': record.note,
+    'isnad:entity': entity,
+    'isnad:about': record.aboutIds.map((id, i) => ({ id, name: record.aboutNames[i] })),
+    'isnad:section': record.section,
+  };
+}
+
+/**
+ * A UUID (version 8, name-based on SHA-256, RFC 9562 appendix B.2) as a URN: the same
+ * document gives the same IRI in every export, whatever its URI looks like.
+ */
+function nameBasedUrn(...name: string[]): string {
+  const bytes = createHash('sha256').update(name.join('\u0000'), 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,21 @@
+// Folding ranges: the front matter, each section (its heading through its last line),
+// comments and spans that run over more than one line.
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { IsnadDocument, TextRange } from '../model';
+
+export function computeFoldingRanges(doc: IsnadDocument): FoldingRange[] {
+  const front = doc.frontMatter ? [lines(doc, doc.frontMatter.range)] : [];
+  const sections = doc.sections.map((section) => lines(doc, section.range));
+  const comments = doc.comments.map((comment) => lines(doc, comment, FoldingRangeKind.Comment));
+  const spans = doc.spans.map((span) => lines(doc, span.range));
+  return [...front, ...sections, ...comments, ...spans]
+    .filter((range) => range.endLine > range.startLine)
+    .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+}
+
+/** The lines a range covers; its last character, not its end, decides the last line. */
+function lines(doc: IsnadDocument, range: TextRange, kind?: FoldingRangeKind): FoldingRange {
+  const startLine = doc.lines.lineAt(range.start);
+  const endLine = doc.lines.lineAt(Math.max(range.start, range.end - 1));
+  return kind ? { startLine, endLine, kind } : { startLine, endLine };
+}

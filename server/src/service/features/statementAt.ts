@@ -1,0 +1,42 @@
+// The innermost claim or quote at a position, with what "Attribute claim to…" needs to edit it.
+import type { StatementAtResult } from '../../protocol';
+import type { IsnadDocument, Span } from '../model';
+import { isStatement } from '../resolve';
+import { scanAttributes } from '../parse/attributes';
+import { blockDirections } from './direction';
+
+export function statementAt(doc: IsnadDocument, offset: number): StatementAtResult | null {
+  const span = innermostStatement(doc, offset);
+  if (!span) return null;
+  // The model keeps where the id of `by=` is, not the whole token: read the block's tokens again.
+  const blockText = doc.text.slice(0, span.attributesRange.end);
+  const tokens = scanAttributes(blockText, span.attributesRange.start, () => false).tokens;
+  const by = span.by;
+  const byToken = by && tokens.find((token) => token.key !== undefined && token.range.start <= by.range.start && by.range.end <= token.range.end);
+  const lastToken = tokens.at(-1);
+  // The token holding the `by=` id has the key the author wrote for it: keep that spelling.
+  const writtenKey = byToken?.key as StatementAtResult['byKey'] | undefined;
+  return {
+    version: doc.version,
+    kind: span.kind === 'quote' ? 'quote' : 'claim',
+    byRange: byToken && doc.lines.rangeOf(byToken.range),
+    insertAt: doc.lines.positionAt(lastToken ? lastToken.range.end : span.attributesRange.start),
+    byKey: writtenKey ?? (readsRightToLeft(doc, span) ? 'قائل' : 'by'),
+  };
+}
+
+/** Whether the span's paragraph is shown right to left: Arabic keys there keep the line free of Latin runs. */
+function readsRightToLeft(doc: IsnadDocument, span: Span): boolean {
+  const block = doc.blocks.findIndex((candidate) => candidate.range.start <= span.range.start && span.range.start < candidate.range.end);
+  return block >= 0 && blockDirections(doc)[block] === 'rtl';
+}
+
+/** Spans are in order of their `[`, so the last claim or quote that contains the offset is the innermost. */
+function innermostStatement(doc: IsnadDocument, offset: number): Span | undefined {
+  let found: Span | undefined;
+  for (const span of doc.spans) {
+    if (span.range.start > offset) break;
+    if (offset <= span.range.end && isStatement(span)) found = span;
+  }
+  return found;
+}

@@ -1,0 +1,98 @@
+// The outline (FORMAT.md §6): headings nested by level, each claim and quote under the section
+// it is in, and the front matter's sources and entities.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import type { Entity, FrontMatter, IsnadDocument, Section, Source, Span, TextRange } from '../model';
+import { localize, type Locale } from '../l10n';
+import { isStatement, speakerName, speakerOf } from '../resolve';
+import { plainText, sectionTitle } from '../export/cleanText';
+import { attributingSpans } from './diagnostics';
+
+const TITLE_WORDS = 8;
+
+// The kinds pick the outline's icons: a claim is true or false, a quote is someone's words
+// verbatim, and sources and entities are keys of the front matter's mappings.
+const SECTION_KIND = SymbolKind.Namespace;
+const CLAIM_KIND = SymbolKind.Boolean;
+const QUOTE_KIND = SymbolKind.String;
+const FRONT_MATTER_KIND = SymbolKind.Module;
+const GROUP_KIND = SymbolKind.Object;
+const DEFINITION_KIND = SymbolKind.Key;
+
+/** A span named by its first words as a reader sees them, with an ellipsis when they are cut. */
+export function spanTitle(doc: IsnadDocument, span: Span): string {
+  const words = plainText(doc, span.contentRange).split(/\s+/).filter((word) => word);
+  const title = words.slice(0, TITLE_WORDS).join(' ');
+  return words.length > TITLE_WORDS ? `${title}…` : title;
+}
+
+export function computeDocumentSymbols(doc: IsnadDocument, locale: Locale): DocumentSymbol[] {
+  const topLevel: DocumentSymbol[] = doc.frontMatter ? [frontMatterSymbol(doc, doc.frontMatter, locale)] : [];
+  const sectionChildren = doc.sections.map((): DocumentSymbol[] => []);
+  const childrenOf = (section: number | undefined) => (section === undefined ? topLevel : sectionChildren[section]);
+  // A section's claims all come before its subsections' headings, so pushing them first keeps document order.
+  const attributing = attributingSpans(doc);
+  for (const span of doc.spans) {
+    if (isStatement(span)) childrenOf(span.section).push(statementSymbol(doc, span, attributing[span.index], locale));
+  }
+  for (const section of doc.sections) childrenOf(section.parent).push(sectionSymbol(doc, section, sectionChildren[section.index]));
+  return topLevel;
+}
+
+function sectionSymbol(doc: IsnadDocument, section: Section, children: DocumentSymbol[]): DocumentSymbol {
+  return {
+    // The editor rejects an empty name: an empty heading is named by its `#` run.
+    name: sectionTitle(doc, section).replace(/\s+/g, ' ').trim() || '#'.repeat(section.level),
+    kind: SECTION_KIND,
+    range: doc.lines.rangeOf(section.range),
+    selectionRange: doc.lines.rangeOf(section.headingRange),
+    children,
+  };
+}
+
+/** `attributing` is the span whose `by=` applies, found once for all spans by the caller. */
+function statementSymbol(doc: IsnadDocument, span: Span, attributing: Span | undefined, locale: Locale): DocumentSymbol {
+  const kind = span.kind === 'quote' ? 'quote' : 'claim';
+  const speaker = attributing && speakerOf(doc, attributing);
+  return {
+    name: spanTitle(doc, span) || localize(locale, kind),
+    detail: speaker ? speakerName(speaker) : localize(locale, 'unattributed'),
+    kind: kind === 'quote' ? QUOTE_KIND : CLAIM_KIND,
+    range: doc.lines.rangeOf(span.range),
+    selectionRange: doc.lines.rangeOf(span.contentRange),
+  };
+}
+
+function frontMatterSymbol(doc: IsnadDocument, front: FrontMatter, locale: Locale): DocumentSymbol {
+  const groups = [
+    definitionGroup(doc, localize(locale, 'sources'), [...front.sources.values()]),
+    definitionGroup(doc, localize(locale, 'entities'), [...front.entities.values()]),
+  ];
+  return {
+    name: localize(locale, 'frontMatter'),
+    kind: FRONT_MATTER_KIND,
+    range: doc.lines.rangeOf(front.range),
+    selectionRange: doc.lines.rangeOf({ start: front.range.start, end: front.range.start + '---'.length }),
+    children: groups.filter((group) => group !== undefined),
+  };
+}
+
+/** Sources or entities, in document order; none when there are none. */
+function definitionGroup(doc: IsnadDocument, name: string, definitions: readonly (Source | Entity)[]): DocumentSymbol | undefined {
+  if (definitions.length === 0) return undefined;
+  const first = definitions[0];
+  const range: TextRange = { start: first.range.start, end: definitions[definitions.length - 1].range.end };
+  return {
+    name,
+    kind: GROUP_KIND,
+    range: doc.lines.rangeOf(range),
+    selectionRange: doc.lines.rangeOf(first.keyRange),
+    children: definitions.map((definition) => ({
+      // An empty or blank id is an error already reported; the editor still needs a name to show.
+      name: definition.id.trim() ? definition.id : JSON.stringify(definition.id),
+      detail: definition.name,
+      kind: DEFINITION_KIND,
+      range: doc.lines.rangeOf(definition.range),
+      selectionRange: doc.lines.rangeOf(definition.keyRange),
+    })),
+  };
+}

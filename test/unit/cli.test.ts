@@ -1,0 +1,300 @@
+// The `isnad` command as users run it: the bundled dist/cli.js in a child process.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { exportDocument, EXPORT_FORMATS } from '../../server/src/service/export/index';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function isnad(args: readonly string[], cwd: string): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FRONT_MATTER = `---
+sources:
+  ali:
+    name: Ali
+entities:
+  town:
+    name: Example Town
+---
+`;
+
+/** Every id used, no span problems. */
+const CLEAN = `${FRONT_MATTER}[Ali]{@town} said [the bridge reopened]{claim by=ali}.\n`;
+
+/** Warnings only: an unattributed claim after an astral character (two UTF-16 units). */
+const WARNINGS = `${FRONT_MATTER}[Town]{@town} 😀 [Prices rose]{claim} [x]{quote by=ali}\n`;
+
+/** An error (unknown entity) and a warning, on line 9, just after the front matter. */
+const ERRORS = `${FRONT_MATTER}[Atlantis]{@atlantis} [sank]{claim by=ali}, [Town]{@town} [said]{claim}\n`;
+
+describe('isnad CLI (dist/cli.js)', function () {
+  let dir: string;
+
+  before(function () {
+    this.timeout(120_000);
+    const started = Date.now();
+    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    // The other bundles may be mid-change; what matters here is that the CLI was rebuilt.
+    const built = fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= started - 1000;
+    assert.ok(built, `dist/cli.js was not rebuilt:\n${build.stdout}${build.stderr}`);
+  });
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-cli-'));
+  });
+
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function write(name: string, text: string): string {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return name;
+  }
+
+  describe('top level', () => {
+    it('prints help with --help and -h', () => {
+      for (const flag of ['--help', '-h']) {
+        const run = isnad([flag], dir);
+        assert.equal(run.status, 0);
+        assert.match(run.stdout, /^Usage: isnad <command>/);
+        assert.match(run.stdout, /check <file or folder>/);
+        assert.match(run.stdout, /export <file>/);
+      }
+    });
+
+    it('prints the package version', () => {
+      const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      const run = isnad(['--version'], dir);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout, `${version}\n`);
+    });
+
+    it('exits 2 with a usage hint for no command or an unknown one', () => {
+      for (const args of [[], ['lint']]) {
+        const run = isnad(args, dir);
+        assert.equal(run.status, 2);
+        assert.equal(run.stdout, '');
+        assert.match(run.stderr, /^isnad: .*\nRun isnad --help for usage\.\n$/);
+      }
+    });
+  });
+
+  describe('check', () => {
+    it('exits 0 and prints nothing for a clean document', () => {
+      write('clean.isnad.md', CLEAN);
+      const run = isnad(['check', 'clean.isnad.md'], dir);
+      assert.deepEqual(run, { status: 0, stdout: '', stderr: '' });
+    });
+
+    it('exits 0 with warnings, one line each, with 1-based UTF-16 columns', () => {
+      write('warn.isnad.md', WARNINGS);
+      const run = isnad(['check', 'warn.isnad.md'], dir);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout, 'warn.isnad.md:9:18: warning unattributed-claim: Claim has no source: who said this? Add by=…\n');
+    });
+
+    it('exits 1 when a document has an error, listing diagnostics in document order', () => {
+      write('errors.isnad.md', ERRORS);
+      const run = isnad(['check', 'errors.isnad.md'], dir);
+      assert.equal(run.status, 1);
+      assert.equal(
+        run.stdout,
+        [
+          'errors.isnad.md:9:13: error unknown-entity: No entity named “atlantis” is defined in the front matter.',
+          'errors.isnad.md:9:59: warning unattributed-claim: Claim has no source: who said this? Add by=…',
+          '',
+        ].join('\n'),
+      );
+      assert.equal(run.stderr, '');
+    });
+
+    it('localises messages with --locale ar', () => {
+      write('errors.isnad.md', ERRORS);
+      const run = isnad(['check', '--locale', 'ar', 'errors.isnad.md'], dir);
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /^errors\.isnad\.md:9:13: error unknown-entity: لا يوجد في الترويسة كيان باسم «atlantis»\.\n/);
+    });
+
+    it('prints a JSON array with LSP ranges and severity names', () => {
+      write('errors.isnad.md', ERRORS);
+      write('clean.isnad.md', CLEAN);
+      const run = isnad(['check', '--format', 'json', 'errors.isnad.md', 'clean.isnad.md'], dir);
+      assert.equal(run.status, 1);
+      assert.deepEqual(JSON.parse(run.stdout), [
+        {
+          file: 'errors.isnad.md',
+          range: { start: { line: 8, character: 12 }, end: { line: 8, character: 20 } },
+          severity: 'error',
+          code: 'unknown-entity',
+          message: 'No entity named “atlantis” is defined in the front matter.',
+        },
+        {
+          file: 'errors.isnad.md',
+          range: { start: { line: 8, character: 58 }, end: { line: 8, character: 71 } },
+          severity: 'warning',
+          code: 'unattributed-claim',
+          message: 'Claim has no source: who said this? Add by=…',
+        },
+      ]);
+    });
+
+    it('prints an empty JSON array when there is nothing to report', () => {
+      write('clean.isnad.md', CLEAN);
+      const run = isnad(['check', 'clean.isnad.md', '--format=json'], dir);
+      assert.equal(run.status, 0);
+      assert.deepEqual(JSON.parse(run.stdout), []);
+    });
+
+    it('searches folders recursively in sorted order, skipping node_modules and dot-folders', () => {
+      write('articles/b.isnad.md', WARNINGS);
+      write('articles/a.isnad', WARNINGS);
+      write('articles/sub/c.isnad.md', WARNINGS);
+      write('articles/notes.md', WARNINGS);
+      write('articles/node_modules/d.isnad.md', WARNINGS);
+      write('articles/.git/e.isnad.md', WARNINGS);
+      const run = isnad(['check', 'articles'], dir);
+      assert.equal(run.status, 0);
+      const files = run.stdout.split('\n').filter(Boolean).map((line) => line.slice(0, line.indexOf(':')));
+      assert.deepEqual(files, [
+        path.join('articles', 'a.isnad'),
+        path.join('articles', 'b.isnad.md'),
+        path.join('articles', 'sub', 'c.isnad.md'),
+      ]);
+    });
+
+    it('checks a file once when it is named and also found in a folder', () => {
+      write('articles/a.isnad.md', WARNINGS);
+      const run = isnad(['check', path.join('articles', 'a.isnad.md'), 'articles'], dir);
+      assert.equal(run.stdout.split('\n').filter(Boolean).length, 1);
+    });
+
+    it('exits 2 for a folder without documents', () => {
+      fs.mkdirSync(path.join(dir, 'empty'));
+      const run = isnad(['check', 'empty'], dir);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /no \*\.isnad\.md or \*\.isnad files in empty/);
+    });
+
+    it('exits 2 for a missing file, still checking the others', () => {
+      write('errors.isnad.md', ERRORS);
+      const run = isnad(['check', 'missing.isnad.md', 'errors.isnad.md'], dir);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, 'isnad: cannot read missing.isnad.md: ENOENT: no such file or directory\n');
+      assert.match(run.stdout, /^errors\.isnad\.md:9:13: error unknown-entity/);
+    });
+
+    it('reads a document with a byte-order mark as the editor does', () => {
+      write('bom.isnad.md', `\uFEFF${ERRORS}`);
+      const run = isnad(['check', 'bom.isnad.md'], dir);
+      assert.match(run.stdout, /^bom\.isnad\.md:9:13: error unknown-entity/);
+    });
+
+    it('exits 2 on usage errors', () => {
+      write('clean.isnad.md', CLEAN);
+      for (const args of [
+        ['check'],
+        ['check', '--format', 'xml', 'clean.isnad.md'],
+        ['check', '--locale', 'fr', 'clean.isnad.md'],
+        ['check', '--colour', 'clean.isnad.md'],
+        ['check', 'clean.isnad.md', '--format'],
+      ]) {
+        const run = isnad(args, dir);
+        assert.equal(run.status, 2, args.join(' '));
+        assert.equal(run.stdout, '', args.join(' '));
+        assert.match(run.stderr, /^isnad: .+\nRun isnad check --help for usage\.\n$/, args.join(' '));
+      }
+    });
+
+    it('prints its help', () => {
+      const run = isnad(['check', '--help'], dir);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^Usage: isnad check <file or folder>\.\.\. \[--format text\|json\] \[--locale en\|ar\]/);
+      assert.match(run.stdout, /Exit status: 0 .* 1 .*\n2 /);
+    });
+  });
+
+  describe('export', () => {
+    /** What the service itself exports for the file, to compare the command's output with. */
+    function expected(name: string, format: (typeof EXPORT_FORMATS)[number]): string {
+      const file = path.join(dir, name);
+      return exportDocument(parseIsnad(fs.readFileSync(file, 'utf8'), pathToFileURL(file).href), format);
+    }
+
+    it('writes each format to stdout', () => {
+      write('article.isnad.md', WARNINGS);
+      for (const format of EXPORT_FORMATS) {
+        const run = isnad(['export', 'article.isnad.md', '--format', format], dir);
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(run.stdout, expected('article.isnad.md', format));
+      }
+      assert.ok(JSON.parse(isnad(['export', 'article.isnad.md', '--format', 'w3c'], dir).stdout));
+    });
+
+    it('writes to -o, replacing the previous file without leaving a temporary file', () => {
+      write('article.isnad.md', CLEAN);
+      write('out.csv', 'previous');
+      const run = isnad(['export', 'article.isnad.md', '--format', 'csv', '-o', 'out.csv'], dir);
+      assert.deepEqual(run, { status: 0, stdout: '', stderr: '' });
+      assert.equal(fs.readFileSync(path.join(dir, 'out.csv'), 'utf8'), expected('article.isnad.md', 'csv'));
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['article.isnad.md', 'out.csv']);
+    });
+
+    it('leaves the target as it was when writing fails', () => {
+      write('article.isnad.md', CLEAN);
+      write('out.jsonld/keep.txt', 'previous');
+      const run = isnad(['export', 'article.isnad.md', '--format', 'w3c', '--output', 'out.jsonld'], dir);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^isnad: cannot write out\.jsonld: E[A-Z]+: /);
+      assert.equal(fs.readFileSync(path.join(dir, 'out.jsonld', 'keep.txt'), 'utf8'), 'previous');
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['article.isnad.md', 'out.jsonld']);
+    });
+
+    it('leaves the target as it was when the document cannot be read', () => {
+      write('out.jsonl', 'previous');
+      const run = isnad(['export', 'missing.isnad.md', '--format', 'jsonl', '-o', 'out.jsonl'], dir);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, 'isnad: cannot read missing.isnad.md: ENOENT: no such file or directory\n');
+      assert.equal(fs.readFileSync(path.join(dir, 'out.jsonl'), 'utf8'), 'previous');
+      assert.deepEqual(fs.readdirSync(dir), ['out.jsonl']);
+    });
+
+    it('exits 2 on usage errors', () => {
+      write('article.isnad.md', CLEAN);
+      for (const args of [
+        ['export', 'article.isnad.md'],
+        ['export', 'article.isnad.md', '--format', 'pdf'],
+        ['export', '--format', 'csv'],
+        ['export', 'article.isnad.md', 'article.isnad.md', '--format', 'csv'],
+        ['export', 'article.isnad.md', '--format', 'csv', '-o'],
+      ]) {
+        const run = isnad(args, dir);
+        assert.equal(run.status, 2, args.join(' '));
+        assert.equal(run.stdout, '', args.join(' '));
+        assert.match(run.stderr, /^isnad: .+\nRun isnad export --help for usage\.\n$/, args.join(' '));
+      }
+    });
+
+    it('prints its help', () => {
+      const run = isnad(['export', '-h'], dir);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^Usage: isnad export <file> --format w3c\|jsonl\|csv \[-o <out>\]/);
+    });
+  });
+});

@@ -1,0 +1,327 @@
+import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { computeDiagnostics, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { DIAGNOSTIC_CODES } from '../../server/src/service/problems';
+import type { Locale } from '../../server/src/service/l10n';
+import { fixture, lines } from './fixture';
+
+const { Error, Warning, Information, Hint } = DiagnosticSeverity;
+
+/** A diagnostic reduced to what these tests pin down; its range is the fixture's matching `⟦…⟧`. */
+type Expected = [code: string, severity: DiagnosticSeverity];
+
+function diagnose(marked: string, options?: DiagnosticsOptions, locale: Locale = 'en') {
+  const f = fixture(marked);
+  return { f, diagnostics: computeDiagnostics(parseIsnad(f.text), locale, options) };
+}
+
+/** Every diagnostic, in order, with its code, severity and exact range (the fixture's `⟦…⟧`, in document order). */
+function assertDiagnostics(marked: string, expected: readonly Expected[], options?: DiagnosticsOptions): Diagnostic[] {
+  const { f, diagnostics } = diagnose(marked, options);
+  assert.deepEqual(
+    diagnostics.map(({ code, severity, range }) => ({ code, severity, range })),
+    expected.map(([code, severity], i) => ({ code, severity, range: f.ranges[i] })),
+  );
+  for (const diagnostic of diagnostics) assert.equal(diagnostic.source, 'isnad');
+  return diagnostics;
+}
+
+const PEOPLE = lines('---', 'sources:', '  mortazin: Andrei Mortazin', 'entities:', '  putin: Vladimir Putin', '---');
+
+describe('diagnostics', () => {
+  describe('unattributed-claim', () => {
+    it('is a warning over the whole span by default', () => {
+      const [diagnostic] = assertDiagnostics('Text ⟦[shells are short]{claim}⟧ more.', [['unattributed-claim', Warning]]);
+      assert.equal(diagnostic.message, 'Claim has no source: who said this? Add by=…');
+    });
+
+    for (const [setting, severity] of [
+      ['error', Error],
+      ['warning', Warning],
+      ['information', Information],
+    ] as const) {
+      it(`takes the severity the setting gives: ${setting}`, () => {
+        assertDiagnostics('⟦[a]{claim}⟧', [['unattributed-claim', severity]], { unattributedClaims: setting });
+      });
+    }
+
+    it('is not reported when the setting is off, while unattributed quotes still are', () => {
+      assertDiagnostics('[a]{claim} ⟦[b]{quote}⟧', [['unattributed-quote', Warning]], { unattributedClaims: 'off' });
+    });
+
+    it('is not reported for a claim attributed by itself or by any enclosing span', () => {
+      assertDiagnostics(
+        lines(PEOPLE, '[a]{claim by=mortazin} [[[b]{claim}]{@putin} c]{quote by=mortazin} [d]{claim by=putin}'),
+        [],
+      );
+    });
+  });
+
+  it('unattributed-quote is a warning over the whole span, in either keyword form', () => {
+    assertDiagnostics('⟦[a]{quote}⟧ ⟦[ب]{اقتباس}⟧', [
+      ['unattributed-quote', Warning],
+      ['unattributed-quote', Warning],
+    ]);
+  });
+
+  it('unknown-source is an error on the id alone', () => {
+    const [diagnostic] = assertDiagnostics(lines(PEOPLE, '[a]{claim by=mortazin} [b]{claim by=⟦nobody⟧} [c]{quote by=putin}'), [
+      ['unknown-source', Error],
+    ]);
+    assert.equal(diagnostic.message, 'No source or entity named “nobody” is defined in the front matter.');
+  });
+
+  it('unknown-entity is an error on each unknown id of @, about= (either comma) and a source’s entity:', () => {
+    assertDiagnostics(
+      lines(
+        '---',
+        'sources:',
+        '  s: {name: S, entity: ⟦ghost⟧}',
+        'entities:',
+        '  putin: Vladimir Putin',
+        '---',
+        '[a]{@⟦nobody⟧} [b]{claim by=s about=putin,⟦x⟧،⟦y⟧} [c]{@putin}',
+      ),
+      [
+        ['unknown-entity', Error],
+        ['unknown-entity', Error],
+        ['unknown-entity', Error],
+        ['unknown-entity', Error],
+      ],
+    );
+  });
+
+  describe('unused-definition', () => {
+    it('is a hint tagged Unnecessary on the key of each source or entity nothing refers to', () => {
+      const diagnostics = assertDiagnostics(
+        lines('---', 'sources:', '  ⟦idle⟧: Idle', '  busy: Busy', 'entities:', '  ⟦lonely⟧: {name: L}', '  seen: Seen', '---', '[a]{claim by=busy about=seen}'),
+        [
+          ['unused-definition', Hint],
+          ['unused-definition', Hint],
+        ],
+      );
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => [diagnostic.tags, diagnostic.message]),
+        [
+          [[DiagnosticTag.Unnecessary], 'Source “idle” is defined but no span refers to it.'],
+          [[DiagnosticTag.Unnecessary], 'Entity “lonely” is defined but no span refers to it.'],
+        ],
+      );
+    });
+
+    it('counts an id that names both a source and an entity as used when either use is made', () => {
+      const both = lines('---', 'sources:', '  p: Person P', 'entities:', '  p: Person P', '---');
+      assertDiagnostics(lines(both, '[x]{@p}'), []);
+      assertDiagnostics(lines(both, '[x]{claim by=p}'), []);
+      assertDiagnostics(lines(both, '[x]{claim by=⟦q⟧ about=p}'), [['unknown-source', Error]]);
+    });
+  });
+
+  it('duplicate-id is an error on the repeated key, under sources and under entities', () => {
+    const diagnostics = assertDiagnostics(
+      lines('---', 'sources:', '  a: A', '  ⟦a⟧: A again', 'entities:', '  e: E', '  ⟦e⟧: E again', '---', '[x]{claim by=a about=e}'),
+      [
+        ['duplicate-id', Error],
+        ['duplicate-id', Error],
+      ],
+    );
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.message),
+      ['Source “a” is already defined above; this repeat is ignored.', 'Entity “e” is already defined above; this repeat is ignored.'],
+    );
+  });
+
+  describe('front-matter', () => {
+    it('reports a YAML syntax error where the parser stopped: at the end of input, on the last character written', () => {
+      const diagnostics = assertDiagnostics(lines('---', 'title: "ope⟦n⟧', '---', 'Text.'), [['front-matter', Error]]);
+      assert.equal(diagnostics[0].message, 'Front matter is not valid YAML: Missing closing "quote');
+      assertDiagnostics(lines('---', 'a: ⟦⟦b⟧', '  c⟧: d', '---'), [
+        ['front-matter', Error],
+        ['front-matter', Error],
+      ]);
+    });
+
+    it('reports an unclosed front matter on its first line and reads the rest as the article', () => {
+      assertDiagnostics(lines('⟦---⟧', 'title: x', '', '⟦[a]{claim}⟧'), [
+        ['front-matter', Error],
+        ['unattributed-claim', Warning],
+      ]);
+    });
+
+    it('reports a missing name on the key, a wrong type or form on the value, an invalid id on the key', () => {
+      const diagnostics = assertDiagnostics(
+        lines(
+          '---',
+          'title: ⟦[1, 2]⟧',
+          'published: ⟦13/09/2023⟧',
+          'url: ⟦javascript:alert(1)⟧',
+          'sources:',
+          '  ⟦nameless⟧: {kind: person}',
+          '  ⟦bad id⟧: B',
+          '  k: {name: K, kind: ⟦alien⟧}',
+          'entities:',
+          '  e: {name: E, wikidata: ⟦X1⟧, aliases: ⟦3⟧}',
+          '---',
+          '[x]{claim by=nameless} [y]{claim by="bad id"} [z]{claim by=k about=e}',
+        ),
+        [
+          ['front-matter', Error],
+          ['front-matter', Error],
+          ['front-matter', Error],
+          ['front-matter', Error],
+          ['front-matter', Error],
+          ['front-matter', Error],
+          ['front-matter', Error],
+          ['front-matter', Error],
+        ],
+      );
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        [
+          '“title” must be a string.',
+          '“published” must be a date written YYYY-MM-DD.',
+          '“url” must be an http or https URL.',
+          '“nameless” has no name: add name: …',
+          '“bad id” is not a valid id: start with a letter or digit, then letters, digits, _, . or -, at most 64 characters.',
+          '“k.kind” must be one of: person, organization, government, media, document, anonymous.',
+          '“e.wikidata” must be a Wikidata id: Q followed by digits.',
+          '“e.aliases” must be a list of strings.',
+        ],
+      );
+    });
+
+    it('reports an alias bomb once, on the opening fence, without expanding it', () => {
+      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+      for (const name of 'bcdefghi') {
+        const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+        bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+      }
+      const started = Date.now();
+      const diagnostics = assertDiagnostics(lines('⟦---⟧', ...bomb, '---'), [['front-matter', Error]]);
+      assert.ok(Date.now() - started < 2000);
+      assert.equal(diagnostics[0].message, 'Front matter uses too many YAML aliases (more than 50); it is not read.');
+    });
+  });
+
+  describe('span-syntax', () => {
+    const cases: [name: string, marked: string, message: string][] = [
+      ['attributes with no [', 'a ⟦]{claim}⟧ b', 'This ]{ has no matching [: the attributes annotate nothing.'],
+      ['an unclosed {, up to the end of the paragraph', lines('⟦[a]{@p', 'more⟧', '', 'Next.'), 'The attribute block is not closed: add } before the paragraph ends.'],
+      ['an unterminated quoted value', lines('[a]{note=⟦"open', 'still open⟧', '', 'Next.'), 'The quoted value is not closed: add " before the paragraph ends.'],
+      ['a span that annotates nothing', 'x ⟦[a]{}⟧ y', 'This span annotates nothing: add claim, quote, @entity or note=….'],
+    ];
+    for (const [name, marked, message] of cases) {
+      it(`is an error for ${name}`, () => {
+        const { f, diagnostics } = diagnose(marked);
+        const found = diagnostics.filter((diagnostic) => diagnostic.code === 'span-syntax');
+        assert.deepEqual(
+          found.map(({ severity, range, message }) => ({ severity, range, message })),
+          [{ severity: Error, range: f.range, message }],
+        );
+      });
+    }
+
+    it('is an error on a second kind keyword and on a second @ID', () => {
+      const diagnostics = assertDiagnostics(lines(PEOPLE, '[a]{claim ⟦quote⟧ by=mortazin} [b]{@putin ⟦@putin⟧}'), [
+        ['span-syntax', Error],
+        ['span-syntax', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        [
+          'A span has one kind: “claim” and “quote” cannot both be used.',
+          'A span mentions one entity: remove the second @putin or nest another span.',
+        ],
+      );
+    });
+
+    it('reports an unclosed { once and keeps the span, so its claim is still checked', () => {
+      assertDiagnostics('⟦⟦[a]{claim⟧⟧', [
+        ['span-syntax', Error],
+        ['unattributed-claim', Warning],
+      ]);
+    });
+  });
+
+  it('unknown-attribute is a warning on the token: an unknown key, an unknown keyword, a bad status', () => {
+    const diagnostics = assertDiagnostics(lines(PEOPLE, '[a]{claim by=mortazin ⟦colour=red⟧ ⟦urgent⟧ ⟦status=maybe⟧ about=putin}'), [
+      ['unknown-attribute', Warning],
+      ['unknown-attribute', Warning],
+      ['unknown-attribute', Warning],
+    ]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.message),
+      [
+        'Unknown attribute “colour”.',
+        'Unknown attribute “urgent”.',
+        'Unknown status “maybe”: use one of unverified, supported, disputed, false, misleading, opinion.',
+      ],
+    );
+  });
+
+  it('empty-span is a warning over a span whose content is empty or white space', () => {
+    assertDiagnostics(lines(PEOPLE, '⟦[]{@putin}⟧ ⟦[  ]{claim by=mortazin}⟧ [x]{@putin}'), [
+      ['empty-span', Warning],
+      ['empty-span', Warning],
+    ]);
+  });
+
+  describe('bidi-control', () => {
+    it('is a warning on the character in text and an error in an attribute block or an id key', () => {
+      const diagnostics = assertDiagnostics(
+        lines(
+          '---',
+          'entities:',
+          '  ⟦⟦p⟦\u2067⟧⟧⟧: P',
+          '---',
+          'a⟦\u202E⟧b [c⟦\u2066⟧d]{claim by=⟦x⟦\u202D⟧⟧} [e]{note="⟦\u2069⟧"}',
+        ),
+        [
+          ['front-matter', Error],
+          ['unused-definition', Hint],
+          ['bidi-control', Error],
+          ['bidi-control', Warning],
+          ['bidi-control', Warning],
+          ['unknown-source', Error],
+          ['bidi-control', Error],
+          ['bidi-control', Error],
+        ],
+      );
+      assert.equal(diagnostics[3].message, 'Invisible bidirectional control character U+202E: the text may display differently from how it is stored.');
+      assert.equal(diagnostics[6].message, 'Bidirectional control character U+202D inside an id or attribute: ids must look exactly as they are stored.');
+    });
+
+    it('does not report LRM, RLM or ALM, which are ordinary Arabic typography', () => {
+      assertDiagnostics(lines(PEOPLE, 'قال\u200F [بوتين\u200E]{@putin}\u061C؛ [x]{claim by=mortazin note="\u200F\u061C"}'), []);
+    });
+  });
+
+  it('localises messages into Arabic', () => {
+    const { diagnostics } = diagnose('[أ]{ادعاء} [ب]{اقتباس قائل=مجهول}', undefined, 'ar');
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.message),
+      ['ادعاء بلا مصدر: من قال هذا؟ أضف قائل=…', 'لا يوجد في الترويسة مصدر أو كيان باسم «مجهول».'],
+    );
+  });
+
+  it('covers every code of FORMAT.md §5 in this file', () => {
+    // A guard against a new code arriving without a test here.
+    assert.deepEqual(
+      [...DIAGNOSTIC_CODES].sort(),
+      [
+        'bidi-control',
+        'duplicate-id',
+        'empty-span',
+        'front-matter',
+        'span-syntax',
+        'unattributed-claim',
+        'unattributed-quote',
+        'unknown-attribute',
+        'unknown-entity',
+        'unknown-source',
+        'unused-definition',
+      ],
+    );
+  });
+});
