@@ -29,8 +29,10 @@
 
   function render(view, labels) {
     const firstRender = blocks.length === 0;
+    // Replacing the article would otherwise leave the page wherever the shorter interim page put it.
+    const scrolledTo = window.scrollY;
     title.replaceChildren();
-    if (view.title) title.append(element('h1', 'article-title', view.title, view.direction));
+    if (view.title) title.append(element('h1', 'article-title', view.title, 'auto'));
     legend.replaceChildren(...legendItems(view, labels));
     article.replaceChildren(...view.blocks.map((block) => renderBlock(block, view, labels)));
     if (view.blocks.length === 0) article.append(element('p', 'empty', labels.empty));
@@ -39,6 +41,7 @@
       element: /** @type {HTMLElement} */ (block),
     }));
     if (firstRender && editorLine !== undefined) scrollTo(editorLine);
+    else window.scrollTo(0, scrolledTo);
   }
 
   /** A block's segments nested the way their spans nest, so an inner mention sits inside its claim's underline. */

@@ -7,12 +7,17 @@ import { registerExportAnnotations } from './commands/exportAnnotations';
 import { registerMarkStatement } from './commands/markStatement';
 import { registerMarkMention } from './commands/markMention';
 import { registerAttributeClaim } from './commands/attributeClaim';
+import { registerDecorations, type DecorationSnapshot } from './decorations/decorator';
+import { registerStatus } from './status';
+import { registerReadingView } from './readingView/readingView';
 
 /** What `activate` returns, for the in-editor tests: the running client, and when it is ready. */
 export interface IsnadApi {
   readonly client: LanguageClient;
   /** Settles once the server has answered `initialize`. */
   readonly ready: Promise<void>;
+  /** The decorations applied to an editor, as the in-editor tests check them. */
+  decorationSnapshot(editor: vscode.TextEditor): DecorationSnapshot | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -36,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
     registerMarkMention(languageClient),
     registerAttributeClaim(languageClient),
   );
-  return { client: languageClient, ready };
+  const decorator = registerDecorations(context, languageClient);
+  registerStatus(context, decorator);
+  registerReadingView(context, languageClient);
+  return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor) };
 }
 
 /** Stopping here, rather than in a disposable, lets VS Code wait for the server to shut down. */

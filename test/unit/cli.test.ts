@@ -1,6 +1,6 @@
 // The `isnad` command as users run it: the bundled dist/cli.js in a child process.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -220,6 +220,17 @@ describe('isnad CLI (dist/cli.js)', function () {
         assert.equal(run.stdout, '', args.join(' '));
         assert.match(run.stderr, /^isnad: .+\nRun isnad check --help for usage\.\n$/, args.join(' '));
       }
+    });
+
+    it('keeps its exit status when the reader closes the pipe early, as `| head` does', async () => {
+      write('many.isnad.md', FRONT_MATTER + '[Atlantis]{@atlantis}\n\n'.repeat(20_000));
+      const child = spawn(process.execPath, [CLI, 'check', 'many.isnad.md'], { cwd: dir });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '');
+      assert.equal(status, 1);
     });
 
     it('prints its help', () => {

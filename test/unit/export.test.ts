@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportDocument } from '../../server/src/service/export/index';
-import { FLAT_FIELDS, annotationsOf, flatRows, type FlatValue } from '../../server/src/service/export/annotations';
+import { FLAT_FIELDS, annotationsOf, type Annotations } from '../../server/src/service/export/annotations';
 import { cleanTextOf } from '../../server/src/service/export/cleanText';
 
 const URI = 'file:///articles/port.isnad.md';
@@ -80,9 +80,14 @@ function parseCsv(text: string): string[][] {
 }
 
 /** FORMAT.md §7 restated: lists joined with `;`, and a would-be formula made inert with `'`. */
-function expectedCell(value: FlatValue): string {
-  const text = value === null ? '' : typeof value === 'object' ? value.join(';') : String(value);
+function expectedCell(value: unknown): string {
+  const text = value === null ? '' : Array.isArray(value) ? value.join(';') : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The flat formats' rows: each record with the document-wide fields after it. */
+function flatRows({ header, records }: Annotations): Record<string, unknown>[] {
+  return records.map((record) => ({ ...record, ...header }));
 }
 
 const ILL_FORMED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -122,9 +127,9 @@ describe('annotation records', () => {
       suffix: ' a day," said Ali.\n\nA note on th',
       start: 47,
       end: 59,
-      entityId: undefined,
-      entityName: undefined,
-      entityType: undefined,
+      entityId: null,
+      entityName: null,
+      entityType: null,
       speakerId: 'ali',
       speakerName: 'Ali Hassan',
       speakerKind: 'government',
@@ -135,7 +140,7 @@ describe('annotation records', () => {
       speakerDate: '2024-05-13',
       inheritedFrom: 'open',
       status: 'unverified',
-      note: undefined,
+      note: null,
       aboutIds: ['port', 'town'],
       aboutNames: ['Port of Valmora', 'Valmora'],
       section: 'The port reopens',
@@ -146,9 +151,9 @@ describe('annotation records', () => {
 
   it('does not pass a speaker down to a mention', () => {
     const [heading, quote, nested, , ali] = annotationsOf(article()).records;
-    assert.equal(nested.speakerId, undefined);
+    assert.equal(nested.speakerId, null);
     assert.equal(quote.speakerId, 'ali');
-    assert.equal(quote.inheritedFrom, undefined);
+    assert.equal(quote.inheritedFrom, null);
     assert.equal(quote.note, 'He said "open", twice');
     assert.deepEqual([ali.entityId, ali.entityName, ali.entityType], ['ali', 'Ali Hassan', 'person']);
     assert.deepEqual([heading.entityId, heading.entityName, heading.entityType, heading.line, heading.character], ['port', 'Port of Valmora', 'other', 25, 6]);
@@ -164,6 +169,18 @@ describe('annotation records', () => {
       document: URI,
     });
     assert.equal(annotationsOf(parseIsnad('[a]{@x}', 'untitled:My notes')).header.target, 'untitled:My%20notes', 'the document URI when there is no url');
+  });
+
+  it('passes a speaker down through any number of enclosing statements, in linear time', () => {
+    const deep = 50_000;
+    const doc = parseIsnad(`${'['.repeat(deep)}x${']{claim}'.repeat(deep - 1)}]{quote by=a id=top}`);
+    const started = performance.now();
+    const { records } = annotationsOf(doc);
+    assert.ok(performance.now() - started < 3_000, 'no walk up the nesting from every span');
+    assert.equal(records.length, deep);
+    assert.deepEqual([records[0].id, records[0].speakerId, records[0].inheritedFrom], ['top', 'a', null]);
+    assert.deepEqual([records[deep - 1].speakerId, records[deep - 1].inheritedFrom], ['a', 'top']);
+    assert.equal(annotationsOf(parseIsnad('[[x]{claim}]{claim}')).records[1].speakerId, null, 'unattributed all the way up');
   });
 
   it('keeps every annotation id unique, written ones first', () => {
@@ -332,7 +349,7 @@ describe('w3c export', () => {
 
 describe('exports of ill-formed text', () => {
   // Unpaired surrogates: in the body, in a note, in a front-matter value and in a front-matter key.
-  const text = '---\nentities:\n  x: "\\uD800name"\n"\\uDC00key": 1\n---\n[a\uDC00b]{@x note="n\uD83D \\\\ud800"}';
+  const text = '---\nentities:\n  x: "\\uD800name"\n"\\uDC00key": 1\n---\n[a\uDC00b]{@x note="n\uD83D \\\\ud800 \\\\\uD800"} [c]{@x id="k\uDBFF"}';
 
   it('replaces unpaired surrogates with U+FFFD everywhere, and leaves an escaped backslash alone', () => {
     const doc = parseIsnad(text);
@@ -345,10 +362,11 @@ describe('exports of ill-formed text', () => {
     assert.ok(allStrings(w3c).every((string) => !ILL_FORMED.test(string)));
     assert.equal(w3c.first.items[0].target.selector[0].exact, 'a\uFFFDb');
     assert.equal(w3c.first.items[0].body['isnad:entity'].name, '\uFFFDname');
-    assert.equal(w3c.first.items[0].body['isnad:note'], 'n\uFFFD \\ud800');
+    assert.equal(w3c.first.items[0].body['isnad:note'], 'n\uFFFD \\ud800 \\\uFFFD');
     assert.deepEqual(w3c.meta, { '\uFFFDkey': 1 });
+    assert.equal(w3c.first.items[1].id, `${w3c.id}#k%EF%BF%BD`, 'an id with an unpaired surrogate still gives a valid IRI');
     const [line] = exportDocument(doc, 'jsonl').split('\n');
-    assert.equal(JSON.parse(line).note, 'n\uFFFD \\ud800');
+    assert.equal(JSON.parse(line).note, 'n\uFFFD \\ud800 \\\uFFFD');
     assert.ok(exportDocument(doc, 'csv').includes(',a\uFFFDb,'));
   });
 });

@@ -14,8 +14,10 @@ const REDRAW_INTERVAL_MS = 100;
 export interface DecorationSnapshot {
   /** The document version the decorations describe. */
   readonly version: number;
+  /** The paragraphs with their directions, to tell which lines the decorations are on. */
+  readonly paragraphs: DecorationsResult['paragraphs'];
   readonly decorations: DecorationPlan;
-  /** The style properties of each decoration type (`backgroundColor`, `after.contentText` …). */
+  /** The style properties of each decoration type (`backgroundColor`, `after.color` …). */
   readonly styles: Readonly<Record<DecorationKey, readonly string[]>>;
 }
 
@@ -106,7 +108,7 @@ export class Decorator implements vscode.Disposable {
         })),
       );
     }
-    this.applied.set(editor, { version: result.version, decorations: plan, styles: this.styles });
+    this.applied.set(editor, { version: result.version, paragraphs: result.paragraphs, decorations: plan, styles: this.styles });
   }
 }
 

@@ -1,9 +1,9 @@
 // How each planned decoration looks. Colours are the extension's contributed theme colours
-// (package.json `contributes.colors`), so themes and users can change them. Which styles are safe
-// on right-to-left lines is decided in plan.ts; the styles here keep to that split: only
-// `speaker.after` and `markup.dim` touch the text itself, and they are planned on LTR lines only.
+// (package.json `contributes.colors`), so themes and users can change them; each id has one
+// dot, because webviews name a colour's variable by replacing only the first (readingView.css).
+// Which styles are safe on right-to-left lines is decided in plan.ts, and the styles keep to that
+// split: only `speaker.after` and `markup.dim` touch the text, and only on LTR lines.
 import * as vscode from 'vscode';
-import { ENTITY_TYPES } from '../../../server/src/service/model';
 import type { DecorationKey } from './plan';
 
 const color = (id: string) => new vscode.ThemeColor(id);
@@ -25,23 +25,27 @@ function gutterIcon(media: vscode.Uri, file: string): vscode.DecorationRenderOpt
 }
 
 const badge = {
-  color: color('isnad.speaker.foreground'),
-  backgroundColor: color('isnad.speaker.background'),
+  color: color('isnad.speakerForeground'),
+  backgroundColor: color('isnad.speakerBackground'),
 };
 
+/** Painted behind the text, like a selection: never splits a line. */
+function tint(colorId: string): vscode.DecorationRenderOptions {
+  return { backgroundColor: color(colorId), borderRadius: '2px', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
+}
+
 export function decorationStyles(media: vscode.Uri): Record<DecorationKey, vscode.DecorationRenderOptions> {
-  const mentions = Object.fromEntries(
-    ENTITY_TYPES.map((type) => [
-      `mention.${type}`,
-      { backgroundColor: color(`isnad.entity.${type}.background`), borderRadius: '2px', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed },
-    ]),
-  ) as Record<`mention.${(typeof ENTITY_TYPES)[number]}`, vscode.DecorationRenderOptions>;
   return {
-    ...mentions,
-    claim: underline('solid', 'isnad.claim.border'),
-    'claim.unattributed': underline('solid', 'isnad.unattributed.border'),
-    quote: underline('dotted', 'isnad.quote.border'),
-    'quote.unattributed': underline('dotted', 'isnad.unattributed.border'),
+    'mention.person': tint('isnad.entityPersonBackground'),
+    'mention.organization': tint('isnad.entityOrganizationBackground'),
+    'mention.country': tint('isnad.entityCountryBackground'),
+    'mention.place': tint('isnad.entityPlaceBackground'),
+    'mention.event': tint('isnad.entityEventBackground'),
+    'mention.other': tint('isnad.entityOtherBackground'),
+    claim: underline('solid', 'isnad.claimBorder'),
+    'claim.unattributed': underline('solid', 'isnad.unattributedBorder'),
+    quote: underline('dotted', 'isnad.quoteBorder'),
+    'quote.unattributed': underline('dotted', 'isnad.unattributedBorder'),
     'gutter.statement': gutterIcon(media, 'statement.svg'),
     'gutter.unattributed': gutterIcon(media, 'statement-unattributed.svg'),
     // Mid-line injected text: left-to-right lines only.

@@ -5,7 +5,7 @@ import type { ReadingViewResult } from '../../../server/src/protocol';
 import { readingViewHtml } from './html';
 import type { FromWebview, ReadingViewLabels, ToWebview } from './messages';
 
-export const READING_VIEW_TYPE = 'isnad.readingView';
+const READING_VIEW_TYPE = 'isnad.readingView';
 
 export class ReadingViewPanel implements vscode.Disposable {
   private view: ReadingViewResult | undefined;
@@ -28,7 +28,7 @@ export class ReadingViewPanel implements vscode.Disposable {
   }
 
   private constructor(
-    readonly uri: vscode.Uri,
+    private readonly uri: vscode.Uri,
     private readonly panel: vscode.WebviewPanel,
     media: vscode.Uri,
     private readonly sourceColumn: vscode.ViewColumn | undefined,

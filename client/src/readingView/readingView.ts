@@ -28,7 +28,10 @@ export function registerReadingView(context: vscode.ExtensionContext, client: Ba
     const panel = ReadingViewPanel.create(document, media, editor?.viewColumn);
     const key = document.uri.toString();
     panels.set(key, panel);
-    panel.onDidDispose(() => panels.delete(key));
+    panel.onDidDispose(() => {
+      panels.delete(key);
+      requests.forget(document);
+    });
     if (editor?.visibleRanges.length) panel.scrollTo(editor.visibleRanges[0].start.line);
     await requests.fetch(document);
   };

@@ -9,7 +9,7 @@ import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, describeError, type Out
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 
-export const CHECK_HELP = `Usage: isnad check <file or folder>... [--format text|json] [--locale en|ar]
+const CHECK_HELP = `Usage: isnad check <file or folder>... [--format text|json] [--locale en|ar]
 
 Reports the diagnostics of Isnad documents, as the editor shows them.
 Folders are searched recursively for *.isnad.md and *.isnad files
@@ -81,7 +81,7 @@ function toFileDiagnostic(file: string, diagnostic: Diagnostic): FileDiagnostic 
     range: diagnostic.range,
     severity: SEVERITY_NAMES[(diagnostic.severity ?? 1) - 1],
     code: String(diagnostic.code),
-    message: diagnostic.message,
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
   };
 }
 

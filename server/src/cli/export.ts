@@ -8,7 +8,7 @@ import { readDocument } from './files';
 import { writeFileAtomic } from './atomicWrite';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
 
-export const EXPORT_HELP = `Usage: isnad export <file> --format w3c|jsonl|csv [-o <out>]
+const EXPORT_HELP = `Usage: isnad export <file> --format w3c|jsonl|csv [-o <out>]
 
 Exports the annotations of an Isnad document (FORMAT.md §7).
 

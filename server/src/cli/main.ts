@@ -1,7 +1,7 @@
 // Dispatch to the subcommands; every failure becomes a message on stderr and an exit status.
 import { version } from '../../../package.json';
-import { CHECK_HELP, check } from './check';
-import { EXPORT_HELP, exportCommand } from './export';
+import { check } from './check';
+import { exportCommand } from './export';
 import { CliError, EXIT_FAILURE, EXIT_OK, type Output } from './output';
 
 const HELP = `Usage: isnad <command> [options]

@@ -105,6 +105,8 @@ export interface Span {
   readonly name?: Located<string>;
   /** Index of the innermost enclosing span. */
   readonly parent?: number;
+  /** Index of the span whose `by=` attributes this one: itself, else the nearest enclosing span with one. */
+  readonly attributedBy?: number;
   readonly children: readonly number[];
   /** The section (index into `IsnadDocument.sections`) the span is in; undefined before the first heading. */
   readonly section?: number;

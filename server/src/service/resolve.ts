@@ -21,8 +21,7 @@ export function findEntity(doc: IsnadDocument, id: string): Entity | undefined {
 
 /** The span's own `by=`, else the nearest enclosing span's. */
 export function speakerOf(doc: IsnadDocument, span: Span): Speaker | undefined {
-  let current: Span | undefined = span;
-  while (current && !current.by) current = current.parent === undefined ? undefined : doc.spans[current.parent];
+  const current = span.attributedBy === undefined ? undefined : doc.spans[span.attributedBy];
   if (!current?.by) return undefined;
   const { id } = current.by;
   const source = findSource(doc, id);

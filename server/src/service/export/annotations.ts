@@ -1,6 +1,6 @@
 // One flat record per span: what every export format says about an annotation (FORMAT.md §7).
 import { createHash } from 'node:crypto';
-import type { IsnadDocument, SourceKind, EntityType, Span } from '../model';
+import type { EntityType, IsnadDocument, SourceKind, Span } from '../model';
 import { findEntity, isStatement, speakerName, speakerOf } from '../resolve';
 import { cleanTextOf, sectionTitle, wellFormed, type CleanText } from './cleanText';
 
@@ -9,6 +9,10 @@ export type AnnotationKind = 'claim' | 'quote' | 'mention' | 'note';
 /** What the W3C model asks of a TextQuoteSelector: enough context to find the quote again. */
 const CONTEXT_CODE_POINTS = 32;
 
+/**
+ * Every field is always there, `null` where the markup says nothing: corpus tools like a fixed
+ * schema. The fields are built in the order of `RECORD_FIELDS`, which the flat formats follow.
+ */
 export interface AnnotationRecord {
   /** The span's `id=`, or `span-<n>` (n counts every span from 1 in document order); unique in the document. */
   readonly id: string;
@@ -20,26 +24,26 @@ export interface AnnotationRecord {
   /** Clean-text code points, zero-based, half-open. */
   readonly start: number;
   readonly end: number;
-  readonly entityId?: string;
-  readonly entityName?: string;
-  readonly entityType?: EntityType;
-  readonly speakerId?: string;
-  readonly speakerName?: string;
-  readonly speakerKind?: SourceKind;
-  readonly speakerRole?: string;
-  readonly speakerAffiliation?: string;
-  readonly speakerVia?: string;
-  readonly speakerUrl?: string;
-  readonly speakerDate?: string;
+  readonly entityId: string | null;
+  readonly entityName: string | null;
+  readonly entityType: EntityType | null;
+  readonly speakerId: string | null;
+  readonly speakerName: string | null;
+  readonly speakerKind: SourceKind | null;
+  readonly speakerRole: string | null;
+  readonly speakerAffiliation: string | null;
+  readonly speakerVia: string | null;
+  readonly speakerUrl: string | null;
+  readonly speakerDate: string | null;
   /** The id of the enclosing annotation the speaker was inherited from. */
-  readonly inheritedFrom?: string;
-  readonly status?: string;
-  readonly note?: string;
+  readonly inheritedFrom: string | null;
+  readonly status: string | null;
+  readonly note: string | null;
   readonly aboutIds: readonly string[];
   /** Parallel to `aboutIds`; empty where the id names no entity. */
   readonly aboutNames: readonly string[];
   /** The clean title of the innermost section the span is in. */
-  readonly section?: string;
+  readonly section: string | null;
   /** Where the span's `[` is in the document, as the editor counts (zero-based, UTF-16). */
   readonly line: number;
   readonly character: number;
@@ -49,7 +53,7 @@ export interface AnnotationHeader {
   readonly offsetUnit: 'codepoint';
   /** Hex SHA-256 of the clean text's UTF-8. */
   readonly sha256: string;
-  /** What the annotations target: the article's `url`, else the document's URI. */
+  /** What the annotations target: the article's `url`, else the document's URI, as a valid URI. */
   readonly target: string;
   /** The annotated file's URI. */
   readonly document: string;
@@ -59,6 +63,40 @@ export interface Annotations {
   readonly header: AnnotationHeader;
   readonly records: readonly AnnotationRecord[];
 }
+
+export const RECORD_FIELDS = [
+  'id',
+  'kind',
+  'exact',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'entityId',
+  'entityName',
+  'entityType',
+  'speakerId',
+  'speakerName',
+  'speakerKind',
+  'speakerRole',
+  'speakerAffiliation',
+  'speakerVia',
+  'speakerUrl',
+  'speakerDate',
+  'inheritedFrom',
+  'status',
+  'note',
+  'aboutIds',
+  'aboutNames',
+  'section',
+  'line',
+  'character',
+] as const satisfies readonly (keyof AnnotationRecord)[];
+
+export const HEADER_FIELDS = ['offsetUnit', 'sha256', 'target', 'document'] as const satisfies readonly (keyof AnnotationHeader)[];
+
+/** The columns of the flat formats: each record's fields, then the document-wide ones repeated on every row. */
+export const FLAT_FIELDS = [...RECORD_FIELDS, ...HEADER_FIELDS] as const;
 
 // Each export format, and the server's count of them, reads the same annotations.
 const cache = new WeakMap<IsnadDocument, Annotations>();
@@ -72,10 +110,24 @@ export function annotationsOf(doc: IsnadDocument): Annotations {
   return annotations;
 }
 
+/** What every record of a document is built from. */
+interface Context {
+  readonly doc: IsnadDocument;
+  readonly clean: CleanText;
+  /** Each span's annotation id, by span index. */
+  readonly ids: readonly string[];
+  readonly sectionTitles: readonly string[];
+}
+
 function buildAnnotations(doc: IsnadDocument): Annotations {
   const clean = cleanTextOf(doc);
-  const ids = annotationIds(doc.spans);
-  const records = doc.spans.filter(isAnnotation).map((span) => record(doc, clean, span, ids));
+  const context: Context = {
+    doc,
+    clean,
+    ids: annotationIds(doc.spans),
+    sectionTitles: doc.sections.map((section) => sectionTitle(doc, section)),
+  };
+  const records = doc.spans.filter(isAnnotation).map((span) => record(context, span));
   const header: AnnotationHeader = {
     offsetUnit: 'codepoint',
     sha256: createHash('sha256').update(clean.text, 'utf8').digest('hex'),
@@ -90,14 +142,14 @@ function isAnnotation(span: Span): span is Span & { kind: AnnotationKind } {
   return span.kind !== 'invalid';
 }
 
-function record(doc: IsnadDocument, clean: CleanText, span: Span & { kind: AnnotationKind }, ids: readonly string[]): AnnotationRecord {
+function record({ doc, clean, ids, sectionTitles }: Context, span: Span & { kind: AnnotationKind }): AnnotationRecord {
   const start = clean.offsetAt(span.contentRange.start);
   const end = clean.offsetAt(span.contentRange.end);
   const entity = span.entity && findEntity(doc, span.entity.id);
   // Attribution flows down to nested statements only; a mention or note has a speaker only if it names one.
-  const speaker = isStatement(span) || span.by ? speakerOf(doc, span) : undefined;
+  const attribution = isStatement(span) || span.by ? span.attributedBy : undefined;
+  const speaker = attribution === undefined ? undefined : speakerOf(doc, span);
   const source = speaker?.source;
-  const section = span.section === undefined ? undefined : doc.sections[span.section];
   const position = doc.lines.positionAt(span.range.start);
   return {
     id: ids[span.index],
@@ -107,27 +159,32 @@ function record(doc: IsnadDocument, clean: CleanText, span: Span & { kind: Annot
     suffix: clean.codePointsAfter(end, CONTEXT_CODE_POINTS),
     start: clean.codePointOffset(start),
     end: clean.codePointOffset(end),
-    entityId: span.entity?.id,
-    entityName: entity?.name,
-    entityType: entity?.type,
-    speakerId: speaker?.id,
-    speakerName: speaker && speakerName(speaker),
-    speakerKind: source?.kind,
-    speakerRole: source?.role,
-    speakerAffiliation: source?.affiliation,
-    speakerVia: source?.via,
-    speakerUrl: source?.url,
-    speakerDate: source?.date,
-    inheritedFrom: speaker?.inheritedFrom && ids[speaker.inheritedFrom.index],
-    status: span.status?.value,
-    note: span.note?.value,
+    entityId: span.entity?.id ?? null,
+    entityName: entity?.name ?? null,
+    entityType: entity?.type ?? null,
+    speakerId: speaker?.id ?? null,
+    speakerName: speaker ? speakerName(speaker) : null,
+    speakerKind: source?.kind ?? null,
+    speakerRole: source?.role ?? null,
+    speakerAffiliation: source?.affiliation ?? null,
+    speakerVia: source?.via ?? null,
+    speakerUrl: source?.url ?? null,
+    speakerDate: source?.date ?? null,
+    inheritedFrom: attribution === undefined || attribution === span.index ? null : ids[attribution],
+    status: span.status?.value ?? null,
+    note: span.note?.value ?? null,
     aboutIds: span.about.map((about) => about.id),
     aboutNames: span.about.map((about) => findEntity(doc, about.id)?.name ?? ''),
-    section: section && sectionTitle(doc, section),
+    section: span.section === undefined ? null : sectionTitles[span.section],
     line: position.line,
     character: position.character,
   };
 }
+
+/**
+ * Which span's `by=` attributes each span, in one pass: a parent comes before its children in
+ * document order. (Walking up from every span instead is quadratic in the nesting depth.)
+ */
 
 /**
  * Each span's annotation id. Written `id=` names are kept (the first use of a name wins);
@@ -169,57 +226,8 @@ function asUri(text: string): string {
   return wellFormed(canonical).replace(NOT_URI, encodeURIComponent);
 }
 
-/** The columns of the flat formats, in order: the record's fields and then the header's. */
-export const FLAT_FIELDS = [
-  'id',
-  'kind',
-  'exact',
-  'prefix',
-  'suffix',
-  'start',
-  'end',
-  'entityId',
-  'entityName',
-  'entityType',
-  'speakerId',
-  'speakerName',
-  'speakerKind',
-  'speakerRole',
-  'speakerAffiliation',
-  'speakerVia',
-  'speakerUrl',
-  'speakerDate',
-  'inheritedFrom',
-  'status',
-  'note',
-  'aboutIds',
-  'aboutNames',
-  'section',
-  'line',
-  'character',
-  'offsetUnit',
-  'sha256',
-  'target',
-  'document',
-] as const satisfies readonly (keyof AnnotationRecord | keyof AnnotationHeader)[];
-
-export type FlatField = (typeof FLAT_FIELDS)[number];
-export type FlatValue = string | number | readonly string[] | null;
-export type FlatRow = Readonly<Record<FlatField, FlatValue>>;
-
-/** Every column present, `null` where the markup says nothing: corpus tools like a fixed schema. */
-export function flatRows({ header, records }: Annotations): FlatRow[] {
-  return records.map((record) => {
-    const row = {} as Record<FlatField, FlatValue>;
-    for (const field of FLAT_FIELDS) row[field] = (field in header ? header[field as keyof AnnotationHeader] : record[field as keyof AnnotationRecord]) ?? null;
-    return row;
-  });
-}
-
-/** A `\uD800`–`\uDFFF` escape: JSON.stringify writes an unpaired surrogate so, and nothing else. */
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
-/** The same escape where its backslash is not itself escaped (preceded by an even run of backslashes). */
-const UNPAIRED_SURROGATE_ESCAPE = /(?<=(?:^|[^\\])(?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
+/** How JSON.stringify writes an unpaired surrogate (in lower case); also matches an escaped backslash followed by such text. */
+const SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/g;
 
 /**
  * JSON whose strings are all well-formed: unpaired surrogates become U+FFFD, as in the clean
@@ -228,5 +236,13 @@ const UNPAIRED_SURROGATE_ESCAPE = /(?<=(?:^|[^\\])(?:\\\\)*)\\u[dD][89a-fA-F][0-
  */
 export function wellFormedJson(value: unknown, indent?: number): string {
   const json = JSON.stringify(value, null, indent);
-  return SURROGATE_ESCAPE.test(json) ? json.replace(UNPAIRED_SURROGATE_ESCAPE, '\uFFFD') : json;
+  if (!json.includes('\\ud')) return json;
+  return json.replace(SURROGATE_ESCAPE, (escape: string, offset: number) => (startsEscape(json, offset) ? '\uFFFD' : escape));
+}
+
+/** Whether the backslash at `offset` starts an escape, rather than being the second of a `\\` (one literal backslash). */
+function startsEscape(json: string, offset: number): boolean {
+  let backslashes = 0;
+  while (json.charCodeAt(offset - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 0;
 }

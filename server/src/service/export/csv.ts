@@ -1,7 +1,7 @@
 // The `csv` export (FORMAT.md §7): RFC 4180 for spreadsheets. UTF-8 with a byte-order mark,
 // without which spreadsheet programs guess a legacy code page and garble Arabic.
 import type { IsnadDocument } from '../model';
-import { FLAT_FIELDS, annotationsOf, flatRows, type FlatValue } from './annotations';
+import { FLAT_FIELDS, HEADER_FIELDS, RECORD_FIELDS, annotationsOf } from './annotations';
 import { wellFormed } from './cleanText';
 
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -13,19 +13,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function toCsv(doc: IsnadDocument): string {
-  const rows = flatRows(annotationsOf(doc)).map((row) => FLAT_FIELDS.map((field) => cellText(row[field])));
+  const { header, records } = annotationsOf(doc);
+  const headerCells = HEADER_FIELDS.map((field) => csvCell(header[field]));
+  const rows = records.map((record) => [...RECORD_FIELDS.map((field) => csvCell(record[field])), ...headerCells]);
   // Made well-formed as a whole: a cell's unpaired surrogate cannot pair with its neighbour's across the `,`.
-  return BYTE_ORDER_MARK + wellFormed([[...FLAT_FIELDS], ...rows].map((cells) => cells.map(csvCell).join(',') + LINE_END).join(''));
+  return BYTE_ORDER_MARK + wellFormed([FLAT_FIELDS.map(csvCell), ...rows].map((cells) => cells.join(',') + LINE_END).join(''));
 }
 
-function cellText(value: FlatValue): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  return value.join(LIST_SEPARATOR);
-}
-
-function csvCell(text: string): string {
+function csvCell(value: string | number | readonly string[] | null): string {
+  const text = value === null ? '' : typeof value === 'object' ? value.join(LIST_SEPARATOR) : String(value);
   const inert = FORMULA_START.test(text) ? `'${text}` : text;
   return NEEDS_QUOTES.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }

@@ -45,7 +45,7 @@ export function toW3c(doc: IsnadDocument): string {
     '@context': [ANNOTATION_CONTEXT, COLLECTION_TERMS],
     id: collectionIri,
     type: 'AnnotationCollection',
-    ...(frontMatter?.title === undefined ? {} : { label: frontMatter.title }),
+    label: frontMatter?.title,
     total: records.length,
     offsetUnit: header.offsetUnit,
     sha256: header.sha256,
@@ -84,32 +84,34 @@ function annotation(collectionIri: string, header: AnnotationHeader, record: Ann
   };
 }
 
+// What the markup does not say is left out (`?? undefined`), as Web Annotations do, rather
+// than written as the flat formats' `null`.
 function body(record: AnnotationRecord): object {
-  const speaker = record.speakerId === undefined ? undefined : {
+  const speaker = record.speakerId === null ? undefined : {
     id: record.speakerId,
-    name: record.speakerName,
-    kind: record.speakerKind,
-    role: record.speakerRole,
-    affiliation: record.speakerAffiliation,
-    via: record.speakerVia,
-    url: record.speakerUrl,
-    date: record.speakerDate,
-    inheritedFrom: record.inheritedFrom,
+    name: record.speakerName ?? undefined,
+    kind: record.speakerKind ?? undefined,
+    role: record.speakerRole ?? undefined,
+    affiliation: record.speakerAffiliation ?? undefined,
+    via: record.speakerVia ?? undefined,
+    url: record.speakerUrl ?? undefined,
+    date: record.speakerDate ?? undefined,
+    inheritedFrom: record.inheritedFrom ?? undefined,
   };
-  const entity = record.entityId === undefined ? undefined : { id: record.entityId, name: record.entityName, type: record.entityType };
+  const entity = record.entityId === null ? undefined : { id: record.entityId, name: record.entityName ?? undefined, type: record.entityType ?? undefined };
   return {
     type: 'TextualBody',
     // What a plain Web Annotation client shows: the annotator's note, else who or what the span names.
-    value: record.note ?? (record.kind === 'mention' ? entity?.name ?? entity?.id : speaker?.name) ?? '',
+    value: record.note ?? (record.kind === 'mention' ? record.entityName ?? record.entityId : record.speakerName) ?? '',
     format: 'text/plain',
     'isnad:id': record.id,
     'isnad:kind': record.kind,
     'isnad:speaker': speaker,
-    'isnad:status': record.status,
-    'isnad:note': record.note,
+    'isnad:status': record.status ?? undefined,
+    'isnad:note': record.note ?? undefined,
     'isnad:entity': entity,
     'isnad:about': record.aboutIds.map((id, i) => ({ id, name: record.aboutNames[i] })),
-    'isnad:section': record.section,
+    'isnad:section': record.section ?? undefined,
   };
 }
 

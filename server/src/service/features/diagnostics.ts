@@ -1,6 +1,6 @@
 // Every diagnostic of FORMAT.md §5: the parser's problems plus the ones that need ids resolved.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { IsnadDocument, Span, TextRange } from '../model';
+import type { IsnadDocument, TextRange } from '../model';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
@@ -23,12 +23,11 @@ export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions 
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
   const problems: Problem[] = [];
-  const attributing = attributingSpans(doc);
   for (const span of doc.spans) {
     if (!doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) {
       problems.push(problem('empty-span', span.range, 'emptySpan'));
     }
-    if (!isStatement(span) || attributing[span.index]) continue;
+    if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
       problems.push(problem('unattributed-claim', span.range, 'unattributedClaim', [], options.unattributedClaims));
@@ -37,16 +36,6 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[
   return problems;
 }
 
-/**
- * For each span, the span whose `by=` attributes it: itself or the nearest enclosing one.
- * Parents precede their children in `doc.spans`, so one pass does it, where walking up from
- * every span would be quadratic in the nesting depth.
- */
-export function attributingSpans(doc: IsnadDocument): (Span | undefined)[] {
-  const attributing: (Span | undefined)[] = [];
-  for (const span of doc.spans) attributing.push(span.by ? span : span.parent === undefined ? undefined : attributing[span.parent]);
-  return attributing;
-}
 
 function referenceProblems(doc: IsnadDocument): Problem[] {
   const problems: Problem[] = [];

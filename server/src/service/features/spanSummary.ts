@@ -3,7 +3,6 @@
 // already report them, and there is nothing to draw.
 import type { IsnadDocument, Span } from '../model';
 import { findEntity, isStatement, speakerName, speakerOf } from '../resolve';
-import { attributingSpans } from './diagnostics';
 
 export type ShownKind = Exclude<Span['kind'], 'invalid'>;
 
@@ -21,16 +20,14 @@ export function isShown(span: Span): span is Span & { readonly kind: ShownKind }
 
 /** One summary per span of the document, undefined for the spans that are not shown. */
 export function summarizeSpans(doc: IsnadDocument): (SpanSummary | undefined)[] {
-  // Resolved in one pass: walking up from every nested claim would be quadratic in the nesting depth.
-  const attributing = attributingSpans(doc);
   return doc.spans.map((span) => {
     if (!isShown(span)) return undefined;
     const entityType = span.kind === 'mention' && span.entity ? findEntity(doc, span.entity.id)?.type : undefined;
-    const speaker = isStatement(span) ? attributing[span.index] : undefined;
+    const speaker = isStatement(span) ? speakerOf(doc, span) : undefined;
     return {
       kind: span.kind,
       ...(entityType ? { entityType } : {}),
-      ...(speaker ? { speaker: speakerName(speakerOf(doc, speaker)!) } : {}),
+      ...(speaker ? { speaker: speakerName(speaker) } : {}),
     };
   });
 }

@@ -5,7 +5,6 @@ import type { Entity, FrontMatter, IsnadDocument, Section, Source, Span, TextRan
 import { localize, type Locale } from '../l10n';
 import { isStatement, speakerName, speakerOf } from '../resolve';
 import { plainText, sectionTitle } from '../export/cleanText';
-import { attributingSpans } from './diagnostics';
 
 const TITLE_WORDS = 8;
 
@@ -30,9 +29,8 @@ export function computeDocumentSymbols(doc: IsnadDocument, locale: Locale): Docu
   const sectionChildren = doc.sections.map((): DocumentSymbol[] => []);
   const childrenOf = (section: number | undefined) => (section === undefined ? topLevel : sectionChildren[section]);
   // A section's claims all come before its subsections' headings, so pushing them first keeps document order.
-  const attributing = attributingSpans(doc);
   for (const span of doc.spans) {
-    if (isStatement(span)) childrenOf(span.section).push(statementSymbol(doc, span, attributing[span.index], locale));
+    if (isStatement(span)) childrenOf(span.section).push(statementSymbol(doc, span, locale));
   }
   for (const section of doc.sections) childrenOf(section.parent).push(sectionSymbol(doc, section, sectionChildren[section.index]));
   return topLevel;
@@ -49,10 +47,9 @@ function sectionSymbol(doc: IsnadDocument, section: Section, children: DocumentS
   };
 }
 
-/** `attributing` is the span whose `by=` applies, found once for all spans by the caller. */
-function statementSymbol(doc: IsnadDocument, span: Span, attributing: Span | undefined, locale: Locale): DocumentSymbol {
+function statementSymbol(doc: IsnadDocument, span: Span, locale: Locale): DocumentSymbol {
   const kind = span.kind === 'quote' ? 'quote' : 'claim';
-  const speaker = attributing && speakerOf(doc, attributing);
+  const speaker = speakerOf(doc, span);
   return {
     name: spanTitle(doc, span) || localize(locale, kind),
     detail: speaker ? speakerName(speaker) : localize(locale, 'unattributed'),

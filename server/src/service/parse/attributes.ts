@@ -54,27 +54,33 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
     let key: string | undefined;
     let valueStart = i;
     let quoted = false;
+    // Characters join the value as slices of the text, not one by one: `run` is where the ones
+    // not added yet begin. An escape ends a run; the character it escapes begins the next.
+    let run = i;
     while (i < text.length) {
       const d = text.charCodeAt(i);
       if (d === QUOTE) {
+        value += text.slice(run, i);
         quoted = true;
         const quoteStart = i;
-        i++;
+        run = ++i;
         for (;;) {
           if (i >= text.length || (isLineBreak(text.charCodeAt(i)) && endsUnit(i))) {
+            value += text.slice(run, i);
             problems.push(problem('span-syntax', { start: quoteStart, end: i }, 'unterminatedQuote'));
             tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
             return unclosed(i);
           }
           const e = text.charCodeAt(i);
           if (e === BACKSLASH && (text.charCodeAt(i + 1) === QUOTE || text.charCodeAt(i + 1) === BACKSLASH)) {
-            value += text[i + 1];
+            value += text.slice(run, i);
+            run = i + 1;
             i += 2;
           } else if (e === QUOTE) {
-            i++;
+            value += text.slice(run, i);
+            run = ++i;
             break;
           } else {
-            value += text[i];
             i++;
           }
         }
@@ -82,20 +88,21 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
       }
       if (isBlankChar(d) || isLineBreak(d) || d === CLOSE_BRACE) break;
       if (d === BACKSLASH && isEscapable(text.charCodeAt(i + 1))) {
-        value += text[i + 1];
+        value += text.slice(run, i);
+        run = i + 1;
         i += 2;
         continue;
       }
       if (d === EQUALS && key === undefined && !quoted) {
-        key = value;
+        key = value + text.slice(run, i);
         value = '';
         valueStart = i + 1;
-        i++;
+        run = ++i;
         continue;
       }
-      value += text[i];
       i++;
     }
+    value += text.slice(run, i);
     tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
   }
 }

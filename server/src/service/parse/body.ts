@@ -52,10 +52,11 @@ class BodyParser {
     const { text } = this;
     let pos = bodyStart;
     while (pos < text.length) {
-      const lineEnd = this.lineEnd(pos);
-      if (this.isBlank(pos, lineEnd)) {
-        pos = this.nextLine(lineEnd);
+      // A paragraph's first line is not measured first: `inline` finds where it ends.
+      if (this.isBlankLine(pos)) {
+        pos = this.nextLine(this.lineEnd(pos));
       } else if (this.headingLevel(pos) > 0) {
+        const lineEnd = this.lineEnd(pos);
         this.heading(pos, lineEnd);
         pos = this.nextLine(lineEnd);
       } else {
@@ -88,9 +89,12 @@ class BodyParser {
     return Math.min(text.length, lineEnd + 1);
   }
 
-  private isBlank(pos: number, lineEnd: number): boolean {
-    for (let i = pos; i < lineEnd; i++) if (!isBlankChar(this.text.charCodeAt(i))) return false;
-    return true;
+  /** Whether the line starting at `lineStart` holds only blank characters, or the text ends there. */
+  private isBlankLine(lineStart: number): boolean {
+    const { text } = this;
+    let i = lineStart;
+    while (i < text.length && isBlankChar(text.charCodeAt(i))) i++;
+    return i >= text.length || isLineBreak(text.charCodeAt(i));
   }
 
   /** 1–6 for a heading line starting at `pos`, else 0. */
@@ -105,11 +109,7 @@ class BodyParser {
 
   /** Whether the line starting at `lineStart` ends the paragraph before it: the end, a blank line or a heading. */
   private endsParagraph(lineStart: number): boolean {
-    const { text } = this;
-    let i = lineStart;
-    while (i < text.length && isBlankChar(text.charCodeAt(i))) i++;
-    if (i >= text.length || isLineBreak(text.charCodeAt(i))) return true;
-    return this.headingLevel(lineStart) > 0;
+    return this.isBlankLine(lineStart) || this.headingLevel(lineStart) > 0;
   }
 
   private heading(pos: number, lineEnd: number): void {
@@ -208,6 +208,8 @@ class BodyParser {
       contentRange: { start: opener.offset + 1, end: closeBracket },
       attributesRange,
       children,
+      // Present from the start, so every span has one shape; a property added later gives V8 two.
+      parent: undefined,
       section: this.currentSection,
       ...attributes.values,
     });
@@ -280,20 +282,22 @@ class BodyParser {
     return finished;
   }
 
-  /** Spans are built innermost first; the model lists them by where their `[` stands. */
+  /**
+   * Spans are built innermost first; the model lists them by where their `[` stands. They are
+   * renumbered in place: copying every span would cost more than the rest of the parse.
+   */
   private finishSpans(): Span[] {
-    const order = this.spans.map((_, index) => index).sort((a, b) => this.spans[a].range.start - this.spans[b].range.start);
-    const renumber = new Array<number>(order.length);
-    order.forEach((old, index) => (renumber[old] = index));
-    return order.map((old, index) => {
-      const span = this.spans[old];
-      return {
-        ...span,
-        index,
-        parent: span.parent === undefined ? undefined : renumber[span.parent],
-        children: span.children.map((child) => renumber[child]).sort((a, b) => a - b),
-      };
-    });
+    const spans = this.spans.slice().sort((a, b) => a.range.start - b.range.start);
+    const renumber = new Array<number>(spans.length);
+    spans.forEach((span, index) => (renumber[span.index] = index));
+    for (const span of spans) {
+      span.index = renumber[span.index];
+      if (span.parent !== undefined) span.parent = renumber[span.parent];
+      for (let child = 0; child < span.children.length; child++) span.children[child] = renumber[span.children[child]];
+    }
+    // Parents come before their children, so attribution flows down in one pass.
+    for (const span of spans) span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent].attributedBy;
+    return spans;
   }
 }
 

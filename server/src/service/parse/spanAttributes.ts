@@ -4,26 +4,28 @@ import { problem, type Problem } from '../problems';
 import { normalizeId } from '../ids';
 import type { AttributeToken } from './attributes';
 
-const KIND_KEYWORDS: Readonly<Record<string, 'claim' | 'quote'>> = {
-  claim: 'claim',
-  'ادعاء': 'claim',
-  quote: 'quote',
-  'اقتباس': 'quote',
-};
+// Maps, not object literals: a token such as `constructor` or `__proto__` must not find
+// what every object inherits.
+const KIND_KEYWORDS: ReadonlyMap<string, 'claim' | 'quote'> = new Map([
+  ['claim', 'claim'],
+  ['ادعاء', 'claim'],
+  ['quote', 'quote'],
+  ['اقتباس', 'quote'],
+]);
 
 type Key = 'by' | 'status' | 'about' | 'note' | 'id';
 
-const KEYS: Readonly<Record<string, Key>> = {
-  by: 'by',
-  'قائل': 'by',
-  status: 'status',
-  'حالة': 'status',
-  about: 'about',
-  'عن': 'about',
-  note: 'note',
-  'ملاحظة': 'note',
-  id: 'id',
-};
+const KEYS: ReadonlyMap<string, Key> = new Map([
+  ['by', 'by'],
+  ['قائل', 'by'],
+  ['status', 'status'],
+  ['حالة', 'status'],
+  ['about', 'about'],
+  ['عن', 'about'],
+  ['note', 'note'],
+  ['ملاحظة', 'note'],
+  ['id', 'id'],
+]);
 
 /** `about=` lists ids separated by a Latin or an Arabic comma. */
 const LIST_SEPARATOR = /[,،]/;
@@ -39,7 +41,8 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
   let note: Located<string> | undefined;
   let name: Located<string> | undefined;
   const about: IdReference[] = [];
-  const seen = new Set<Key>();
+  // A span has a few tokens: an array is cheaper to build than a Set.
+  const seen: Key[] = [];
 
   for (const token of tokens) {
     if (token.key === undefined) {
@@ -47,41 +50,40 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
         const reference = idReference(token.value.slice(1), { start: token.range.start + 1, end: token.range.end }, token.range);
         if (entity) problems.push(problem('span-syntax', token.range, 'secondEntity', [reference.id]));
         else entity = reference;
-      } else if (KIND_KEYWORDS[token.value] && !token.quoted) {
+      } else if (KIND_KEYWORDS.has(token.value) && !token.quoted) {
         if (kindKeyword) problems.push(problem('span-syntax', token.range, 'twoKinds', [kindKeyword.word, token.value]));
-        else kindKeyword = { kind: KIND_KEYWORDS[token.value], word: token.value };
+        else kindKeyword = { kind: KIND_KEYWORDS.get(token.value)!, word: token.value };
       } else {
         problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.value]));
       }
       continue;
     }
-    const key = KEYS[token.key];
+    const key = KEYS.get(token.key);
     if (!key) {
       problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.key]));
       continue;
     }
-    if (seen.has(key)) {
+    if (seen.includes(key)) {
       problems.push(problem('span-syntax', token.range, 'repeatedAttribute', [token.key]));
       continue;
     }
-    seen.add(key);
-    const located = { value: token.value, range: token.valueRange };
+    seen.push(key);
     switch (key) {
       case 'by':
         by = idReference(token.value, token.valueRange, token.range);
         break;
       case 'status':
-        if ((STATUSES as readonly string[]).includes(token.value)) status = located;
+        if ((STATUSES as readonly string[]).includes(token.value)) status = located(token);
         else problems.push(problem('unknown-attribute', token.range, 'badStatus', [token.value, STATUSES.join(', ')]));
         break;
       case 'about':
         about.push(...aboutList(token));
         break;
       case 'note':
-        note = located;
+        note = located(token);
         break;
       case 'id':
-        name = located;
+        name = located(token);
         break;
     }
   }
@@ -89,6 +91,10 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
   const kind: SpanKind = kindKeyword?.kind ?? (entity ? 'mention' : note ? 'note' : 'invalid');
   if (kind === 'invalid') problems.push(problem('span-syntax', spanRange, 'spanAnnotatesNothing'));
   return { values: { kind, entity, by, about, status, note, name }, problems };
+}
+
+function located(token: AttributeToken): Located<string> {
+  return { value: token.value, range: token.valueRange };
 }
 
 /** An empty id points at its whole token, so the diagnostic has something to underline. */

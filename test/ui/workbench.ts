@@ -1,0 +1,135 @@
+// Driving the VS Code workbench (code-server in Chromium) the way a user does: keyboard, quick
+// input, mouse. Selectors are E2E.md's "selectors that held up"; every wait waits for a condition.
+import type { Frame, Page } from 'playwright-core';
+
+/** Generous: the machines running this are often loaded by other work. */
+export const UI_TIMEOUT_MS = 30_000;
+
+const QUICK_INPUT = '.quick-input-widget input.input';
+const QUICK_ROW = '.quick-input-list .monaco-list-row';
+export const EDITOR = '.editor-instance .monaco-editor';
+
+/** The workbench is up and the explorer lists the workspace folder. */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+}
+
+/** Ctrl+P, the file name, Enter on its row; resolves once the editor shows the file's tab. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator(QUICK_INPUT).fill(fileName);
+  await page.locator(QUICK_ROW, { hasText: fileName }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: fileName }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.locator(`${EDITOR} .view-line`).first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** F1, the command's title, Enter on its row. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator(QUICK_INPUT).fill(`>${title}`);
+  await page.locator(QUICK_ROW, { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+}
+
+/** Picks the row of an open quick pick (format choices, …) that contains `text`. */
+export async function pickQuickItem(page: Page, text: string): Promise<void> {
+  const row = page.locator(QUICK_ROW, { hasText: text }).first();
+  await row.waitFor({ timeout: UI_TIMEOUT_MS });
+  await row.click();
+}
+
+/** Polls `probe` until it returns something other than undefined/false. */
+export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A line as the editor rendered it (E2E.md: `.view-line` > span[dir=ltr] > one span per styled piece). */
+export interface RenderedLine {
+  /** From the view line's `top`, which the editor sets from the line number (word wrap off). */
+  readonly top: number;
+  /** The text of each piece (non-breaking spaces as spaces); attachments are empty pieces. */
+  readonly pieces: readonly string[];
+  /** The CSS `::before` / `::after` content of the empty pieces: the decorations' attachments. */
+  readonly attachments: readonly string[];
+}
+
+/** The view lines the editor has rendered (the visible ones and a few around them). */
+export function renderedLines(page: Page): Promise<RenderedLine[]> {
+  return page.evaluate((editorSelector) => {
+    const lines = Array.from(document.querySelectorAll(`${editorSelector} .view-lines .view-line`)) as HTMLElement[];
+    const contentOf = (element: Element, pseudo: '::before' | '::after') => {
+      const content = getComputedStyle(element, pseudo).content;
+      return content === 'none' || content === 'normal' || content === '' ? undefined : content;
+    };
+    return lines.map((line) => {
+      const pieces = Array.from(line.querySelectorAll(':scope > span > span'));
+      return {
+        top: parseFloat(line.style.top),
+        pieces: pieces.map((piece) => (piece.textContent ?? '').replace(/\u00a0/g, ' ')),
+        attachments: pieces.flatMap((piece) => [contentOf(piece, '::before'), contentOf(piece, '::after')].filter((content): content is string => content !== undefined)),
+      };
+    });
+  }, EDITOR);
+}
+
+/** The editor's line height in pixels. */
+export function lineHeight(page: Page): Promise<number> {
+  return page.evaluate((editorSelector) => {
+    const line = document.querySelector(`${editorSelector} .view-lines .view-line`) as HTMLElement | null;
+    return line ? parseFloat(getComputedStyle(line).height) : NaN;
+  }, EDITOR);
+}
+
+/**
+ * Moves the mouse onto `word` inside the rendered line whose text contains `lineText`, retrying
+ * small moves until the hover widget shows; returns the widget's text.
+ */
+export async function hoverWord(page: Page, lineText: string, word: string): Promise<string> {
+  const box = await waitUntil(`"${word}" on a rendered line containing "${lineText}"`, () => page.evaluate(
+    ({ editorSelector, lineText, word }) => {
+      for (const line of Array.from(document.querySelectorAll(`${editorSelector} .view-lines .view-line`))) {
+        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        if (!text.includes(lineText)) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(word);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+        }
+      }
+      return undefined;
+    },
+    { editorSelector: EDITOR, lineText, word },
+  ));
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.mouse.move(box.x + box.width * (0.3 + 0.04 * (attempt % 10)), box.y + box.height / 2);
+    if (await hover.first().isVisible().catch(() => false)) break;
+    await hover.first().waitFor({ state: 'visible', timeout: 1_500 }).catch(() => undefined);
+    if (await hover.first().isVisible().catch(() => false)) break;
+  }
+  await hover.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  return hover.first().innerText();
+}
+
+/** The frame of a webview whose document has `selector` (webviews are nested iframes). */
+export function webviewFrame(page: Page, selector: string): Promise<Frame> {
+  return waitUntil(`a webview frame with ${selector}`, async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    return undefined;
+  });
+}
