@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { EDITOR, UI_TIMEOUT_MS, hoverWord, lineHeight, pickQuickItem, quickOpen, renderedLines, runCommand, waitForWorkbench, waitUntil, webviewFrame, type RenderedLine } from './workbench';
+import { ARABIC_LETTER, arabicLineProblems, scanDocument, speakerBadge } from './arabicLines';
+import { EDITOR, UI_TIMEOUT_MS, hoverWord, pickQuickItem, quickOpen, runCommand, waitForWorkbench, waitUntil, webviewFrame } from './workbench';
 
 export interface UiContext {
   readonly page: Page;
@@ -20,7 +21,6 @@ export interface UiStep {
 }
 
 const ARABIC_SAMPLE = 'north-korea-russia.isnad.md';
-const ARABIC_LETTER = /[\u0600-\u06FF]/;
 const SECTION_HEADINGS = ['ماذا تريد كوريا الشمالية من بوتين وروسيا؟', 'إحياء تحالف “محور الشر”', 'مليار دولار لمواجهة بوتين وكيم'];
 
 function sampleLines(workspace: string): string[] {
@@ -45,7 +45,7 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await waitUntil(`the cursor on line ${line}`, async () => {
     await focusEditor(page);
     await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input.input').fill(String(line));
+    await page.locator('.quick-input-widget input.input').fill(`:${line}`); // Go to Line is quick access with the prefix `:`
     await page.keyboard.press('Enter');
     return cursor
       .filter({ hasText: `Ln ${line},` })
@@ -73,6 +73,9 @@ export const UI_STEPS: readonly UiStep[] = [
       await goToLine(page, heading + 1);
       const card = await hoverWord(page, 'ماذا تريد', 'بوتين');
       for (const expected of ['فلاديمير بوتين', '(person)', 'رئيس روسيا', 'Q7747']) assert.ok(card.includes(expected), `the card shows ${expected}:\n${card}`);
+      await waitUntil('the hover to finish fading in', () =>
+        page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().evaluate((hover) => getComputedStyle(hover).opacity === '1'),
+      );
       await page.screenshot({ path: path.join(resultsDir, 'ui-hover.png') });
       await page.mouse.move(0, 0);
       await page.keyboard.press('Escape');
@@ -170,10 +173,10 @@ async function exportFromPalette({ page, workspace }: UiContext, file: 'new' | '
     const written = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
     if (written !== '' && written !== stale) return written;
     // Replacing a file: the dialog's own question (a quick pick) and the extension's (a modal dialog).
-    const yes = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: /^Yes$/ });
-    if (await yes.count()) {
-      confirmations.push('save dialog: Yes');
-      await yes.first().click();
+    const question = page.locator('.quick-input-widget', { hasText: `${EXPORT_FILE} already exists` });
+    if (await question.isVisible().catch(() => false)) {
+      confirmations.push('save dialog: OK');
+      await question.locator('.monaco-button', { hasText: 'OK' }).click();
     }
     const overwrite = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Overwrite' });
     if (await overwrite.count()) {
@@ -192,63 +195,33 @@ async function exportFromPalette({ page, workspace }: UiContext, file: 'new' | '
 }
 
 /**
- * Scrolls through the whole Arabic sample a page at a time (word wrap is off, so a document line is
- * one view line) and checks each line with Arabic text as the editor rendered it: its text is the
- * file's line, in one piece (E2E.md: separate pieces lose the Arabic word order); attachments
- * (speaker badges) are empty pieces with CSS content.
+ * Scrolls through the whole Arabic sample twice: without word wrap (one row per line, front matter
+ * included) and with it (the extension's default for Isnad files; body lines only). Screenshots of
+ * the decorated right-to-left lines both ways.
  */
 async function checkEveryArabicLine({ page, workspace, resultsDir }: UiContext): Promise<void> {
   const lines = sampleLines(workspace);
   const bodyStart = firstBodyLine(lines);
-  const rendered = new Map<number, RenderedLine>();
-  await goToLine(page, 1);
-  const height = await lineHeight(page);
   const lastLine = lines.length - (lines.at(-1) === '' ? 2 : 1);
-  for (let page_ = 0; !rendered.has(lastLine); page_++) {
-    assert.ok(page_ < lines.length, 'scrolling reached the end of the document');
-    const before = new Set(rendered.keys());
-    for (const line of await renderedLines(page)) rendered.set(Math.round(line.top / height), line);
-    if (rendered.has(lastLine)) break;
-    await page.keyboard.press('PageDown');
-    await waitUntil('the next page to render', async () => (await renderedLines(page)).some((line) => !before.has(Math.round(line.top / height)) && !rendered.has(Math.round(line.top / height))));
-  }
-
-  const problems: string[] = [];
-  let checked = 0;
-  for (let index = 0; index < lines.length; index++) {
-    if (!ARABIC_LETTER.test(lines[index])) continue;
-    const line = rendered.get(index);
-    if (!line) {
-      problems.push(`line ${index + 1} was never rendered`);
-      continue;
-    }
-    checked++;
-    const text = line.pieces.join('');
-    if (text !== lines[index]) problems.push(`line ${index + 1} renders as ${JSON.stringify(text.slice(0, 60))}, not the file's ${JSON.stringify(lines[index].slice(0, 60))}`);
-    const textPieces = line.pieces.filter((piece) => piece !== '');
-    if (index >= bodyStart && textPieces.length !== 1) problems.push(`line ${index + 1} is cut into ${textPieces.length} pieces: ${JSON.stringify(textPieces)}`);
-    if (index < bodyStart && !textPieces.some((piece) => ARABIC_LETTER.test(piece) && lines[index].trim().endsWith(piece.trim()))) problems.push(`front matter line ${index + 1}: its Arabic value is cut: ${JSON.stringify(textPieces)}`);
-    const attributed = index >= bodyStart && lines[index].includes('قائل=');
-    const badges = line.attachments.filter((content) => content.includes('◂'));
-    if (attributed !== (badges.length === 1)) problems.push(`line ${index + 1} has ${badges.length} speaker badges: ${JSON.stringify(line.attachments)}`);
-  }
-  assert.deepEqual(problems, [], `${problems.length} of ${checked} Arabic lines:\n${problems.join('\n')}`);
-  console.log(`    ${checked} Arabic lines checked, each in one piece`);
-
   const badgeLine = lines.findIndex((line) => line.startsWith('كذلك [تسعى'));
-  const badge = rendered.get(badgeLine)?.attachments.find((content) => content.includes('◂'));
-  assert.ok(badge?.includes('أندريه مورتازين'), `the badge names the speaker: ${badge}`);
 
+  await focusEditor(page);
+  const unwrapped = await scanDocument(page, lastLine);
+  const flat = arabicLineProblems(lines, unwrapped, { bodyStart, frontMatter: true });
+  assert.deepEqual(flat.problems, [], `without word wrap, ${flat.problems.length} of ${flat.checked} Arabic lines:\n${flat.problems.join('\n')}`);
+  assert.ok(speakerBadge(unwrapped.get(badgeLine))?.includes('أندريه مورتازين'), `the badge names the speaker: ${speakerBadge(unwrapped.get(badgeLine))}`);
   await goToLine(page, badgeLine + 1);
   await page.screenshot({ path: path.join(resultsDir, 'ui-rtl-decorations-nowrap.png') });
-  await page.keyboard.press('Alt+Z'); // word wrap on, to see whole paragraphs
-  await waitUntil('word wrap to fit the lines into the editor', () =>
-    page.evaluate((editorSelector) => {
-      const editor = document.querySelector(`${editorSelector} .view-lines`)?.parentElement;
-      const widths = Array.from(document.querySelectorAll(`${editorSelector} .view-line > span`)).map((span) => span.getBoundingClientRect().width);
-      return editor !== null && editor !== undefined && widths.length > 0 && Math.max(...widths) <= editor.clientWidth;
-    }, EDITOR),
-  );
+
+  await page.keyboard.press('Alt+Z'); // View: Toggle Word Wrap
+  await focusEditor(page);
+  const wrapped = await scanDocument(page, lastLine);
+  const rowsOf = (line: number) => wrapped.get(line)?.length ?? 0;
+  assert.ok(rowsOf(badgeLine) > 1, `word wrap is on: line ${badgeLine + 1} has ${rowsOf(badgeLine)} rows`);
+  const wrappedResult = arabicLineProblems(lines, wrapped, { bodyStart, frontMatter: false });
+  assert.deepEqual(wrappedResult.problems, [], `with word wrap, ${wrappedResult.problems.length} of ${wrappedResult.checked} Arabic lines:\n${wrappedResult.problems.join('\n')}`);
+  await goToLine(page, badgeLine + 1);
   await page.screenshot({ path: path.join(resultsDir, 'ui-rtl-decorations.png') });
   await page.keyboard.press('Alt+Z');
+  console.log(`    ${flat.checked} Arabic lines checked unwrapped (${flat.checked - wrappedResult.checked} front matter, pieces unbroken within Arabic words; body lines in one piece) and ${wrappedResult.checked} body lines wrapped, each row in one piece`);
 }

@@ -20,9 +20,13 @@ const { values: opts } = parseArgs({
 
 const RESULTS_DIR = path.join(repoRoot, 'test-results');
 
-/** Word wrap off, so each document line is one view line; the outline shows top-level symbols only. */
+/**
+ * Word wrap off (also over the extension's `[isnad]` default), so each document line is one view
+ * line; the outline shows top-level symbols only.
+ */
 const SETTINGS = {
   'editor.wordWrap': 'off',
+  '[isnad]': { 'editor.wordWrap': 'off' },
   'editor.minimap.enabled': false,
   'outline.collapseItems': 'alwaysCollapse',
   'workbench.tips.enabled': false,

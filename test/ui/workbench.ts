@@ -51,40 +51,46 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
   }
 }
 
-/** A line as the editor rendered it (E2E.md: `.view-line` > span[dir=ltr] > one span per styled piece). */
-export interface RenderedLine {
-  /** From the view line's `top`, which the editor sets from the line number (word wrap off). */
-  readonly top: number;
-  /** The text of each piece (non-breaking spaces as spaces); attachments are empty pieces. */
+/** A view line as the editor rendered it (E2E.md: `.view-line` > span[dir=ltr] > one span per styled piece). */
+export interface RenderedRow {
+  /** One-based: the number the gutter shows beside the row, or beside the row it continues (word wrap). */
+  readonly lineNumber: number;
+  /** The text of each piece (no-break spaces as spaces); attachments are empty pieces. */
   readonly pieces: readonly string[];
-  /** The CSS `::before` / `::after` content of the empty pieces: the decorations' attachments. */
+  /** The CSS `::before` / `::after` content of the pieces: the decorations' attachments. */
   readonly attachments: readonly string[];
 }
 
-/** The view lines the editor has rendered (the visible ones and a few around them). */
-export function renderedLines(page: Page): Promise<RenderedLine[]> {
+/**
+ * The view lines the editor has rendered (the visible ones and a few around them), top to bottom.
+ * Rows continuing a line whose first row is not rendered are left out.
+ */
+export function renderedRows(page: Page): Promise<RenderedRow[]> {
   return page.evaluate((editorSelector) => {
-    const lines = Array.from(document.querySelectorAll(`${editorSelector} .view-lines .view-line`)) as HTMLElement[];
-    const contentOf = (element: Element, pseudo: '::before' | '::after') => {
-      const content = getComputedStyle(element, pseudo).content;
-      return content === 'none' || content === 'normal' || content === '' ? undefined : content;
-    };
-    return lines.map((line) => {
-      const pieces = Array.from(line.querySelectorAll(':scope > span > span'));
-      return {
-        top: parseFloat(line.style.top),
-        pieces: pieces.map((piece) => (piece.textContent ?? '').replace(/\u00a0/g, ' ')),
-        attachments: pieces.flatMap((piece) => [contentOf(piece, '::before'), contentOf(piece, '::after')].filter((content): content is string => content !== undefined)),
-      };
-    });
-  }, EDITOR);
-}
-
-/** The editor's line height in pixels. */
-export function lineHeight(page: Page): Promise<number> {
-  return page.evaluate((editorSelector) => {
-    const line = document.querySelector(`${editorSelector} .view-lines .view-line`) as HTMLElement | null;
-    return line ? parseFloat(getComputedStyle(line).height) : NaN;
+    // No helper functions declared in here: tsx names them with a `__name` call that the page lacks.
+    const numberAt = new Map<string, number>();
+    for (const margin of Array.from(document.querySelectorAll(`${editorSelector} .margin-view-overlays > div`)) as HTMLElement[]) {
+      numberAt.set(margin.style.top, Number(margin.querySelector('.line-numbers')?.textContent?.trim() || 0));
+    }
+    const rows = (Array.from(document.querySelectorAll(`${editorSelector} .view-lines .view-line`)) as HTMLElement[]).sort(
+      (a, b) => parseFloat(a.style.top) - parseFloat(b.style.top),
+    );
+    const rendered = [];
+    let lineNumber = 0;
+    for (const row of rows) {
+      lineNumber = numberAt.get(row.style.top) || lineNumber;
+      if (lineNumber === 0) continue;
+      const pieces = Array.from(row.querySelectorAll(':scope > span > span'));
+      const attachments: string[] = [];
+      for (const piece of pieces) {
+        for (const pseudo of ['::before', '::after']) {
+          const content = getComputedStyle(piece, pseudo).content;
+          if (content !== 'none' && content !== 'normal' && content !== '') attachments.push(content);
+        }
+      }
+      rendered.push({ lineNumber, pieces: pieces.map((piece) => (piece.textContent ?? '').replace(/\u00a0/g, ' ')), attachments });
+    }
+    return rendered;
   }, EDITOR);
 }
 

@@ -250,7 +250,7 @@ class FrontMatterReader {
 
 function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
   const source = text.slice(contentRange.start, contentRange.end);
-  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
   // `yaml` places an error found at the end of the input just past it: keep such an error on the
   // last character written, not on the closing fence.
@@ -308,7 +308,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
         reader.definitions(value, key, reader.entities, (id, entry) => reader.entity(id, entry));
         break;
       default:
-        if (key in data) meta[key] = data[key];
+        if (Object.hasOwn(data, key)) meta[key] = data[key];
     }
   }
 
