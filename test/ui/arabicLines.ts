@@ -24,16 +24,16 @@ export async function scanDocument(page: Page, lastLine: number): Promise<Map<nu
   await waitUntil('the first line to render', async () => (await renderedRows(page)).some((row) => row.lineNumber === 1));
   // Half a viewport at a time, so a wrapped line cut by the bottom edge is seen whole on the next
   // step. The wheel turns over the line numbers: over the text, a hover card would take the wheel.
-  const margin = await page.locator(`${EDITOR} .margin`).first().boundingBox();
-  if (!margin) throw new Error('the editor has no visible margin');
-  await page.mouse.move(margin.x + margin.width / 2, margin.y + margin.height / 2);
+  const editor = await page.locator(EDITOR).first().boundingBox();
+  if (!editor) throw new Error('the editor is not visible');
+  await page.mouse.move(editor.x + 20, editor.y + editor.height / 2);
   for (let steps = 0; ; steps++) {
     if (steps > 1000) throw new Error('scrolling never reached the end of the document');
     const rows = await renderedRows(page);
     record(rows);
     if (rows.some((row) => row.lineNumber - 1 === lastLine)) return lines;
     const top = rows.map(({ lineNumber, pieces }) => `${lineNumber}:${pieces.join('')}`)[0];
-    await page.mouse.wheel(0, margin.height / 2);
+    await page.mouse.wheel(0, editor.height / 2);
     await waitUntil('the editor to scroll', async () => (await renderedRows(page)).map(({ lineNumber, pieces }) => `${lineNumber}:${pieces.join('')}`)[0] !== top);
   }
 }

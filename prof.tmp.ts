@@ -1,0 +1,16 @@
+import { readFileSync } from 'fs';
+import { parseIsnad } from './server/src/service/parse/document';
+import { computeDiagnostics } from './server/src/service/features/diagnostics';
+import { computeDocumentSymbols } from './server/src/service/features/symbols';
+const sample = readFileSync('samples/north-korea-russia.isnad.md', 'utf8');
+const fmEnd = sample.indexOf('\n---\n', 4) + 5;
+const fm = sample.slice(0, fmEnd), body = sample.slice(fmEnd);
+let text = fm; while (Buffer.byteLength(text) < 1_000_000) text += '\n\n' + body;
+console.log('chars', text.length, 'bytes', Buffer.byteLength(text));
+const t = (label: string, f: () => unknown) => { const times: number[] = []; for (let i = 0; i < 30; i++) { const s = performance.now(); f(); times.push(performance.now() - s); } times.sort((a, b) => a - b); console.log(label, 'median', times[15].toFixed(1), 'min', times[0].toFixed(1)); };
+t('parse', () => parseIsnad(text));
+const doc = parseIsnad(text);
+t('diag', () => computeDiagnostics(doc, 'en'));
+t('symbols', () => computeDocumentSymbols(doc, 'en'));
+t('all', () => { const d = parseIsnad(text); computeDiagnostics(d, 'en'); computeDocumentSymbols(d, 'en'); });
+console.log('spans', doc.spans.length, 'elisions', doc.elisions.length);
