@@ -4,7 +4,7 @@
 // rows (one per line without word wrap, several with it) in one piece; speaker badges are empty
 // pieces whose text is CSS content.
 import type { Page } from 'playwright-core';
-import { EDITOR, renderedRows, waitUntil, type RenderedRow } from './workbench';
+import { renderedRows, waitUntil, type RenderedRow } from './workbench';
 
 export const ARABIC_LETTER = /[\u0600-\u06FF]/;
 /** Arabic words joined by spaces or `_` (an id, a YAML value): a run that must stay in one piece. */
@@ -22,27 +22,27 @@ export async function scanDocument(page: Page, lastLine: number): Promise<Map<nu
   };
   await page.keyboard.press('Control+Home');
   await waitUntil('the first line to render', async () => (await renderedRows(page)).some((row) => row.lineNumber === 1));
-  // Half a viewport at a time, so a wrapped line cut by the bottom edge is seen whole on the next
-  // step. The wheel turns over the line numbers: over the text, a hover card would take the wheel.
-  const editor = await page.locator(EDITOR).first().boundingBox();
-  if (!editor) throw new Error('the editor is not visible');
-  await page.mouse.move(editor.x + 20, editor.y + editor.height / 2);
+  // Half a viewport at a time (Ctrl+Down scrolls one row and leaves the cursor), so a wrapped line
+  // cut by the bottom edge is seen whole on the next step.
   for (let steps = 0; ; steps++) {
     if (steps > 1000) throw new Error('scrolling never reached the end of the document');
     const rows = await renderedRows(page);
     record(rows);
     if (rows.some((row) => row.lineNumber - 1 === lastLine)) return lines;
-    const top = rows.map(({ lineNumber, pieces }) => `${lineNumber}:${pieces.join('')}`)[0];
-    await page.mouse.wheel(0, editor.height / 2);
-    await waitUntil('the editor to scroll', async () => (await renderedRows(page)).map(({ lineNumber, pieces }) => `${lineNumber}:${pieces.join('')}`)[0] !== top);
+    const top = rows[0];
+    for (let row = 0; row < Math.max(1, Math.floor(rows.length / 2)); row++) await page.keyboard.press('Control+ArrowDown');
+    await waitUntil('the editor to scroll', async () => {
+      const [first] = await renderedRows(page);
+      return first !== undefined && JSON.stringify(first) !== JSON.stringify(top);
+    });
   }
 }
 
 export interface LineRules {
   /** Zero-based: lines before it are the YAML front matter, which is several pieces by design. */
   readonly bodyStart: number;
-  /** Whether the front matter is checked too (its long lines are not checked wrapped). */
-  readonly frontMatter: boolean;
+  /** Word wrap is on: the front matter is not checked (its indented rows wrap with an indent), and every row must fit in the editor. */
+  readonly wrapped: boolean;
 }
 
 /** What is wrong with the rendered Arabic lines; empty when nothing is. */
@@ -51,7 +51,7 @@ export function arabicLineProblems(fileLines: readonly string[], rendered: Reado
   let checked = 0;
   fileLines.forEach((fileLine, index) => {
     const inBody = index >= rules.bodyStart;
-    if (!ARABIC_LETTER.test(fileLine) || (!inBody && !rules.frontMatter)) return;
+    if (!ARABIC_LETTER.test(fileLine) || (!inBody && rules.wrapped)) return;
     const rows = rendered.get(index);
     if (!rows) {
       problems.push(`line ${index + 1} was never rendered`);
@@ -67,6 +67,8 @@ export function arabicLineProblems(fileLines: readonly string[], rendered: Reado
       const textPieces = row.pieces.filter((piece) => piece !== '');
       if (inBody && textPieces.length !== 1) problems.push(`${name} is cut into ${textPieces.length} pieces: ${JSON.stringify(textPieces)}`);
       if (!inBody && cutsArabicRun(textPieces)) problems.push(`${name} (front matter) cuts Arabic words apart: ${JSON.stringify(textPieces)}`);
+      // A wrapped right-to-left row that is too wide hides its first words beyond the right edge.
+      if (rules.wrapped && row.overflow > 0) problems.push(`${name}: a row is ${row.overflow} px wider than the editor, its right end (where Arabic starts) hidden: ${JSON.stringify(row.pieces.join('').slice(0, 40))}`);
     }
     const badges = rows.flatMap((row) => row.attachments).filter((content) => content.includes(SPEAKER_BADGE));
     const attributed = inBody && fileLine.includes('قائل=');

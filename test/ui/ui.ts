@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, newRunDir, removeRunDir, startCodeServer, type ChromiumSession, type CodeServer } from '../../scripts/e2e/codeServer';
 import { repoRoot } from '../../scripts/e2e/paths';
-import { UI_STEPS, type UiContext } from './steps';
+import type { UiContext } from './sample';
+import { UI_STEPS } from './steps';
 
 const { values: opts } = parseArgs({
   options: {

@@ -51,6 +51,32 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
   }
 }
 
+/** Puts the keyboard focus in the editor (after panels, views or quick inputs took it). */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+1');
+  await page.locator(`${EDITOR}.focused`).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Ctrl+G to a one-based line; done when the status bar shows the cursor there. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  const input = page.locator(QUICK_INPUT);
+  const cursor = page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` });
+  await waitUntil(`the cursor on line ${line}`, async () => {
+    await focusEditor(page);
+    await page.keyboard.press('Control+G');
+    // Go to Line is quick access with the prefix `:`, which the input holds once it is open.
+    await waitUntil('the Go to Line input', async () => (await input.inputValue().catch(() => '')) === ':');
+    await input.fill(`:${line}`);
+    await page.locator(QUICK_ROW, { hasText: `Go to line ${line}.` }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+    return cursor.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+  });
+}
+
 /** A view line as the editor rendered it (E2E.md: `.view-line` > span[dir=ltr] > one span per styled piece). */
 export interface RenderedRow {
   /** One-based: the number the gutter shows beside the row, or beside the row it continues (word wrap). */
@@ -59,6 +85,8 @@ export interface RenderedRow {
   readonly pieces: readonly string[];
   /** The CSS `::before` / `::after` content of the pieces: the decorations' attachments. */
   readonly attachments: readonly string[];
+  /** How many pixels of the row lie beyond the right edge of the editor's text area (0 when none). */
+  readonly overflow: number;
 }
 
 /**
@@ -75,6 +103,9 @@ export function renderedRows(page: Page): Promise<RenderedRow[]> {
     const rows = (Array.from(document.querySelectorAll(`${editorSelector} .view-lines .view-line`)) as HTMLElement[]).sort(
       (a, b) => parseFloat(a.style.top) - parseFloat(b.style.top),
     );
+    const scrollable = document.querySelector(`${editorSelector} .editor-scrollable`)?.getBoundingClientRect();
+    const scrollbar = document.querySelector(`${editorSelector} .editor-scrollable > .scrollbar.vertical`)?.getBoundingClientRect();
+    const visibleRight = scrollbar && scrollbar.width > 0 ? scrollbar.left : (scrollable?.right ?? Infinity);
     const rendered = [];
     let lineNumber = 0;
     for (const row of rows) {
@@ -88,7 +119,13 @@ export function renderedRows(page: Page): Promise<RenderedRow[]> {
           if (content !== 'none' && content !== 'normal' && content !== '') attachments.push(content);
         }
       }
-      rendered.push({ lineNumber, pieces: pieces.map((piece) => (piece.textContent ?? '').replace(/\u00a0/g, ' ')), attachments });
+      const right = row.firstElementChild?.getBoundingClientRect().right ?? 0;
+      rendered.push({
+        lineNumber,
+        pieces: pieces.map((piece) => (piece.textContent ?? '').replace(/\u00a0/g, ' ')),
+        attachments,
+        overflow: Math.max(0, Math.round(right - visibleRight)),
+      });
     }
     return rendered;
   }, EDITOR);

@@ -1,0 +1,40 @@
+// The editor's rendering of the Arabic sample, scrolled through from top to bottom (arabicLines.ts
+// has the rules), once without word wrap and once with it; screenshots of both.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ARABIC_LETTER, arabicLineProblems, scanDocument, speakerBadge } from './arabicLines';
+import { arabicSample, type UiContext } from './sample';
+import { focusEditor, goToLine } from './workbench';
+
+/** Without word wrap: one row per line, the front matter included. */
+export async function checkUnwrappedLines({ page, workspace, resultsDir }: UiContext): Promise<void> {
+  const { lines, bodyStart, lastLine, badgeLine } = arabicSample(workspace);
+  await focusEditor(page);
+  const rendered = await scanDocument(page, lastLine);
+  const { problems, checked } = arabicLineProblems(lines, rendered, { bodyStart, wrapped: false });
+  assert.deepEqual(problems, [], `${problems.length} of ${checked} Arabic lines:\n${problems.join('\n')}`);
+  assert.ok(speakerBadge(rendered.get(badgeLine))?.includes('أندريه مورتازين'), `the badge names the speaker: ${speakerBadge(rendered.get(badgeLine))}`);
+  await goToLine(page, badgeLine + 1);
+  await page.screenshot({ path: path.join(resultsDir, 'ui-rtl-decorations-nowrap.png') });
+  const inFrontMatter = lines.slice(0, bodyStart).filter((line) => ARABIC_LETTER.test(line)).length;
+  console.log(`    ${checked} Arabic lines: the body's ${checked - inFrontMatter} each in one piece, the front matter's ${inFrontMatter} with their Arabic words unbroken`);
+}
+
+/** With word wrap, the extension's default for Isnad files: the body's rows, each in one piece and within the editor. */
+export async function checkWrappedLines({ page, workspace, resultsDir }: UiContext): Promise<void> {
+  const { lines, bodyStart, lastLine, badgeLine } = arabicSample(workspace);
+  await focusEditor(page);
+  await page.keyboard.press('Alt+Z'); // View: Toggle Word Wrap
+  try {
+    const rendered = await scanDocument(page, lastLine);
+    await goToLine(page, badgeLine + 1);
+    await page.screenshot({ path: path.join(resultsDir, 'ui-rtl-decorations.png') });
+    assert.ok((rendered.get(badgeLine)?.length ?? 0) > 1, `word wrap is on: line ${badgeLine + 1} has ${rendered.get(badgeLine)?.length} rows`);
+    const { problems, checked } = arabicLineProblems(lines, rendered, { bodyStart, wrapped: true });
+    assert.deepEqual(problems, [], `${problems.length} of ${checked} Arabic lines:\n${problems.join('\n')}`);
+    console.log(`    ${checked} Arabic lines of the body, each row in one piece and within the editor`);
+  } finally {
+    await focusEditor(page);
+    await page.keyboard.press('Alt+Z');
+  }
+}
