@@ -88,7 +88,7 @@ export const UI_STEPS: readonly UiStep[] = [
     run: checkUnwrappedLines,
   },
   {
-    name: 'with word wrap (the Isnad default), every row of the Arabic body is one piece and fits in the editor',
+    name: 'with word wrap on, every row of the Arabic body is one piece and fits in the editor',
     run: checkWrappedLines,
   },
   {

@@ -10,8 +10,8 @@ const range = (line: number, start: number, endLine: number, end: number) => ({
 });
 const at = (line: number, character: number) => range(line, character, line, character);
 
-function plan(text: string): DecorationPlan {
-  return planDecorations(computeDecorations(parseIsnad(text)));
+function plan(text: string, wordWrap = false): DecorationPlan {
+  return planDecorations(computeDecorations(parseIsnad(text)), { wordWrap });
 }
 
 /** Only the keys that got decorations, for exact comparisons. */
@@ -32,6 +32,15 @@ describe('planDecorations', () => {
       'gutter.unattributed': [{ range: at(4, 0) }],
       'speaker.lineStart': [{ range: at(4, 0), text: '\u2067◂ أندريه مورتازين · US officials\u2069' }],
     });
+  });
+
+  it('leaves column-0 badges out when the editor wraps lines, which would hide a wrapped row\'s first words', () => {
+    const text = lines(...FRONT_MATTER, '[[بوتين]{@putin} يريد]{ادعاء قائل=mortazin} و[الذخيرة]{ادعاء}');
+    assert.equal(plan(text)['speaker.lineStart'].length, 1);
+    const wrapped = plan(text, true);
+    assert.deepEqual(wrapped['speaker.lineStart'], []);
+    assert.deepEqual(wrapped.claim, [{ range: range(4, 1, 4, 21) }]);
+    assert.deepEqual(wrapped['gutter.unattributed'], [{ range: at(4, 0) }]);
   });
 
   it('gives a left-to-right line speaker badges after each statement and dimmed markup', () => {

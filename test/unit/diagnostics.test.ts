@@ -208,7 +208,7 @@ describe('diagnostics', () => {
     const cases: [name: string, marked: string, message: string][] = [
       ['attributes with no [', 'a ⟦]{claim}⟧ b', 'This ]{ has no matching [: the attributes annotate nothing.'],
       ['an unclosed {, up to the end of the paragraph', lines('⟦[a]{@p', 'more⟧', '', 'Next.'), 'The attribute block is not closed: add } before the paragraph ends.'],
-      ['an unterminated quoted value', lines('[a]{note=⟦"open', 'still open⟧', '', 'Next.'), 'The quoted value is not closed: add " before the paragraph ends.'],
+      ['an unterminated quoted value, over the whole span it breaks', lines('⟦[a]{note="open', 'still open⟧', '', 'Next.'), 'The quoted value is not closed: add " before the paragraph ends.'],
       ['a span that annotates nothing', 'x ⟦[a]{}⟧ y', 'This span annotates nothing: add claim, quote, @entity or note=….'],
     ];
     for (const [name, marked, message] of cases) {
@@ -222,8 +222,8 @@ describe('diagnostics', () => {
       });
     }
 
-    it('is an error on a second kind keyword and on a second @ID', () => {
-      const diagnostics = assertDiagnostics(lines(PEOPLE, '[a]{claim ⟦quote⟧ by=mortazin} [b]{@putin ⟦@putin⟧}'), [
+    it('is an error over the whole span on a second kind keyword and on a second @ID', () => {
+      const diagnostics = assertDiagnostics(lines(PEOPLE, '⟦[a]{claim quote by=mortazin}⟧ ⟦[b]{@putin @putin}⟧'), [
         ['span-syntax', Error],
         ['span-syntax', Error],
       ]);

@@ -23,8 +23,8 @@ const ERRORS_SAMPLE_DIAGNOSTICS: readonly Expected[] = [
   { code: 'unattributed-quote', severity: Warning, range: [23, 1, 23, 22], text: '[We are ready]{quote}' },
   { code: 'unknown-source', severity: Error, range: [25, 33, 25, 39], text: 'nobody' },
   { code: 'unknown-entity', severity: Error, range: [27, 12, 27, 20], text: 'atlantis' },
-  // Two kinds: the range is the second kind keyword, the token to delete.
-  { code: 'span-syntax', severity: Error, range: [31, 22, 31, 27], text: 'quote' },
+  // Two kinds: like every span-syntax error inside a span, the range is the whole span.
+  { code: 'span-syntax', severity: Error, range: [31, 0, 31, 40], text: '[The dam held.]{claim quote by=reporter}' },
   { code: 'unknown-attribute', severity: Warning, range: [33, 66, 33, 76], text: 'colour=red' },
   { code: 'empty-span', severity: Warning, range: [35, 18, 35, 28], text: '[ ]{@town}' },
   { code: 'bidi-control', severity: Warning, range: [37, 91, 37, 92], text: '\u202E' },

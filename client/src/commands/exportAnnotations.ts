@@ -1,5 +1,5 @@
 // "Export Annotations…": the server builds the export from its model; this command asks for the
-// format and the file, confirms an overwrite, and writes the file.
+// format and the file (the save dialog confirms an overwrite), and writes the file.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -69,7 +69,7 @@ async function pickFormat(document: vscode.TextDocument): Promise<ExportFormat |
   return picked?.format;
 }
 
-/** A save dialog proposing `<article>.annotations.<ext>` beside the article; an existing file is replaced only when the user says so. */
+/** A save dialog proposing `<article>.annotations.<ext>` beside the article. */
 async function pickTarget(document: vscode.TextDocument, format: ExportFormat): Promise<vscode.Uri | undefined> {
   const extension = EXPORT_EXTENSIONS[format];
   const name = path.posix.basename(document.uri.path).replace(ARTICLE_EXTENSION, '') + extension;
@@ -80,23 +80,8 @@ async function pickTarget(document: vscode.TextDocument, format: ExportFormat): 
     saveLabel: vscode.l10n.t('Export'),
     title: vscode.l10n.t('Export Annotations'),
   });
-  // Only desktop save dialogs ask before replacing a file; the web one (code-server) does not.
-  return target && (await confirmOverwrite(target)) ? target : undefined;
-}
-
-async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
-  const exists = await vscode.workspace.fs.stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return true;
-  const overwrite = vscode.l10n.t('Overwrite');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('“{0}” already exists. Replace it with this export?', path.posix.basename(target.path)),
-    { modal: true },
-    overwrite,
-  );
-  return answer === overwrite;
+  // VS Code's save dialogs, desktop and web alike, ask before replacing an existing file.
+  return target;
 }
 
 /** Not awaited: the command is done once the file is written, whether or not the user clicks "Open". */

@@ -17,6 +17,8 @@ export interface DecorationSnapshot {
   /** The paragraphs with their directions, to tell which lines the decorations are on. */
   readonly paragraphs: DecorationsResult['paragraphs'];
   readonly decorations: DecorationPlan;
+  /** Whether the editor wrapped lines when it was decorated (no column-0 badges then). */
+  readonly wordWrap: boolean;
   /** The style properties of each decoration type (`backgroundColor`, `after.color` …). */
   readonly styles: Readonly<Record<DecorationKey, readonly string[]>>;
 }
@@ -30,7 +32,7 @@ export class Decorator implements vscode.Disposable {
   private readonly types: Record<DecorationKey, vscode.TextEditorDecorationType>;
   private readonly styles: Record<DecorationKey, readonly string[]>;
   /** The latest answer per document, so an editor that becomes visible is drawn without asking again. */
-  private readonly latest = new Map<string, { readonly result: DecorationsResult; readonly plan: DecorationPlan }>();
+  private readonly latest = new Map<string, DecorationsResult>();
   private readonly applied = new WeakMap<vscode.TextEditor, DecorationSnapshot>();
   private readonly requests: LiveRequests<DecorationsResult>;
   private readonly updated = new vscode.EventEmitter<DecoratedDocument>();
@@ -48,6 +50,9 @@ export class Decorator implements vscode.Disposable {
       this.requests,
       this.updated,
       vscode.window.onDidChangeVisibleTextEditors(() => this.drawVisible()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('editor.wordWrap')) this.drawVisible();
+      }),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (isVisible(document)) this.requests.schedule(document);
       }),
@@ -74,7 +79,7 @@ export class Decorator implements vscode.Disposable {
   /** The latest answer for the document, if it matches its current version. */
   resultFor(document: vscode.TextDocument): DecorationsResult | undefined {
     const latest = this.latest.get(document.uri.toString());
-    return latest?.result.version === document.version ? latest.result : undefined;
+    return latest?.version === document.version ? latest : undefined;
   }
 
   dispose(): void {
@@ -84,21 +89,23 @@ export class Decorator implements vscode.Disposable {
 
   private drawVisible(): void {
     for (const editor of isnadEditors()) {
-      const latest = this.latest.get(editor.document.uri.toString());
-      if (latest?.result.version === editor.document.version) this.draw(editor, latest.result, latest.plan);
+      const latest = this.resultFor(editor.document);
+      if (latest) this.draw(editor, latest);
       else this.requests.schedule(editor.document);
     }
   }
 
   private accept(document: vscode.TextDocument, result: DecorationsResult): void {
-    const plan = planDecorations(result);
-    this.latest.set(document.uri.toString(), { result, plan });
-    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.draw(editor, result, plan);
+    this.latest.set(document.uri.toString(), result);
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.draw(editor, result);
     this.updated.fire({ document, result });
   }
 
-  private draw(editor: vscode.TextEditor, result: DecorationsResult, plan: DecorationPlan): void {
-    if (this.applied.get(editor)?.decorations === plan) return;
+  private draw(editor: vscode.TextEditor, result: DecorationsResult): void {
+    const wordWrap = vscode.workspace.getConfiguration('editor', editor.document).get<string>('wordWrap', 'off') !== 'off';
+    const applied = this.applied.get(editor);
+    if (applied?.version === result.version && applied.wordWrap === wordWrap && applied.paragraphs === result.paragraphs) return;
+    const plan = planDecorations(result, { wordWrap });
     for (const key of DECORATION_KEYS) {
       editor.setDecorations(
         this.types[key],
@@ -108,7 +115,7 @@ export class Decorator implements vscode.Disposable {
         })),
       );
     }
-    this.applied.set(editor, { version: result.version, paragraphs: result.paragraphs, decorations: plan, styles: this.styles });
+    this.applied.set(editor, { version: result.version, paragraphs: result.paragraphs, decorations: plan, wordWrap, styles: this.styles });
   }
 }
 

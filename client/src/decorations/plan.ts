@@ -49,7 +49,17 @@ const POP_DIRECTIONAL_ISOLATE = '\u2069';
 /** Names come from the document: an embedded isolate or override could escape the badge's isolate. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-export function planDecorations(result: DecorationsResult): DecorationPlan {
+export interface PlanOptions {
+  /**
+   * Whether the editor wraps lines. VS Code wraps without counting a `before` attachment's
+   * width, so a column-0 badge would push the first words of a wrapped Arabic row out of
+   * sight: wrapped right-to-left lines show their speakers in the gutter icon, hover and
+   * outline instead.
+   */
+  readonly wordWrap: boolean;
+}
+
+export function planDecorations(result: DecorationsResult, options: PlanOptions): DecorationPlan {
   const plan = Object.fromEntries(DECORATION_KEYS.map((key) => [key, [] as PlannedDecoration[]])) as Record<DecorationKey, PlannedDecoration[]>;
   const directionOfLine = lineDirections(result);
   const gutter = new Map<number, 'gutter.statement' | 'gutter.unattributed'>();
@@ -79,7 +89,7 @@ export function planDecorations(result: DecorationsResult): DecorationPlan {
   }
 
   for (const [line, key] of gutter) plan[key].push({ range: lineStart(line) });
-  for (const [line, speakers] of speakersOfLine) {
+  for (const [line, speakers] of options.wordWrap ? [] : speakersOfLine) {
     plan['speaker.lineStart'].push({ range: lineStart(line), text: `${RIGHT_TO_LEFT_ISOLATE}◂ ${speakers.join(' · ')}${POP_DIRECTIONAL_ISOLATE}` });
   }
   return plan;

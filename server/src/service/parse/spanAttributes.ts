@@ -48,10 +48,10 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
     if (token.key === undefined) {
       if (token.value.startsWith('@') && !token.quoted) {
         const reference = idReference(token.value.slice(1), { start: token.range.start + 1, end: token.range.end }, token.range);
-        if (entity) problems.push(problem('span-syntax', token.range, 'secondEntity', [reference.id]));
+        if (entity) problems.push(problem('span-syntax', spanRange, 'secondEntity', [reference.id]));
         else entity = reference;
       } else if (KIND_KEYWORDS.has(token.value) && !token.quoted) {
-        if (kindKeyword) problems.push(problem('span-syntax', token.range, 'twoKinds', [kindKeyword.word, token.value]));
+        if (kindKeyword) problems.push(problem('span-syntax', spanRange, 'twoKinds', [kindKeyword.word, token.value]));
         else kindKeyword = { kind: KIND_KEYWORDS.get(token.value)!, word: token.value };
       } else {
         problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.value]));
@@ -64,7 +64,7 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
       continue;
     }
     if (seen.includes(key)) {
-      problems.push(problem('span-syntax', token.range, 'repeatedAttribute', [token.key]));
+      problems.push(problem('span-syntax', spanRange, 'repeatedAttribute', [token.key]));
       continue;
     }
     seen.push(key);
