@@ -32,13 +32,14 @@ export async function checkWrappedLines({ page, workspace, resultsDir }: UiConte
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.writeFileSync(settingsFile, JSON.stringify({ '[isnad]': { 'editor.wordWrap': 'on' } }));
   await focusEditor(page);
-  // The workbench picks the settings file up on its own; once it has, no line is wider than the editor.
-  await waitUntil('word wrap to take effect', () =>
-    page.locator('.editor-instance .monaco-editor .lines-content').first().evaluate((content) => {
-      const guard = content.closest('.overflow-guard');
-      return guard !== null && content.scrollWidth <= guard.clientWidth + 1;
-    }),
-  );
+  // The workbench picks the settings file up on its own; once it has, long lines take several
+  // rows, and a row that continues a line has no line number of its own.
+  await waitUntil('word wrap to take effect', async () => {
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    const rows = await editor.locator('.view-line').count();
+    const numbered = await editor.locator('.line-numbers').evaluateAll((numbers) => numbers.filter((number) => number.textContent?.trim()).length);
+    return rows > numbered;
+  });
   try {
     const rendered = await scanDocument(page, lastLine);
     await goToLine(page, badgeLine + 1);
