@@ -1,5 +1,6 @@
 // `npm test`: every suite in order — build, type-check, unit, protocol, then the real
 // VS Code suites (in-editor and UI, after installing code-server and Chromium when missing).
+// `--quick` stops before the VS Code suites; `--e2e` builds and runs only those.
 // Each suite prints `N passed, N failed`; the totals close the run in the same form.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -53,7 +54,7 @@ function run(step: Step): Promise<{ code: number; passed: number; failed: number
 }
 
 async function main(): Promise<void> {
-  const steps = process.argv.includes('--quick') ? quick : [...quick, ...editor];
+  const steps = process.argv.includes('--quick') ? quick : process.argv.includes('--e2e') ? [quick[0], ...editor] : [...quick, ...editor];
   let passed = 0;
   let failed = 0;
   const failedSteps: string[] = [];
