@@ -1,6 +1,6 @@
 // Every diagnostic of FORMAT.md §5: the parser's problems plus the ones that need ids resolved.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { IsnadDocument, TextRange } from '../model';
+import type { IdReference, IsnadDocument, TextRange } from '../model';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
@@ -16,9 +16,9 @@ export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedCla
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
-  return [...doc.problems, ...spanProblems(doc, options), ...referenceProblems(doc), ...unusedDefinitions(doc), ...bidiControls(doc)].sort(
-    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end,
-  );
+  return doc.problems
+    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc))
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
@@ -43,16 +43,17 @@ function referenceProblems(doc: IsnadDocument): Problem[] {
     if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
       problems.push(problem('unknown-source', span.by.range, 'unknownSource', [span.by.id]));
     }
-    for (const reference of span.entity ? [span.entity, ...span.about] : span.about) {
-      if (!findEntity(doc, reference.id)) problems.push(problem('unknown-entity', reference.range, 'unknownEntity', [reference.id]));
-    }
+    if (span.entity) unknownEntity(doc, span.entity, problems);
+    for (const reference of span.about) unknownEntity(doc, reference, problems);
   }
   for (const source of doc.frontMatter?.sources.values() ?? []) {
-    if (source.entity && !findEntity(doc, source.entity.id)) {
-      problems.push(problem('unknown-entity', source.entity.range, 'unknownEntity', [source.entity.id]));
-    }
+    if (source.entity) unknownEntity(doc, source.entity, problems);
   }
   return problems;
+}
+
+function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Problem[]): void {
+  if (!findEntity(doc, reference.id)) problems.push(problem('unknown-entity', reference.range, 'unknownEntity', [reference.id]));
 }
 
 /** The ids spans refer to; an id that names both a source and an entity is used when either is. */

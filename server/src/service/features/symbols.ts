@@ -7,6 +7,7 @@ import { isStatement, speakerName, speakerOf } from '../resolve';
 import { plainText, sectionTitle } from '../export/cleanText';
 
 const TITLE_WORDS = 8;
+const WORD = /\S+/g;
 
 // The kinds pick the outline's icons: a claim is true or false, a quote is someone's words
 // verbatim, and sources and entities are keys of the front matter's mappings.
@@ -17,11 +18,27 @@ const FRONT_MATTER_KIND = SymbolKind.Module;
 const GROUP_KIND = SymbolKind.Object;
 const DEFINITION_KIND = SymbolKind.Key;
 
+/** Document units read first to title a span: the first words of nearly every span fit in them. */
+const TITLE_PROBE = 256;
+
 /** A span named by its first words as a reader sees them, with an ellipsis when they are cut. */
 export function spanTitle(doc: IsnadDocument, span: Span): string {
-  const words = plainText(doc, span.contentRange).split(/\s+/).filter((word) => word);
+  const { start, end } = span.contentRange;
+  // A long claim is not read to its end: the clean text of a prefix of the content is a prefix
+  // of its clean text, so once the prefix holds a word more than the title, its words are final.
+  let words = wordsOf(plainText(doc, { start, end: Math.min(end, start + TITLE_PROBE) }));
+  if (words.length <= TITLE_WORDS && end > start + TITLE_PROBE) words = wordsOf(plainText(doc, span.contentRange));
   const title = words.slice(0, TITLE_WORDS).join(' ');
   return words.length > TITLE_WORDS ? `${title}…` : title;
+}
+
+/** The first words of `text`, one more than a title holds: enough to tell whether it is cut. */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  // `exec` on the shared pattern: `matchAll` would copy the pattern on every call.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match && words.length <= TITLE_WORDS; match = WORD.exec(text)) words.push(match[0]);
+  return words;
 }
 
 export function computeDocumentSymbols(doc: IsnadDocument, locale: Locale): DocumentSymbol[] {

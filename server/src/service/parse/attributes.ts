@@ -33,13 +33,12 @@ const EQUALS = 61;
 export function scanAttributes(text: string, start: number, endsUnit: (lineBreak: number) => boolean): AttributeScan {
   const tokens: AttributeToken[] = [];
   const problems: Problem[] = [];
-  const unclosed = (end: number): AttributeScan => ({ end, closed: false, tokens, problems });
   let i = start;
   for (;;) {
-    if (i >= text.length) return unclosed(text.length);
+    if (i >= text.length) return { end: text.length, closed: false, tokens, problems };
     const c = text.charCodeAt(i);
     if (isLineBreak(c)) {
-      if (endsUnit(i)) return unclosed(i);
+      if (endsUnit(i)) return { end: i, closed: false, tokens, problems };
       i++;
       continue;
     }
@@ -59,6 +58,11 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
     let run = i;
     while (i < text.length) {
       const d = text.charCodeAt(i);
+      // Every character this loop acts on is at most `}`: letters past it (Arabic ones) are skipped by one test.
+      if (d > CLOSE_BRACE) {
+        i++;
+        continue;
+      }
       if (d === QUOTE) {
         value += text.slice(run, i);
         quoted = true;
@@ -69,7 +73,7 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
             value += text.slice(run, i);
             problems.push(problem('span-syntax', { start: quoteStart, end: i }, 'unterminatedQuote'));
             tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
-            return unclosed(i);
+            return { end: i, closed: false, tokens, problems };
           }
           const e = text.charCodeAt(i);
           if (e === BACKSLASH && (text.charCodeAt(i + 1) === QUOTE || text.charCodeAt(i + 1) === BACKSLASH)) {

@@ -1,5 +1,5 @@
 // Text in, document model out. Pure and total: any string gives a model; problems are data.
-import type { Elision, IsnadDocument } from '../model';
+import type { IsnadDocument } from '../model';
 import { LineIndex } from '../lineIndex';
 import { parseFrontMatter, type FrontMatterParse } from './frontMatter';
 import { parseBody } from './body';
@@ -42,7 +42,6 @@ export function parseIsnad(text: string, uri = 'untitled:document', version = 0)
   const start = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
   const front = cachedFrontMatter(text, start);
   const body = parseBody(text, front.bodyStart);
-  const elisions: Elision[] = front.bodyStart > 0 ? [{ start: 0, end: front.bodyStart, replacement: '' }, ...body.elisions] : body.elisions;
   return {
     uri,
     version,
@@ -54,7 +53,7 @@ export function parseIsnad(text: string, uri = 'untitled:document', version = 0)
     blocks: body.blocks,
     spans: body.spans,
     comments: body.comments,
-    elisions,
-    problems: [...front.problems, ...body.problems],
+    elisions: body.elisions,
+    problems: front.problems.concat(body.problems),
   };
 }

@@ -32,17 +32,23 @@ const LIST_SEPARATOR = /[,،]/;
 
 export type SpanAttributes = Pick<Span, 'kind' | 'entity' | 'by' | 'about' | 'status' | 'note' | 'name'>;
 
-export function interpretAttributes(tokens: readonly AttributeToken[], spanRange: TextRange): { values: SpanAttributes; problems: Problem[] } {
-  const problems: Problem[] = [];
-  let kindKeyword: { kind: 'claim' | 'quote'; word: string } | undefined;
+/** Bits for the keys a span has used: cheaper than an array or a Set for the few a span has. */
+const KEY_BITS: Readonly<Record<Key, number>> = { by: 1, status: 2, about: 4, note: 8, id: 16 };
+
+/** Spans without `about=` share one empty list: most spans have none, and there are many spans. */
+const NO_REFERENCES: readonly IdReference[] = [];
+
+/** What the tokens say; the problems found are added to `problems`. */
+export function interpretAttributes(tokens: readonly AttributeToken[], spanRange: TextRange, problems: Problem[]): SpanAttributes {
+  let kindKeyword: 'claim' | 'quote' | undefined;
+  let kindWord = '';
   let entity: IdReference | undefined;
   let by: IdReference | undefined;
   let status: Located<string> | undefined;
   let note: Located<string> | undefined;
   let name: Located<string> | undefined;
-  const about: IdReference[] = [];
-  // A span has a few tokens: an array is cheaper to build than a Set.
-  const seen: Key[] = [];
+  let about = NO_REFERENCES;
+  let seen = 0;
 
   for (const token of tokens) {
     if (token.key === undefined) {
@@ -51,8 +57,11 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
         if (entity) problems.push(problem('span-syntax', spanRange, 'secondEntity', [reference.id]));
         else entity = reference;
       } else if (KIND_KEYWORDS.has(token.value) && !token.quoted) {
-        if (kindKeyword) problems.push(problem('span-syntax', spanRange, 'twoKinds', [kindKeyword.word, token.value]));
-        else kindKeyword = { kind: KIND_KEYWORDS.get(token.value)!, word: token.value };
+        if (kindKeyword) problems.push(problem('span-syntax', spanRange, 'twoKinds', [kindWord, token.value]));
+        else {
+          kindKeyword = KIND_KEYWORDS.get(token.value)!;
+          kindWord = token.value;
+        }
       } else {
         problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.value]));
       }
@@ -63,11 +72,11 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
       problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.key]));
       continue;
     }
-    if (seen.includes(key)) {
+    if (seen & KEY_BITS[key]) {
       problems.push(problem('span-syntax', spanRange, 'repeatedAttribute', [token.key]));
       continue;
     }
-    seen.push(key);
+    seen |= KEY_BITS[key];
     switch (key) {
       case 'by':
         by = idReference(token.value, token.valueRange, token.range);
@@ -77,7 +86,7 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
         else problems.push(problem('unknown-attribute', token.range, 'badStatus', [token.value, STATUSES.join(', ')]));
         break;
       case 'about':
-        about.push(...aboutList(token));
+        about = aboutList(token);
         break;
       case 'note':
         note = located(token);
@@ -88,9 +97,9 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
     }
   }
 
-  const kind: SpanKind = kindKeyword?.kind ?? (entity ? 'mention' : note ? 'note' : 'invalid');
+  const kind: SpanKind = kindKeyword ?? (entity ? 'mention' : note ? 'note' : 'invalid');
   if (kind === 'invalid') problems.push(problem('span-syntax', spanRange, 'spanAnnotatesNothing'));
-  return { values: { kind, entity, by, about, status, note, name }, problems };
+  return { kind, entity, by, about, status, note, name };
 }
 
 function located(token: AttributeToken): Located<string> {
