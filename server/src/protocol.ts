@@ -3,7 +3,9 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 
-export type ExportFormat = 'w3c' | 'jsonl' | 'csv';
+import type { ExportFormat } from './service/export/index';
+
+export type { ExportFormat };
 
 export interface ExportParams {
   readonly uri: string;

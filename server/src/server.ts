@@ -21,7 +21,7 @@ import { computeFoldingRanges } from './service/features/folding';
 import { computeDecorations } from './service/features/decorations';
 import { computeReadingView } from './service/features/readingView';
 import { entityChoices, sourceChoices } from './service/features/frontMatterChoices';
-import { isShown } from './service/features/spanSummary';
+import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
 
@@ -114,8 +114,7 @@ export function createServer(connection: Connection): void {
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
     }
     const doc = modelFor(uri, token);
-    // The export holds one annotation per span that annotates something, the spans the editor shows.
-    return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isShown).length } : null;
+    return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isAnnotation).length } : null;
   });
   connection.onRequest(DecorationsRequest, ({ uri }, token) => {
     const doc = modelFor(uri, token);

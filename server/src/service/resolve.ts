@@ -1,5 +1,5 @@
 // Who a span is about and who said it: ids resolved against the front matter.
-import type { Entity, IsnadDocument, Source, Span } from './model';
+import type { Entity, IsnadDocument, Source, Span, SpanKind } from './model';
 
 export interface Speaker {
   /** The id written in `by=`. */
@@ -37,6 +37,14 @@ export function speakerOf(doc: IsnadDocument, span: Span): Speaker | undefined {
 /** The name to show for a speaker: the source's, else the entity's, else the bare id. */
 export function speakerName(speaker: Speaker): string {
   return speaker.source?.name || speaker.entity?.name || speaker.id;
+}
+
+/** The kinds a span that annotates something has; `invalid` spans are errors, not annotations. */
+export type AnnotationKind = Exclude<SpanKind, 'invalid'>;
+
+/** Whether the span annotates something: the spans the editor draws and the exports hold. */
+export function isAnnotation(span: Span): span is Span & { readonly kind: AnnotationKind } {
+  return span.kind !== 'invalid';
 }
 
 export function isStatement(span: Span): boolean {

@@ -1,10 +1,9 @@
 // One flat record per span: what every export format says about an annotation (FORMAT.md §7).
 import { createHash } from 'node:crypto';
 import type { EntityType, IsnadDocument, SourceKind, Span } from '../model';
-import { findEntity, isStatement, speakerName, speakerOf } from '../resolve';
+import { findEntity, isAnnotation, isStatement, speakerName, speakerOf, type AnnotationKind } from '../resolve';
 import { cleanTextOf, sectionTitle, wellFormed, type CleanText } from './cleanText';
 
-export type AnnotationKind = 'claim' | 'quote' | 'mention' | 'note';
 
 /** What the W3C model asks of a TextQuoteSelector: enough context to find the quote again. */
 const CONTEXT_CODE_POINTS = 32;
@@ -135,11 +134,6 @@ function buildAnnotations(doc: IsnadDocument): Annotations {
     document: doc.uri,
   };
   return { header, records };
-}
-
-/** A span that annotates nothing is an error, not an annotation. */
-function isAnnotation(span: Span): span is Span & { kind: AnnotationKind } {
-  return span.kind !== 'invalid';
 }
 
 function record({ doc, clean, ids, sectionTitles }: Context, span: Span & { kind: AnnotationKind }): AnnotationRecord {

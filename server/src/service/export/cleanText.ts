@@ -1,6 +1,7 @@
 // The clean text of FORMAT.md §7: the article as a reader sees it, and where each document
 // offset lands in it. Exports count in code points; the editor counts in UTF-16 units.
-import type { Elision, IsnadDocument, Section, TextRange } from '../model';
+import type { IsnadDocument, Section, TextRange } from '../model';
+import { firstEndingAfter } from '../ranges';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -155,17 +156,6 @@ export function plainText(doc: IsnadDocument, range: TextRange): string {
   return result + source.slice(kept + shift, end + shift);
 }
 
-/** The first of the sorted, non-overlapping elisions that ends after `offset`. */
-function firstEndingAfter(elisions: readonly Elision[], offset: number): number {
-  let low = 0;
-  let high = elisions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (elisions[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** A heading's title as a reader sees it, trimmed: its spans' markup, escapes and comments gone. */
 export function sectionTitle(doc: IsnadDocument, section: Section): string {

@@ -3,7 +3,8 @@
 // Annotation document when a consumer takes it out of the collection.
 import { createHash } from 'node:crypto';
 import type { IsnadDocument } from '../model';
-import { annotationsOf, wellFormedJson, type AnnotationHeader, type AnnotationKind, type AnnotationRecord } from './annotations';
+import { annotationsOf, wellFormedJson, type AnnotationHeader, type AnnotationRecord } from './annotations';
+import type { AnnotationKind } from '../resolve';
 import { cleanTextOf, wellFormed } from './cleanText';
 
 const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -4,6 +4,7 @@ import type { IdReference, IsnadDocument, TextRange } from '../model';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
+import { anyContains } from '../ranges';
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
@@ -97,24 +98,12 @@ function bidiControls(doc: IsnadDocument): Problem[] {
     const offset = match.index;
     const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     const range = { start: offset, end: offset + 1 };
-    if (contains(ranges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
+    if (anyContains(ranges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
     else problems.push(problem('bidi-control', range, 'bidiControlText', [code]));
   }
   return problems;
 }
 
-/** Whether any of the sorted, non-overlapping ranges contains the offset. */
-function contains(sorted: readonly TextRange[], offset: number): boolean {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].end <= offset) low = mid + 1;
-    else if (sorted[mid].start > offset) high = mid - 1;
-    else return true;
-  }
-  return false;
-}
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

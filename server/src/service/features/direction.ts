@@ -10,6 +10,7 @@
 // ever delay the decision to the next letter, which is in practice of the same script.
 import type { ParagraphDirection } from '../../protocol';
 import type { IsnadDocument, TextRange } from '../model';
+import { firstEndingAfter } from '../ranges';
 
 /** Blocks whose letters are right-to-left (Bidi_Class R or AL), as [first, last] code points. */
 const RIGHT_TO_LEFT_BLOCKS: readonly (readonly [number, number])[] = [
@@ -68,17 +69,6 @@ export function firstStrongDirection(text: string, start: number, end: number, s
   return undefined;
 }
 
-/** Index of the first range that ends after `offset` (binary search over sorted ranges). */
-function firstEndingAfter(ranges: readonly TextRange[], offset: number): number {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (ranges[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /**
  * The article's direction: the front matter's, else the body's first strong character's, else

@@ -1,0 +1,20 @@
+// Binary searches over sorted, non-overlapping ranges (elisions, skipped markup, id ranges).
+import type { TextRange } from './model';
+
+/** Index of the first range that ends after `offset`; `ranges.length` when none does. */
+export function firstEndingAfter(ranges: readonly TextRange[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether any of the ranges contains `offset`. */
+export function anyContains(ranges: readonly TextRange[], offset: number): boolean {
+  const index = firstEndingAfter(ranges, offset);
+  return index < ranges.length && ranges[index].start <= offset;
+}
