@@ -12,6 +12,7 @@ export interface ResourceSettings {
 interface IsnadSection {
   readonly locale?: unknown;
   readonly diagnostics?: { readonly unattributedClaims?: unknown };
+  readonly hints?: { readonly possibleAttribution?: unknown; readonly vagueSource?: unknown };
 }
 
 const UNATTRIBUTED_CLAIMS: readonly UnattributedClaimsSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -61,11 +62,16 @@ export class SettingsStore {
   }
 
   private resolve(section: IsnadSection): ResourceSettings {
-    const { locale, diagnostics } = section;
+    const { locale, diagnostics, hints } = section;
     const unattributedClaims = UNATTRIBUTED_CLAIMS.find((value) => value === diagnostics?.unattributedClaims) ?? DEFAULT_DIAGNOSTICS_OPTIONS.unattributedClaims;
+    const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
     return {
       locale: locale === 'en' || locale === 'ar' ? locale : this.clientLocale,
-      diagnostics: { unattributedClaims },
+      diagnostics: {
+        unattributedClaims,
+        possibleAttribution: flag(hints?.possibleAttribution, DEFAULT_DIAGNOSTICS_OPTIONS.possibleAttribution),
+        vagueSource: flag(hints?.vagueSource, DEFAULT_DIAGNOSTICS_OPTIONS.vagueSource),
+      },
     };
   }
 }

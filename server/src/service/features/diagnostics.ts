@@ -5,20 +5,21 @@ import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
+import { attributionHintProblems, type HintOptions } from './attributionHints';
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
-export interface DiagnosticsOptions {
+export interface DiagnosticsOptions extends HintOptions {
   readonly unattributedClaims: UnattributedClaimsSetting;
 }
 
-export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning' };
+export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning', possibleAttribution: true, vagueSource: true };
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc))
+    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), attributionHintProblems(doc, options))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
