@@ -34,6 +34,12 @@ export interface DecoratedSpan {
   readonly speaker?: string;
 }
 
+/** An entity named in plain text without a mention span (features/implicitMentions.ts). */
+export interface DecoratedImplicitMention {
+  readonly range: Range;
+  readonly entityType: string;
+}
+
 export interface DecoratedParagraph {
   readonly range: Range;
   readonly direction: ParagraphDirection;
@@ -57,6 +63,7 @@ export interface DecorationsResult {
   readonly version: number;
   readonly paragraphs: readonly DecoratedParagraph[];
   readonly spans: readonly DecoratedSpan[];
+  readonly implicitMentions: readonly DecoratedImplicitMention[];
   readonly counts: DocumentCounts;
 }
 

@@ -1,6 +1,7 @@
 // The language server: LSP messages in, calls into the pure language service (./service) out.
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
+  CodeActionKind,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -24,6 +25,8 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
+import { annotateMentionActions } from './service/features/codeActions/annotateMentions';
+import { attributionFixActions } from './service/features/codeActions/attributionFixes';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -73,6 +76,7 @@ export function createServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -103,6 +107,12 @@ export function createServer(connection: Connection): void {
     const { locale } = await settings.forResource(uri);
     const doc = modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
+  });
+  connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    if (!doc) return [];
+    return [...attributionFixActions(doc, range, context.diagnostics, locale), ...annotateMentionActions(doc, range, context.diagnostics, locale)];
   });
   connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
     const doc = modelFor(uri, token);
