@@ -136,7 +136,7 @@ export class ShadowWriter {
     let i = start;
     while (i < end) {
       const code = source.charCodeAt(i);
-      if (code < 0x80) {
+      if (code < 0x80 && !(i + 1 < end && isCombining(source.charCodeAt(i + 1)))) {
         if (isWhiteSpace(code)) this.space(i, i + 1);
         else this.push(code >= 0x41 && code <= 0x5a ? code + 0x20 : code, i, i + 1);
         i++;
