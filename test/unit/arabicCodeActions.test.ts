@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { annotateMentionActions } from '../../server/src/service/features/codeActions/annotateMentions';
@@ -11,7 +11,7 @@ import { fixture, lines } from './fixture';
 function applied(doc: IsnadDocument, action: CodeAction): string {
   const [change] = action.edit!.documentChanges as TextDocumentEdit[];
   assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
-  const edits = change.edits
+  const edits = (change.edits as TextEdit[])
     .map((edit, index) => ({ start: doc.lines.offsetAt(edit.range.start), end: doc.lines.offsetAt(edit.range.end), text: edit.newText, index }))
     .sort((a, b) => b.start - a.start || b.index - a.index);
   let text = doc.text;

@@ -33,6 +33,7 @@ export function originalRange(shadow: Shadow, start: number, end: number): { sta
 }
 
 const REMOVED = 0xffff;
+const TATWEEL = 0x0640;
 const ALEF = 0x0627;
 
 /** What each unit of the Arabic block (U+0600–U+06FF) becomes: itself, another unit, or REMOVED. */
@@ -133,34 +134,64 @@ export class ShadowWriter {
   /** Appends the normalised form of `source[start, end)`. */
   append(start: number, end: number): void {
     const { source } = this;
+    // Most units are an ASCII character or an Arabic letter with nothing combining after it: they
+    // become one shadow unit, written here without a call (this loop runs over the whole article).
+    if (this.codes.length < this.length + (end - start)) this.grow(this.length + (end - start));
+    const { codes, starts, ends } = this;
+    let length = this.length;
     let i = start;
+    let next = i < end ? source.charCodeAt(i) : 0;
     while (i < end) {
-      const code = source.charCodeAt(i);
-      if (code < 0x80 && !(i + 1 < end && isCombining(source.charCodeAt(i + 1)))) {
-        if (isWhiteSpace(code)) this.space(i, i + 1);
-        else this.push(code >= 0x41 && code <= 0x5a ? code + 0x20 : code, i, i + 1);
-        i++;
-        continue;
-      }
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
-        const low = source.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          this.astral(code, low, i);
-          i += 2;
+      const code = next;
+      next = i + 1 < end ? source.charCodeAt(i + 1) : 0;
+      if (next < 0x0300 || !isCombining(next)) {
+        let folded = -1;
+        if (code < 0x80) {
+          if (code > 0x20 || !isWhiteSpace(code)) folded = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+        } else if (code >= 0x0621 && code <= 0x064a && code !== TATWEEL) {
+          folded = ARABIC_FOLDING[code - 0x0600];
+        }
+        if (folded >= 0) {
+          codes[length] = folded;
+          starts[length] = i;
+          ends[length++] = i + 1;
+          i++;
           continue;
         }
       }
-      // A cluster: this unit and the combining marks after it, which NFC may compose with it.
-      let clusterEnd = i + 1;
-      let onlyRemovedMarks = true;
-      while (clusterEnd < end && isCombining(source.charCodeAt(clusterEnd))) {
-        if (!isRemovedMark(source.charCodeAt(clusterEnd))) onlyRemovedMarks = false;
-        clusterEnd++;
-      }
-      if (onlyRemovedMarks) this.unit(code, i, clusterEnd);
-      else for (const folded of source.slice(i, clusterEnd).normalize('NFC')) this.unitString(folded, i, clusterEnd);
-      i = clusterEnd;
+      this.length = length;
+      i = this.appendCluster(code, i, end);
+      length = this.length;
+      if (this.codes !== codes) return this.append(i, end);
+      next = i < end ? source.charCodeAt(i) : 0;
     }
+    this.length = length;
+  }
+
+  /** The character at `i` with the combining marks after it; returns where the next one starts. */
+  private appendCluster(code: number, i: number, end: number): number {
+    const { source } = this;
+    if (isWhiteSpace(code)) {
+      this.space(i, i + 1);
+      return i + 1;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const low = source.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        this.astral(code, low, i);
+        return i + 2;
+      }
+    }
+    // NFC may compose the marks with the character.
+    let clusterEnd = i + 1;
+    let onlyRemovedMarks = true;
+    while (clusterEnd < end && isCombining(source.charCodeAt(clusterEnd))) {
+      if (!isRemovedMark(source.charCodeAt(clusterEnd))) onlyRemovedMarks = false;
+      clusterEnd++;
+    }
+    if (onlyRemovedMarks) this.unit(code, i, clusterEnd);
+    else this.unitString(source.slice(i, clusterEnd).normalize('NFC'), i, clusterEnd);
+    return clusterEnd;
   }
 
   finish(): Shadow {
@@ -216,15 +247,15 @@ export class ShadowWriter {
   }
 
   private push(code: number, start: number, end: number): void {
-    if (this.length === this.codes.length) this.grow();
+    if (this.length === this.codes.length) this.grow(this.length + 1);
     const at = this.length++;
     this.codes[at] = code;
     this.starts[at] = start;
     this.ends[at] = end;
   }
 
-  private grow(): void {
-    const capacity = this.codes.length * 2;
+  private grow(needed: number): void {
+    const capacity = Math.max(needed, this.codes.length * 2);
     const grow = <T extends Uint16Array | Int32Array>(array: T, make: (size: number) => T): T => {
       const bigger = make(capacity);
       bigger.set(array);

@@ -9,10 +9,19 @@ export interface ShadowRange {
   readonly end: number;
 }
 
-const ALWAYS_ENDS = new Set([0x060c, 0x061b, 0x061f, 0x3b]); // ، ؛ ؟ ;
-const ENDS_BEFORE_SPACE = new Set([0x2e, 0x21, 0x3f, 0x2026]); // . ! ? …
 const OPEN_QUOTE = 0xab; // «
 const CLOSE_QUOTE = 0xbb; // »
+const ELLIPSIS = 0x2026;
+
+/** ، ؛ ؟ ; */
+function alwaysEnds(code: number): boolean {
+  return code === 0x060c || code === 0x061b || code === 0x061f || code === 0x3b;
+}
+
+/** . ! ? … */
+function endsBeforeSpace(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === ELLIPSIS;
+}
 
 export function sentencesOf(shadow: Shadow): ShadowRange[] {
   const { codes, length } = shadow;
@@ -27,6 +36,8 @@ export function sentencesOf(shadow: Shadow): ShadowRange[] {
   };
   for (let i = 0; i < length; i++) {
     const code = codes[i];
+    // Letters (Arabic from U+0620, Latin from U+0040) are most of the text and never end anything.
+    if ((code >= 0x0620 && code !== ELLIPSIS) || (code >= 0x40 && code < OPEN_QUOTE) || code === SPACE) continue;
     if (code === SPAN_OPEN) spans++;
     else if (code === SPAN_CLOSE) spans = Math.max(0, spans - 1);
     else if (code === OPEN_QUOTE) quotes++;
@@ -34,7 +45,7 @@ export function sentencesOf(shadow: Shadow): ShadowRange[] {
     else if (code === BLOCK_END) {
       end(i);
       spans = quotes = 0;
-    } else if (spans === 0 && quotes === 0 && (ALWAYS_ENDS.has(code) || (ENDS_BEFORE_SPACE.has(code) && !(i + 1 < length && isWordUnit(codes[i + 1]))))) {
+    } else if (spans === 0 && quotes === 0 && (alwaysEnds(code) || (endsBeforeSpace(code) && !(i + 1 < length && isWordUnit(codes[i + 1]))))) {
       end(i);
     }
   }
