@@ -63,13 +63,18 @@ function syntheticWord(seed: number): string {
   return word;
 }
 
-/** The base document's front matter with `count` more entities of one name and four aliases each (two words, or one). */
-function withManyEntities(text: string, count: number): string {
+/** The base document with more entities (of one or two words, with aliases of one to three words, some with the article) up to `entities` and `aliases` in all. */
+function withManyEntities(text: string, entities: number, aliases: number): string {
+  const existing = parseIsnad(text).frontMatter?.entities;
+  const added = entities - (existing?.size ?? 0);
+  let aliasesLeft = aliases - [...(existing?.values() ?? [])].reduce((sum, entity) => sum + entity.aliases.length, 0);
   const entries: string[] = [];
-  for (let n = 0; n < count; n++) {
+  for (let n = 0; n < added; n++) {
     const word = (k: number) => syntheticWord(n * 10 + k);
-    const aliases = [word(1), `${word(2)} ${word(3)}`, `ال${word(4)}`, `${word(5)} ${word(6)} ${word(7)}`];
-    entries.push(`  bench_${n}:\n    name: ${word(0)} ${word(8)}\n    type: person\n    aliases: [${aliases.join(', ')}]`);
+    const count = Math.round(aliasesLeft / (added - n));
+    aliasesLeft -= count;
+    const forms = [word(1), `${word(2)} ${word(3)}`, `ال${word(4)}`, `${word(5)} ${word(6)} ${word(7)}`, word(9)].slice(0, count);
+    entries.push(`  bench_${n}:\n    name: ${word(0)} ${word(8)}\n    type: person\n    aliases: [${forms.join(', ')}]`);
   }
   return text.replace(/^entities:\n/m, `entities:\n${entries.join('\n')}\n`);
 }
@@ -262,7 +267,7 @@ function main(): void {
 
 /** Issue #6: what implicit mentions and attribution hints add to a full analysis, with 500 entities and 2,000 aliases. */
 function arabicFeatures(baseText: string): void {
-  const many = withManyEntities(baseText, 475);
+  const many = withManyEntities(baseText, 500, 2000);
   const doc = parseIsnad(many);
   const entities = doc.frontMatter?.entities.size ?? 0;
   const aliases = [...(doc.frontMatter?.entities.values() ?? [])].reduce((sum, entity) => sum + entity.aliases.length, 0);

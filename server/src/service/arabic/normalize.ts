@@ -118,12 +118,18 @@ export class ShadowWriter {
   private length = 0;
 
   constructor(
-    private readonly source: string,
+    private source: string,
     capacity = source.length + 16,
   ) {
     this.codes = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+  }
+
+  /** Starts over on another source, keeping the buffers: for the many short strings of a phrase list. */
+  restart(source: string): void {
+    this.source = source;
+    this.length = 0;
   }
 
   /** Appends a unit that stands for `[start, end)` of the source: a separator, or a block end. */
@@ -274,8 +280,14 @@ export function shadowOf(text: string): Shadow {
   return writer.finish();
 }
 
+const phraseWriter = new ShadowWriter('', 256);
+
 /** The normalised form of a string (a name, an alias, a cue), trimmed. */
 export function normalize(text: string): string {
-  const { codes, length } = shadowOf(text);
-  return String.fromCharCode(...codes.subarray(0, length)).trim();
+  phraseWriter.restart(text);
+  phraseWriter.append(0, text.length);
+  const { codes, length } = phraseWriter.finish();
+  let normalised = '';
+  for (let i = 0; i < length; i++) normalised += String.fromCharCode(codes[i]);
+  return normalised.trim();
 }
