@@ -4,18 +4,11 @@
 // includes a span can still be mapped back to its `[` and `}`. Escape backslashes stay as text.
 import type { Elision, IsnadDocument } from '../model';
 import { firstEndingAfter } from '../ranges';
+import { oncePer } from '../memo';
 import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } from './normalize';
 
-const shadows = new WeakMap<IsnadDocument, Shadow>();
-
-export function bodyShadow(doc: IsnadDocument): Shadow {
-  let shadow = shadows.get(doc);
-  if (!shadow) {
-    shadow = writeBodyShadow(doc);
-    shadows.set(doc, shadow);
-  }
-  return shadow;
-}
+/** Built once per document model: implicit mentions and attribution hints read the same shadow. */
+export const bodyShadow: (doc: IsnadDocument) => Shadow = oncePer(writeBodyShadow);
 
 function writeBodyShadow(doc: IsnadDocument): Shadow {
   const { text, elisions, blocks } = doc;

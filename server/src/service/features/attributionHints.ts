@@ -10,6 +10,7 @@ import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOf } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
+import { oncePer } from '../memo';
 
 /** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
 const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
@@ -45,17 +46,8 @@ export interface HintOptions {
   readonly vagueSource: boolean;
 }
 
-const hints = new WeakMap<IsnadDocument, readonly AttributionHint[]>();
-
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export function attributionHints(doc: IsnadDocument): readonly AttributionHint[] {
-  let found = hints.get(doc);
-  if (!found) {
-    found = findHints(doc);
-    hints.set(doc, found);
-  }
-  return found;
-}
+export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer(findHints);
 
 function findHints(doc: IsnadDocument): AttributionHint[] {
   const shadow = bodyShadow(doc);

@@ -6,6 +6,7 @@ import { bodyShadow } from '../arabic/bodyShadow';
 import { originalRange } from '../arabic/normalize';
 import { PhraseMatcher } from '../arabic/phraseMatcher';
 import { firstEndingAfter } from '../ranges';
+import { oncePer } from '../memo';
 
 /** The characters that name the entity: the name with its article, without و ف ب ك ل before it. */
 export interface ImplicitMention extends TextRange {
@@ -13,32 +14,17 @@ export interface ImplicitMention extends TextRange {
 }
 
 /** One automaton per front matter: the parser reuses the front matter while only the body is edited. */
-const matchers = new WeakMap<FrontMatter, PhraseMatcher<Entity>>();
-const found = new WeakMap<IsnadDocument, readonly ImplicitMention[]>();
-
-function entityMatcher(front: FrontMatter): PhraseMatcher<Entity> {
-  let matcher = matchers.get(front);
-  if (!matcher) {
-    const entities = [...front.entities.values()];
-    // Names before aliases: where one entity's name is another's alias, the name wins.
-    matcher = PhraseMatcher.of([
-      ...entities.filter((entity) => entity.name).map((entity) => ({ text: entity.name, value: entity })),
-      ...entities.flatMap((entity) => entity.aliases.map((alias) => ({ text: alias, value: entity }))),
-    ]);
-    matchers.set(front, matcher);
-  }
-  return matcher;
-}
+const entityMatcher = oncePer((front: FrontMatter) => {
+  const entities = [...front.entities.values()];
+  // Names before aliases: where one entity's name is another's alias, the name wins.
+  return PhraseMatcher.of([
+    ...entities.filter((entity) => entity.name).map((entity) => ({ text: entity.name, value: entity })),
+    ...entities.flatMap((entity) => entity.aliases.map((alias) => ({ text: alias, value: entity }))),
+  ]);
+});
 
 /** Every implicit mention in the document, in document order. */
-export function implicitMentions(doc: IsnadDocument): readonly ImplicitMention[] {
-  let mentions = found.get(doc);
-  if (!mentions) {
-    mentions = findImplicitMentions(doc);
-    found.set(doc, mentions);
-  }
-  return mentions;
-}
+export const implicitMentions: (doc: IsnadDocument) => readonly ImplicitMention[] = oncePer(findImplicitMentions);
 
 function findImplicitMentions(doc: IsnadDocument): ImplicitMention[] {
   const front = doc.frontMatter;
