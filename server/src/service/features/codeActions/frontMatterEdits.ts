@@ -42,7 +42,8 @@ export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: 
   const value = pair.value;
   if (value === null || (isScalar(value) && value.value === null)) {
     const afterKey = lineAfter(doc, base + pair.key.range![1]);
-    const writtenNull = value?.range && value.range[1] > value.range[0] ? [deletion(rangeIn(base, value.range))] : [];
+    // `sources: ~` or `sources: null`: the entries replace the written null.
+    const writtenNull = value?.range && value.range[1] > value.range[0] ? [deletion(withSpaceBefore(doc.text, rangeIn(base, value.range)))] : [];
     return [...writtenNull, insertion(afterKey, lines(layout()))];
   }
   if (!isMap(value)) return undefined;
@@ -152,6 +153,12 @@ function trimmedEnd(text: string, range: TextRange): number {
   let end = range.end;
   while (end > range.start && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+function withSpaceBefore(text: string, range: TextRange): TextRange {
+  let start = range.start;
+  while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+  return { start, end: range.end };
 }
 
 function lineBreakOf(text: string): string {

@@ -94,9 +94,13 @@ export function plainOccurrences(doc: IsnadDocument, text: string): TextRange[] 
 
 function standsAlone(text: string, range: TextRange): boolean {
   if (WORD_CHARACTER.test(characterAt(text, range.end))) return false;
-  const before = characterBefore(text, range.start);
-  if (!WORD_CHARACTER.test(before)) return true;
-  return ARABIC_PROCLITICS.includes(before) && !WORD_CHARACTER.test(characterBefore(text, range.start - before.length));
+  // At most two proclitics: "ولكيم" (and to Kim).
+  let start = range.start;
+  for (let proclitics = 0; proclitics < 2 && ARABIC_PROCLITICS.includes(characterBefore(text, start)); proclitics++) {
+    if (!WORD_CHARACTER.test(characterBefore(text, start - 1))) return true;
+    start--;
+  }
+  return !WORD_CHARACTER.test(characterBefore(text, range.start));
 }
 
 function characterAt(text: string, offset: number): string {

@@ -75,13 +75,17 @@ function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: L
   }
 }
 
-/** The span goes; white space it held stays as one space where it kept two words apart. */
+/**
+ * The span goes. White space it held stays as one space where it kept two words apart; where
+ * it stood between spaces, or at the end of a line, the space before it goes too.
+ */
 function removeEmptySpan(doc: IsnadDocument, span: Span): OffsetEdit {
   const { text } = doc;
-  const held = span.contentRange.end > span.contentRange.start;
-  const before = text[span.range.start - 1];
-  const after = text[span.range.end];
-  const keepsWordsApart = held && before !== undefined && after !== undefined && /\S/.test(before) && /\S/.test(after);
+  const before = text[span.range.start - 1] ?? '';
+  const after = text[span.range.end] ?? '';
+  const spaceOrEnd = (character: string) => character === '' || /\s/.test(character);
+  if ((before === ' ' || before === '\t') && spaceOrEnd(after)) return deletion({ start: span.range.start - 1, end: span.range.end });
+  const keepsWordsApart = span.contentRange.end > span.contentRange.start && !spaceOrEnd(before) && !spaceOrEnd(after);
   return { range: span.range, newText: keepsWordsApart ? ' ' : '' };
 }
 

@@ -13,19 +13,20 @@ export function foldForComparison(text: string): string {
     .replace(/[_.\s-]+/g, '_');
 }
 
-/** Levenshtein distance, counted in code points. */
+/** Edit distance in code points, where swapping two neighbours (the commonest typo) is one edit, like inserting, deleting or replacing one. */
 export function editDistance(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  // rows[i][j]: the distance between the first i characters of `left` and the first j of `right`.
+  const rows = Array.from({ length: left.length + 1 }, (_, i) => Array.from({ length: right.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= left.length; i++) {
-    const current = [i];
     for (let j = 1; j <= right.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1));
+      const same = left[i - 1] === right[j - 1];
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (same ? 0 : 1));
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
     }
-    previous = current;
   }
-  return previous[right.length];
+  return rows[left.length][right.length];
 }
 
 /**
