@@ -355,6 +355,8 @@ describe('code actions', () => {
       assert.equal(applied(`${front}a[ ]{@town$0}b [c]{@town}`, 'Remove the empty span'), `${front}a b [c]{@town}`);
       assert.equal(applied(`${front}An empty mention: [ ]{@town$0}`, 'Remove the empty span'), `${front}An empty mention:`);
       assert.equal(applied(`${front}One [ ]{@town$0} two [c]{@town}`, 'Remove the empty span'), `${front}One two [c]{@town}`);
+      assert.equal(applied(`${front}[In [c]{@town} [ ]{@town$0}]{claim}, yes.`, 'Remove the empty span'), `${front}[In [c]{@town}]{claim}, yes.`);
+      assert.equal(applied(`${front}One [ ]{@town$0}[two]{@town}`, 'Remove the empty span'), `${front}One [two]{@town}`);
       assert.equal(applied(`${front}word[]{@town$0}word [c]{@town}`, 'Remove the empty span'), `${front}wordword [c]{@town}`);
     });
 

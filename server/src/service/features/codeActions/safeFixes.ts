@@ -75,17 +75,19 @@ function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: L
   }
 }
 
+/** What may follow a word with no space between: white space, the end, closing punctuation or a span's closing bracket. */
+const ENDS_WORD = /^(?:$|[\s.,;:!?،؛؟)\]»”’"'])/;
+
 /**
- * The span goes. White space it held stays as one space where it kept two words apart; where
- * it stood between spaces, or at the end of a line, the space before it goes too.
+ * The span goes. Where a space stood before it and nothing that needs one follows, that space
+ * goes too; where it stood between two words, white space it held stays as one space.
  */
 function removeEmptySpan(doc: IsnadDocument, span: Span): OffsetEdit {
   const { text } = doc;
   const before = text[span.range.start - 1] ?? '';
-  const after = text[span.range.end] ?? '';
-  const spaceOrEnd = (character: string) => character === '' || /\s/.test(character);
-  if ((before === ' ' || before === '\t') && spaceOrEnd(after)) return deletion({ start: span.range.start - 1, end: span.range.end });
-  const keepsWordsApart = span.contentRange.end > span.contentRange.start && !spaceOrEnd(before) && !spaceOrEnd(after);
+  const after = text.slice(span.range.end, span.range.end + 1);
+  if ((before === ' ' || before === '\t') && ENDS_WORD.test(after)) return deletion({ start: span.range.start - 1, end: span.range.end });
+  const keepsWordsApart = span.contentRange.end > span.contentRange.start && before !== '' && !/\s/.test(before) && !ENDS_WORD.test(after);
   return { range: span.range, newText: keepsWordsApart ? ' ' : '' };
 }
 
