@@ -2,7 +2,7 @@
 // again: the author's comments, quoting, blank lines and indentation stay exactly as they were.
 // The YAML is read again here (the model keeps entries, not the layout around them), only when
 // an action that edits the front matter is asked for.
-import { isMap, isScalar, parse, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parse, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Entity, IsnadDocument, Source, TextRange } from '../../model';
 import { deletion, insertion, type OffsetEdit } from './edits';
 
@@ -30,8 +30,7 @@ export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: 
     return [insertion(doc.bodyStart, ['---', `${section}:`, ...entryLines(DEFAULT_LAYOUT, id, name), '---', ''].join(eol))];
   }
   const base = frontMatter.contentRange.start;
-  const yaml = parseDocument(doc.text.slice(base, frontMatter.contentRange.end), { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-  const root = yaml.contents;
+  const root = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end)).contents;
   const layout = () => layoutOf(doc, base, isMap(root) ? root : undefined);
   const lines = (entryLayout: Layout) => entryLines(entryLayout, id, name).map((line) => line + eol).join('');
   if (root === null) return [insertion(frontMatter.contentRange.end, `${section}:${eol}${lines(layout())}`)];
@@ -49,6 +48,17 @@ export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: 
   if (!isMap(value)) return undefined;
   if (value.flow) return [flowInsertion(base, value, id, name)];
   return [insertion(afterEntries(doc, base, value), lines(blockLayout(doc, base, value) ?? layout()))];
+}
+
+/**
+ * The editor asks for code actions at every move of the cursor, and a front matter takes
+ * milliseconds to parse: the last one parsed is kept, keyed by its text.
+ */
+let lastParsed: { readonly text: string; readonly yaml: Document.Parsed } | undefined;
+
+function parsedYaml(text: string): Document.Parsed {
+  if (lastParsed?.text !== text) lastParsed = { text, yaml: parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) };
+  return lastParsed.yaml;
 }
 
 /**
