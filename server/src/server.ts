@@ -1,7 +1,6 @@
 // The language server: LSP messages in, calls into the pure language service (./service) out.
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
-  CodeActionKind,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -25,8 +24,7 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
-import { annotateMentionActions } from './service/features/codeActions/annotateMentions';
-import { attributionFixActions } from './service/features/codeActions/attributionFixes';
+import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -76,7 +74,7 @@ export function createServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -111,8 +109,7 @@ export function createServer(connection: Connection): void {
   connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
     const { locale } = await settings.forResource(uri);
     const doc = modelFor(uri, token);
-    if (!doc) return [];
-    return [...attributionFixActions(doc, range, context.diagnostics, locale), ...annotateMentionActions(doc, range, context.diagnostics, locale)];
+    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
   });
   connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
     const doc = modelFor(uri, token);

@@ -1,22 +1,18 @@
 import * as assert from 'node:assert/strict';
-import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-types';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
-import { annotateMentionActions } from '../../server/src/service/features/codeActions/annotateMentions';
-import { attributionFixActions } from '../../server/src/service/features/codeActions/attributionFixes';
+import { annotateMentions as annotateMentionActions } from '../../server/src/service/features/codeActions/annotateMentions';
+import { attributionHintFixes as attributionFixActions } from '../../server/src/service/features/codeActions/attributionFixes';
 import type { IsnadDocument } from '../../server/src/service/model';
 import { fixture, lines } from './fixture';
+import { applyWorkspaceEdit } from './workspaceEdit';
 
-/** The document text after applying an action's edits (all to the document's own version); inserts at one place keep their order, as in LSP. */
+/** The document text after applying an action's edits, all made for the document's own version. */
 function applied(doc: IsnadDocument, action: CodeAction): string {
   const [change] = action.edit!.documentChanges as TextDocumentEdit[];
   assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
-  const edits = (change.edits as TextEdit[])
-    .map((edit, index) => ({ start: doc.lines.offsetAt(edit.range.start), end: doc.lines.offsetAt(edit.range.end), text: edit.newText, index }))
-    .sort((a, b) => b.start - a.start || b.index - a.index);
-  let text = doc.text;
-  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return text;
+  return applyWorkspaceEdit(doc.text, action.edit, doc.uri);
 }
 
 const ENTITIES = ['---', 'entities:', '  putin: {name: فلاديمير بوتين, type: person, aliases: [بوتين]}', '  china: {name: الصين, type: country}', '---'];
@@ -145,8 +141,10 @@ describe('quick fixes for attribution hints', () => {
       assert.equal(applied(doc, actions[0]).split('\n').pop(), '[Officials said so]{claim by=unnamed}.');
     });
 
-    it('offers no fix when sources is a flow mapping it cannot extend safely', () => {
-      assert.deepEqual(fixesFor(lines('---', 'sources: {a: A}', '---', 'Officials said so.')).actions, []);
+    it('adds the source to a flow mapping of sources as a flow mapping', () => {
+      const { doc, actions } = fixesFor(lines('---', 'sources: {a: A}', '---', 'Officials said so.'));
+      assert.equal(applied(doc, actions[0]), lines('---', 'sources: {a: A, anonymous: {name: Officials, kind: anonymous}}', '---', '[Officials said so]{claim by=anonymous}.'));
+      assert.equal(parseIsnad(applied(doc, actions[0])).frontMatter?.sources.get('anonymous')?.kind, 'anonymous');
     });
   });
 });

@@ -2,60 +2,53 @@
 // mark the sentence as a claim by the nearest mentioned entity's source (or the entity itself,
 // which `by=` accepts). `vague-source`: attribute the sentence to an anonymous source, adding
 // one to the front matter when there is none yet. Right-to-left paragraphs get the Arabic
-// keywords, as the mark commands write them, so their lines stay free of Latin letters.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+// keywords, as the mark commands write them.
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { IsnadDocument, TextRange } from '../../model';
+import type { ParagraphDirection } from '../../../protocol';
 import { localize, type Locale } from '../../l10n';
 import { findEntity } from '../../resolve';
-import { firstEndingAfter } from '../../ranges';
+import { keyword } from '../../markup';
 import { attributionHints, type AttributionHint } from '../attributionHints';
 import { implicitMentions } from '../implicitMentions';
-import { blockDirections } from '../direction';
-import { documentEdit, insertAt, wrapInSpan } from './edits';
+import { blockIndexAt, directionAt } from '../direction';
+import type { CodeActionProvider } from './provider';
+import { codeAction, isnadDiagnostics, offsetRange, sameRange, type OffsetEdit } from './edits';
+import { defineEntry } from './frontMatterEdits';
+import { wrap } from './marking';
 
-const KEYWORDS = {
-  rtl: { claim: 'ادعاء', by: 'قائل', anonymousId: 'مصدر_مجهول' },
-  ltr: { claim: 'claim', by: 'by', anonymousId: 'anonymous' },
-} as const;
+/** The id a new anonymous source gets, in the paragraph's language. */
+const ANONYMOUS_ID: Readonly<Record<ParagraphDirection, string>> = { rtl: 'مصدر_مجهول', ltr: 'anonymous' };
 
-type Keywords = (typeof KEYWORDS)[keyof typeof KEYWORDS];
+export const attributionHintFixes: CodeActionProvider = (doc, _range, diagnostics, locale) =>
+  isnadDiagnostics(diagnostics, ['possible-attribution', 'vague-source']).flatMap((diagnostic) => {
+    const range = offsetRange(doc, diagnostic.range);
+    const hint = attributionHints(doc).find((candidate) => sameRange(candidate.range, range));
+    if (!hint) return [];
+    const fix = diagnostic.code === 'vague-source' ? anonymousFix(doc, hint, locale) : speakerFix(doc, hint, locale);
+    return fix ? [quickFix(doc, fix, diagnostic)] : [];
+  });
 
-export function attributionFixActions(doc: IsnadDocument, _range: Range, diagnostics: readonly Diagnostic[], locale: Locale): CodeAction[] {
-  const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== 'isnad' || (diagnostic.code !== 'possible-attribution' && diagnostic.code !== 'vague-source')) continue;
-    const hint = hintAt(doc, diagnostic.range);
-    if (!hint) continue;
-    const block = blockIndexAt(doc, hint.range.start);
-    const keywords = KEYWORDS[blockDirections(doc)[block] ?? 'ltr'];
-    const fix = diagnostic.code === 'vague-source' ? anonymousFix(doc, hint, keywords, locale) : speakerFix(doc, hint, block, keywords, locale);
-    if (fix) actions.push({ ...fix, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true });
-  }
-  return actions;
+interface Fix {
+  readonly title: string;
+  readonly edits: OffsetEdit[];
 }
 
-function hintAt(doc: IsnadDocument, range: Range): AttributionHint | undefined {
-  const start = doc.lines.offsetAt(range.start);
-  const end = doc.lines.offsetAt(range.end);
-  return attributionHints(doc).find((hint) => hint.range.start === start && hint.range.end === end);
+function quickFix(doc: IsnadDocument, { title, edits }: Fix, diagnostic: Diagnostic): CodeAction {
+  return codeAction(doc, title, CodeActionKind.QuickFix, edits, { diagnostics: [diagnostic], isPreferred: true });
 }
 
-function blockIndexAt(doc: IsnadDocument, offset: number): number {
-  return firstEndingAfter(
-    doc.blocks.map((block) => block.range),
-    offset,
-  );
+/** `claim by=ID`, or `ادعاء قائل=ID` in a right-to-left paragraph; `claim` alone without a speaker. */
+function claimBy(doc: IsnadDocument, hint: AttributionHint, speaker?: string): OffsetEdit[] {
+  const direction = directionAt(doc, hint.range.start);
+  const claim = keyword('claim', direction);
+  return wrap(hint.range, speaker === undefined ? claim : `${claim} ${keyword('by', direction)}=${speaker}`);
 }
 
-type Fix = Pick<CodeAction, 'title' | 'edit'>;
-
-function speakerFix(doc: IsnadDocument, hint: AttributionHint, block: number, keywords: Keywords, locale: Locale): Fix {
-  const speaker = nearestSpeaker(doc, hint, doc.blocks[block]?.range ?? hint.range);
-  if (!speaker) return { title: localize(locale, 'markClaim'), edit: documentEdit(doc, wrapInSpan(doc, hint.range, keywords.claim)) };
-  return {
-    title: localize(locale, 'markClaimBy', [speaker.name]),
-    edit: documentEdit(doc, wrapInSpan(doc, hint.range, `${keywords.claim} ${keywords.by}=${speaker.id}`)),
-  };
+function speakerFix(doc: IsnadDocument, hint: AttributionHint, locale: Locale): Fix {
+  const speaker = nearestSpeaker(doc, hint);
+  if (!speaker) return { title: localize(locale, 'actionMarkSentenceClaim'), edits: claimBy(doc, hint) };
+  return { title: localize(locale, 'actionMarkSentenceClaimBy', [speaker.name]), edits: claimBy(doc, hint, speaker.id) };
 }
 
 interface SpeakerChoice {
@@ -68,7 +61,8 @@ interface SpeakerChoice {
  * to it in its paragraph (`according to the analyst, Andrei Mortazin`: the comma ends the
  * sentence before the name); said through the source that stands for it, when there is one.
  */
-function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint, paragraph: TextRange): SpeakerChoice | undefined {
+function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint): SpeakerChoice | undefined {
+  const paragraph = doc.blocks[blockIndexAt(doc, hint.range.start)]?.range ?? hint.range;
   const mentions = [
     ...doc.spans.flatMap((span) => (span.kind === 'mention' && span.entity ? [{ start: span.range.start, end: span.range.end, id: span.entity.id }] : [])),
     ...implicitMentions(doc).map(({ start, end, entity }) => ({ start, end, id: entity.id })),
@@ -77,22 +71,22 @@ function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint, paragraph: Te
   const fromCue = (mention: TextRange) => Math.max(0, mention.start - hint.cue.end, hint.cue.start - mention.end);
   const nearest = mentions.sort((a, b) => outside(a) - outside(b) || fromCue(a) - fromCue(b))[0];
   if (!nearest) return undefined;
-  const sources = doc.frontMatter?.sources.values() ?? [];
-  const source = [...sources].find((candidate) => candidate.entity?.id === nearest.id) ?? doc.frontMatter?.sources.get(nearest.id);
+  const sources = [...(doc.frontMatter?.sources.values() ?? [])];
+  const source = sources.find((candidate) => candidate.entity?.id === nearest.id) ?? doc.frontMatter?.sources.get(nearest.id);
   return source ? { id: source.id, name: source.name || source.id } : { id: nearest.id, name: findEntity(doc, nearest.id)?.name || nearest.id };
 }
 
-function anonymousFix(doc: IsnadDocument, hint: AttributionHint, keywords: Keywords, locale: Locale): Fix | undefined {
+function anonymousFix(doc: IsnadDocument, hint: AttributionHint, locale: Locale): Fix | undefined {
   const existing = [...(doc.frontMatter?.sources.values() ?? [])].find((source) => source.kind === 'anonymous');
-  const attribute = (id: string) => wrapInSpan(doc, hint.range, `${keywords.claim} ${keywords.by}=${id}`);
   if (existing) {
-    return { title: localize(locale, 'attributeToAnonymous', [existing.name || existing.id]), edit: documentEdit(doc, attribute(existing.id)) };
+    return { title: localize(locale, 'actionAttributeToAnonymous', [existing.name || existing.id]), edits: claimBy(doc, hint, existing.id) };
   }
-  const name = hint.unnamedSource ? doc.text.slice(hint.unnamedSource.start, hint.unnamedSource.end) : keywords.anonymousId;
-  const id = unusedId(doc, keywords.anonymousId);
-  const definition = addSourceEdit(doc, id, name);
+  const direction = directionAt(doc, hint.range.start);
+  const name = hint.unnamedSource ? doc.text.slice(hint.unnamedSource.start, hint.unnamedSource.end) : ANONYMOUS_ID[direction];
+  const id = unusedId(doc, ANONYMOUS_ID[direction]);
+  const definition = defineEntry(doc, 'sources', id, name, { kind: 'anonymous' });
   if (!definition) return undefined;
-  return { title: localize(locale, 'addAnonymousSource', [name]), edit: documentEdit(doc, [definition, ...attribute(id)]) };
+  return { title: localize(locale, 'actionAddAnonymousSource', [name]), edits: [...definition, ...claimBy(doc, hint, id)] };
 }
 
 /** `base`, else `base_2`, `base_3` …: the first that names no source and no entity. */
@@ -101,33 +95,4 @@ function unusedId(doc: IsnadDocument, base: string): string {
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}_${n}`;
   return id;
-}
-
-/**
- * Adds `id: {name, kind: anonymous}` under `sources:` as a block mapping: after the last source,
- * at its indentation; as a new `sources:` key at the end of a front matter that has none; in a
- * new front matter when there is none. Undefined when `sources` is written in a way this cannot
- * extend safely (a flow mapping, or an empty key).
- */
-function addSourceEdit(doc: IsnadDocument, id: string, name: string): TextEdit | undefined {
-  const entry = (indent: string) => [`${indent}${id}:`, `${indent}  name: ${yamlScalar(name)}`, `${indent}  kind: anonymous`];
-  const front = doc.frontMatter;
-  if (!front) return insertAt(doc, doc.bodyStart, ['---', 'sources:', ...entry('  '), '---', ''].join('\n'));
-  const sources = [...front.sources.values()];
-  if (sources.length === 0) {
-    if (Object.hasOwn(front.data, 'sources')) return undefined;
-    return insertAt(doc, front.contentRange.end, ['sources:', ...entry('  '), ''].join('\n'));
-  }
-  const last = sources.reduce((a, b) => (b.range.end > a.range.end ? b : a));
-  const lineStart = doc.lines.lineStart(doc.lines.lineAt(last.keyRange.start));
-  const indent = doc.text.slice(lineStart, last.keyRange.start);
-  if (!/^[ ]+$/.test(indent)) return undefined;
-  const end = doc.lines.lineContentEnd(doc.lines.lineAt(last.range.end - 1));
-  return insertAt(doc, end, ['', ...entry(indent)].join('\n'));
-}
-
-/** Plain when YAML reads it back unchanged (words), else double-quoted (JSON's quoting is YAML's). */
-function yamlScalar(text: string): string {
-  const plain = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ]*$/u.test(text) && !/ $/.test(text) && !/^(?:true|false|null|yes|no|on|off)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
 }
