@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocumentEdit, type CodeAction } from 'vscode-languageserver-types';
 import { parseIsnad } from '../../server/src/service/parse/document';
-import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { DEFAULT_DIAGNOSTICS_OPTIONS, computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { CODE_ACTION_KINDS, computeCodeActions } from '../../server/src/service/features/codeActions/index';
 import { closestIds, editDistance, foldForComparison } from '../../server/src/service/features/codeActions/similarity';
 import type { Locale } from '../../server/src/service/l10n';
@@ -26,7 +26,8 @@ function actionsFor(marked: string, { locale = 'en', only }: Request = {}) {
   const range = f.offsetRanges.length > 0 ? f.range : { start: f.position, end: f.position };
   const start = doc.lines.offsetAt(range.start);
   const end = doc.lines.offsetAt(range.end);
-  const diagnostics = computeDiagnostics(doc, locale).filter(
+  // The attribution hints and their fixes are tested in arabicCodeActions.test.ts.
+  const diagnostics = computeDiagnostics(doc, locale, { ...DEFAULT_DIAGNOSTICS_OPTIONS, possibleAttribution: false, vagueSource: false }).filter(
     (diagnostic) => doc.lines.offsetAt(diagnostic.range.start) <= end && doc.lines.offsetAt(diagnostic.range.end) >= start,
   );
   const actions = computeCodeActions(doc, range, diagnostics, locale, only);

@@ -1,5 +1,6 @@
-// "Annotate this mention" and "Annotate all N unmarked mentions of …" on an implicit mention
-// (features/implicitMentions.ts): they write the markup "Mark Selection as Entity Mention" writes.
+// "Annotate this mention" and "Annotate all N unmarked mentions of …" with the cursor on an
+// implicit mention (features/implicitMentions.ts), writing the markup "Mark Selection as Entity
+// Mention" writes. On a selection, the marking refactorings (marking.ts) offer the same.
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { IsnadDocument } from '../../model';
 import { localize } from '../../l10n';
@@ -12,10 +13,11 @@ import { wrap } from './marking';
 
 export const annotateMentions: CodeActionProvider = (doc, range, _diagnostics, locale) => {
   const { start, end } = offsetRange(doc, range);
+  if (start !== end) return [];
   const mentions = implicitMentions(doc);
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
-  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start <= end; i++) {
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start <= start; i++) {
     const { entity } = mentions[i];
     const name = entity.name || entity.id;
     actions.push(annotate(doc, localize(locale, 'actionAnnotateMention', [name]), [mentions[i]]));
