@@ -136,3 +136,29 @@ export interface StatementAtResult {
 }
 
 export const StatementAtRequest = new RequestType<StatementAtParams, StatementAtResult | null, void>('isnad/statementAt');
+
+/** The command a section's code lens runs, and the keybinding's: moves to the next unattributed claim. */
+export const NEXT_UNATTRIBUTED_CLAIM_COMMAND = 'isnad.nextUnattributedClaim';
+export const PREVIOUS_UNATTRIBUTED_CLAIM_COMMAND = 'isnad.previousUnattributedClaim';
+
+/** What a code lens passes to the command: where to start from. A keybinding passes nothing: the cursor. */
+export interface UnattributedClaimCommandArguments {
+  readonly uri: string;
+  readonly position: Position;
+}
+
+export interface UnattributedClaimParams {
+  readonly uri: string;
+  readonly position: Position;
+  readonly direction: 'next' | 'previous';
+}
+
+export interface UnattributedClaimResult {
+  /** The claim, from `[` through `}`. */
+  readonly range: Range;
+  /** Where the cursor goes: the start of the claim's text. */
+  readonly contentStart: Position;
+}
+
+/** The unattributed claim after (or before) a position, wrapping around; null when there is none. */
+export const UnattributedClaimRequest = new RequestType<UnattributedClaimParams, UnattributedClaimResult | null, void>('isnad/unattributedClaim');

@@ -2,6 +2,7 @@
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -10,7 +11,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest, SourcesRequest, StatementAtRequest } from './protocol';
+import {
+  DecorationsRequest,
+  EntitiesRequest,
+  ExportRequest,
+  ReadingViewRequest,
+  SourcesRequest,
+  StatementAtRequest,
+  UnattributedClaimRequest,
+} from './protocol';
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
@@ -24,6 +33,13 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
+import { COMPLETION_TRIGGER_CHARACTERS, computeCompletion } from './service/features/completion/index';
+import { computeDefinition, computeDocumentHighlights, computeReferences } from './service/features/navigation';
+import { RenameRefusal, computeRename, prepareRename } from './service/features/rename';
+import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './service/features/semanticTokens';
+import { computeInlayHints } from './service/features/inlayHints';
+import { computeCodeLenses } from './service/features/codeLens';
+import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -65,14 +81,25 @@ export function createServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(models.get(document), locale, options) });
   }
 
+  let canRefreshInlayHints = false;
+
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -81,6 +108,8 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params);
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+    // The hints depend on a setting: the editor asks again only when told to.
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   // An open fires both events, this one first: the new document is diagnosed at once.
@@ -107,6 +136,52 @@ export function createServer(connection: Connection): void {
   connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
     const doc = modelFor(uri, token);
     return doc ? computeFoldingRanges(doc) : [];
+  });
+
+  connection.onCompletion(async ({ textDocument: { uri }, position }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    return doc ? computeCompletion(doc, position, locale) : [];
+  });
+  connection.onDefinition(({ textDocument: { uri }, position }, token) => {
+    const doc = modelFor(uri, token);
+    return doc ? computeDefinition(doc, position) : [];
+  });
+  connection.onReferences(({ textDocument: { uri }, position, context }, token) => {
+    const doc = modelFor(uri, token);
+    return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
+  });
+  connection.onDocumentHighlight(({ textDocument: { uri }, position }, token) => {
+    const doc = modelFor(uri, token);
+    return doc ? computeDocumentHighlights(doc, position) : [];
+  });
+  connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
+  });
+  connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
+  });
+  connection.languages.semanticTokens.on(({ textDocument: { uri } }, token) => {
+    const doc = modelFor(uri, token);
+    return doc ? computeSemanticTokens(doc) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange(({ textDocument: { uri }, range }, token) => {
+    const doc = modelFor(uri, token);
+    return doc ? computeSemanticTokens(doc, range) : { data: [] };
+  });
+  connection.languages.inlayHint.on(async ({ textDocument: { uri }, range }, token) => {
+    const { locale, speakerHints } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    return doc && speakerHints ? computeInlayHints(doc, range, locale) : [];
+  });
+  connection.onCodeLens(async ({ textDocument: { uri } }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    return doc ? computeCodeLenses(doc, locale) : [];
   });
 
   connection.onRequest(ExportRequest, ({ uri, format }, token) => {
@@ -137,6 +212,22 @@ export function createServer(connection: Connection): void {
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
 
+  connection.onRequest(UnattributedClaimRequest, ({ uri, position, direction }, token) => {
+    const doc = modelFor(uri, token);
+    const claim = doc && adjacentUnattributedClaim(doc, doc.lines.offsetAt(position), direction);
+    return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;
+  });
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** A refused rename reaches the editor as the request's error, whose message it shows. */
+function refusalAsError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof RenameRefusal)) throw error;
+    throw new ResponseError(error.badName ? ErrorCodes.InvalidParams : LSPErrorCodes.RequestFailed, error.message);
+  }
 }

@@ -6,12 +6,15 @@ import { toLocale, type Locale } from './service/l10n';
 export interface ResourceSettings {
   readonly locale: Locale;
   readonly diagnostics: DiagnosticsOptions;
+  /** `isnad.inlayHints.speakers`: name each claim's speaker before its text (left-to-right paragraphs). */
+  readonly speakerHints: boolean;
 }
 
 /** The `isnad` section as a client sends it: any part may be missing or of the wrong type. */
 interface IsnadSection {
   readonly locale?: unknown;
   readonly diagnostics?: { readonly unattributedClaims?: unknown };
+  readonly inlayHints?: { readonly speakers?: unknown };
 }
 
 const UNATTRIBUTED_CLAIMS: readonly UnattributedClaimsSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -61,11 +64,12 @@ export class SettingsStore {
   }
 
   private resolve(section: IsnadSection): ResourceSettings {
-    const { locale, diagnostics } = section;
+    const { locale, diagnostics, inlayHints } = section;
     const unattributedClaims = UNATTRIBUTED_CLAIMS.find((value) => value === diagnostics?.unattributedClaims) ?? DEFAULT_DIAGNOSTICS_OPTIONS.unattributedClaims;
     return {
       locale: locale === 'en' || locale === 'ar' ? locale : this.clientLocale,
       diagnostics: { unattributedClaims },
+      speakerHints: inlayHints?.speakers === true,
     };
   }
 }

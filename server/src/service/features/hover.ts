@@ -9,7 +9,7 @@ import { findEntity, findSource, speakerName, speakerOf, type Speaker } from '..
 import { isHttpUrl } from '../parse/frontMatter';
 import { spanTitle } from './symbols';
 
-const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
+export const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   person: 'kindPerson',
   organization: 'kindOrganization',
   government: 'kindGovernment',
@@ -22,7 +22,7 @@ const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   other: 'kindOther',
 };
 
-const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
+export const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
   unverified: 'statusUnverified',
   supported: 'statusSupported',
   disputed: 'statusDisputed',

@@ -3,7 +3,7 @@ import type { StatementAtResult } from '../../protocol';
 import type { IsnadDocument, Span } from '../model';
 import { isStatement } from '../resolve';
 import { scanAttributes } from '../parse/attributes';
-import { blockDirections } from './direction';
+import { paragraphDirectionAt } from './direction';
 
 export function statementAt(doc: IsnadDocument, offset: number): StatementAtResult | null {
   const span = innermostStatement(doc, offset);
@@ -21,14 +21,8 @@ export function statementAt(doc: IsnadDocument, offset: number): StatementAtResu
     kind: span.kind === 'quote' ? 'quote' : 'claim',
     byRange: byToken && doc.lines.rangeOf(byToken.range),
     insertAt: doc.lines.positionAt(lastToken ? lastToken.range.end : span.attributesRange.start),
-    byKey: writtenKey ?? (readsRightToLeft(doc, span) ? 'قائل' : 'by'),
+    byKey: writtenKey ?? (paragraphDirectionAt(doc, span.range.start) === 'rtl' ? 'قائل' : 'by'),
   };
-}
-
-/** Whether the span's paragraph is shown right to left: Arabic keys there keep the line free of Latin runs. */
-function readsRightToLeft(doc: IsnadDocument, span: Span): boolean {
-  const block = doc.blocks.findIndex((candidate) => candidate.range.start <= span.range.start && span.range.start < candidate.range.end);
-  return block >= 0 && blockDirections(doc)[block] === 'rtl';
 }
 
 /** Spans are in order of their `[`, so the last claim or quote that contains the offset is the innermost. */
