@@ -7,6 +7,7 @@ import { registerExportAnnotations } from './commands/exportAnnotations';
 import { registerMarkStatement } from './commands/markStatement';
 import { registerMarkMention } from './commands/markMention';
 import { registerAttributeClaim } from './commands/attributeClaim';
+import { registerUnattributedClaimNavigation } from './commands/unattributedClaims';
 import { registerDecorations, type DecorationSnapshot } from './decorations/decorator';
 import { registerStatus } from './status';
 import { registerReadingView } from './readingView/readingView';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
     registerMarkStatement(languageClient, 'quote'),
     registerMarkMention(languageClient),
     registerAttributeClaim(languageClient),
+    registerUnattributedClaimNavigation(languageClient),
   );
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);

@@ -1,6 +1,6 @@
 // Every place a source or entity id is written: its key in the front matter and each use
 // (`@ID`, `by=ID`, `about=ID`, `entity: ID`), each tied to what it names. Definition, references,
-// highlights and rename all read this one list.
+// highlights and rename all read this one list. Each range holds the id alone, without quotes.
 import type { IsnadDocument, TextRange } from '../model';
 import { findSource } from '../resolve';
 
@@ -22,8 +22,10 @@ export interface IdOccurrence {
 export function idOccurrences(doc: IsnadDocument): IdOccurrence[] {
   const occurrences: IdOccurrence[] = [];
   const front = doc.frontMatter;
-  const add = (id: string, namespace: IdNamespace, range: TextRange, isDefinition = false, isSpeaker = false) =>
-    occurrences.push({ id, namespace, range, isDefinition, isSpeaker });
+  const add = (id: string, namespace: IdNamespace, written: TextRange, isDefinition = false, isSpeaker = false) => {
+    const ranges = idTextRanges(doc, written, id);
+    for (const range of ranges.length ? ranges : [written]) occurrences.push({ id, namespace, range, isDefinition, isSpeaker });
+  };
   for (const source of front?.sources.values() ?? []) {
     add(source.id, 'source', source.keyRange, true);
     if (source.entity) add(source.entity.id, 'entity', source.entity.range);
@@ -49,7 +51,7 @@ export function occurrencesOf(occurrences: readonly IdOccurrence[], target: Pick
 }
 
 /** Where `id` is written inside `range`: a quoted value's quotes, and the other ids of a quoted `about` list, are left out. */
-export function idTextRanges(doc: IsnadDocument, range: TextRange, id: string): TextRange[] {
+function idTextRanges(doc: IsnadDocument, range: TextRange, id: string): TextRange[] {
   const text = doc.text.slice(range.start, range.end);
   const quoted = text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.at(-1) === text[0];
   const start = range.start + (quoted ? 1 : 0);

@@ -5,7 +5,7 @@ import type { IsnadDocument } from '../model';
 import { isValidId, normalizeId } from '../ids';
 import { localize, type Locale, type MessageKey } from '../l10n';
 import { findSource } from '../resolve';
-import { idOccurrences, idTextRanges, occurrenceAt, occurrencesOf, type IdOccurrence } from './idOccurrences';
+import { idOccurrences, occurrenceAt, occurrencesOf, type IdOccurrence } from './idOccurrences';
 
 /** Why a rename cannot be done, in the user's language: the server answers it as the request's error. */
 export class RenameRefusal extends Error {
@@ -25,8 +25,7 @@ export interface RenameTarget {
 }
 
 export function prepareRename(doc: IsnadDocument, position: Position, locale: Locale): RenameTarget {
-  const { target } = targetAt(doc, position, locale);
-  const [range] = idTextRanges(doc, target.range, target.id);
+  const { range } = targetAt(doc, position, locale).target;
   return { range: doc.lines.rangeOf(range), placeholder: doc.text.slice(range.start, range.end) };
 }
 
@@ -38,9 +37,7 @@ export function computeRename(doc: IsnadDocument, position: Position, newName: s
     const conflict = conflictOf(doc, occurrences, target, newId);
     if (conflict) throw new RenameRefusal(localize(locale, conflict, [newId]), true);
   }
-  const edits: TextEdit[] = occurrencesOf(occurrences, target).flatMap((occurrence) =>
-    idTextRanges(doc, occurrence.range, occurrence.id).map((range) => ({ range: doc.lines.rangeOf(range), newText: newId })),
-  );
+  const edits: TextEdit[] = occurrencesOf(occurrences, target).map(({ range }) => ({ range: doc.lines.rangeOf(range), newText: newId }));
   return { changes: { [doc.uri]: edits } };
 }
 

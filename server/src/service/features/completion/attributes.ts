@@ -33,11 +33,16 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
   const typed = scanAttributes(doc.text.slice(0, offset), span.attributesRange.start, () => false).tokens;
   const current = typed.at(-1)?.range.end === offset ? typed.at(-1) : undefined;
   if (current?.quoted) return [];
+  // The edit replaces what is typed of the word, and the rest of it after the cursor.
   const edit = (start: number, endPattern: RegExp) => {
     const range = doc.lines.rangeOf({ start, end: endOf(doc.text, offset, endPattern) });
     return (newText: string): TextEdit => ({ range, newText });
   };
-  if (!current) return keywordItems(doc, span, offset, edit(offset, ID_END), locale);
+  // Between tokens (or before one), a keyword is inserted, never written over the next token.
+  if (!current) {
+    const range = doc.lines.rangeOf({ start: offset, end: offset });
+    return keywordItems(doc, span, offset, (newText) => ({ range, newText }), locale);
+  }
   if (current.key === undefined) {
     if (current.value.startsWith('@')) return entityItems(doc, edit(current.range.start + 1, ID_END), locale);
     return keywordItems(doc, span, offset, edit(current.range.start, ID_END), locale, current);
@@ -57,7 +62,6 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
   }
 }
 
-/** The end of the word the cursor is in: the edit replaces the rest of it too. */
 function endOf(text: string, offset: number, pattern: RegExp): number {
   let end = offset;
   while (end < text.length && !pattern.test(text[end])) end++;
