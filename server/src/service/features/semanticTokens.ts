@@ -4,7 +4,7 @@
 // cuts it into pieces that VS Code lays out left to right, scrambling the sentence (E2E.md).
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { EntityType, IsnadDocument, Span, TextRange } from '../model';
-import { scanAttributes } from '../parse/attributes';
+import { blockTokens } from '../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS } from '../parse/spanAttributes';
 import { findEntity } from '../resolve';
 import { leftToRightSpans } from './direction';
@@ -39,17 +39,13 @@ export interface IsnadToken extends TextRange {
 
 /** The tokens of the whole document, or of the lines `range` touches, encoded for LSP. */
 export function computeSemanticTokens(doc: IsnadDocument, range?: Range): SemanticTokens {
-  let tokens = semanticTokens(doc);
-  if (range) {
-    const start = doc.lines.offsetAt(range.start);
-    const end = doc.lines.offsetAt(range.end);
-    tokens = tokens.filter((token) => token.start < end && token.end > start);
-  }
-  return { data: encode(doc, tokens) };
+  const window = range && { start: doc.lines.offsetAt(range.start), end: doc.lines.offsetAt(range.end) };
+  return { data: encode(semanticTokens(doc, window)) };
 }
 
-/** Single-line, non-overlapping tokens in document order. */
-export function semanticTokens(doc: IsnadDocument): IsnadToken[] {
+/** Single-line, non-overlapping tokens in document order; only those that overlap `window` when it is given. */
+export function semanticTokens(doc: IsnadDocument, window?: TextRange): PlacedToken[] {
+  const overlaps = (range: TextRange) => !window || (range.start < window.end && range.end > window.start);
   const tokens: IsnadToken[] = [];
   const add = (range: TextRange, type: TokenType, modifiers = 0) => {
     if (range.end > range.start) tokens.push({ start: range.start, end: range.end, type, modifiers });
@@ -63,6 +59,7 @@ export function semanticTokens(doc: IsnadDocument): IsnadToken[] {
   for (const entity of doc.frontMatter?.entities.values() ?? []) add(entity.keyRange, ENTITY_TOKEN_TYPES[entity.type], DECLARATION);
 
   for (const span of leftToRightSpans(doc)) {
+    if (!overlaps(span.range)) continue;
     for (const content of uncovered(doc, span)) {
       if (span.kind === 'claim') add(content, 'claim');
       else if (span.kind === 'quote') add(content, 'string');
@@ -70,12 +67,11 @@ export function semanticTokens(doc: IsnadDocument): IsnadToken[] {
     }
     attributeTokens(doc, span, add, entityType);
   }
-  return splitLines(doc, tokens.sort((a, b) => a.start - b.start));
+  return splitLines(doc, tokens.filter(overlaps).sort((a, b) => a.start - b.start));
 }
 
 function attributeTokens(doc: IsnadDocument, span: Span, add: (range: TextRange, type: TokenType) => void, entityType: (id: string) => TokenType): void {
-  const { start, end } = span.attributesRange;
-  for (const token of scanAttributes(doc.text.slice(0, end), start, () => false).tokens) {
+  for (const token of blockTokens(doc.text, span.attributesRange)) {
     if (token.key === undefined) {
       if (token.quoted) continue;
       if (KIND_KEYWORDS.has(token.value)) add(token.range, 'keyword');
@@ -105,32 +101,42 @@ function uncovered(doc: IsnadDocument, span: Span): TextRange[] {
   return pieces;
 }
 
-/** The editor takes one line per token: a token across a line break becomes one per line. */
-function splitLines(doc: IsnadDocument, tokens: readonly IsnadToken[]): IsnadToken[] {
-  const lines: IsnadToken[] = [];
-  for (const token of tokens) {
-    const first = doc.lines.lineAt(token.start);
-    const last = doc.lines.lineAt(token.end);
-    for (let line = first; line <= last; line++) {
-      const start = Math.max(token.start, doc.lines.lineStart(line));
-      const end = Math.min(token.end, doc.lines.lineContentEnd(line));
-      if (end > start) lines.push({ ...token, start, end });
-    }
-  }
-  return lines;
+/** Where a token is, as the editor counts: one line per token. */
+export interface PlacedToken extends IsnadToken {
+  readonly line: number;
+  readonly character: number;
 }
 
+/** The editor takes one line per token: a token across a line break becomes one per line. Tokens are sorted, so lines are walked forward once. */
+function splitLines(doc: IsnadDocument, tokens: readonly IsnadToken[]): PlacedToken[] {
+  const { lines } = doc;
+  const placed: PlacedToken[] = [];
+  let line = 0;
+  for (const token of tokens) {
+    while (line + 1 < lines.lineCount && lines.lineStart(line + 1) <= token.start) line++;
+    for (let at = line; ; at++) {
+      const lineStart = lines.lineStart(at);
+      const start = Math.max(token.start, lineStart);
+      const end = Math.min(token.end, lines.lineContentEnd(at));
+      if (end > start) placed.push({ start, end, type: token.type, modifiers: token.modifiers, line: at, character: start - lineStart });
+      if (at + 1 >= lines.lineCount || lines.lineStart(at + 1) >= token.end) break;
+    }
+  }
+  return placed;
+}
+
+const TYPE_INDEX = new Map<TokenType, number>(TOKEN_TYPES.map((type, index) => [type, index]));
+
 /** LSP's relative encoding: line delta, start delta, length, type index, modifier bits. */
-function encode(doc: IsnadDocument, tokens: readonly IsnadToken[]): number[] {
+function encode(tokens: readonly PlacedToken[]): number[] {
   const data: number[] = [];
   let line = 0;
   let character = 0;
   for (const token of tokens) {
-    const position = doc.lines.positionAt(token.start);
-    const deltaLine = position.line - line;
-    data.push(deltaLine, deltaLine === 0 ? position.character - character : position.character, token.end - token.start, TOKEN_TYPES.indexOf(token.type), token.modifiers);
-    line = position.line;
-    character = position.character;
+    const deltaLine = token.line - line;
+    data.push(deltaLine, deltaLine === 0 ? token.character - character : token.character, token.end - token.start, TYPE_INDEX.get(token.type)!, token.modifiers);
+    line = token.line;
+    character = token.character;
   }
   return data;
 }

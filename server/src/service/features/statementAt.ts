@@ -2,15 +2,14 @@
 import type { StatementAtResult } from '../../protocol';
 import type { IsnadDocument, Span } from '../model';
 import { isStatement } from '../resolve';
-import { scanAttributes } from '../parse/attributes';
+import { blockTokens } from '../parse/attributes';
 import { paragraphDirectionAt } from './direction';
 
 export function statementAt(doc: IsnadDocument, offset: number): StatementAtResult | null {
   const span = innermostStatement(doc, offset);
   if (!span) return null;
   // The model keeps where the id of `by=` is, not the whole token: read the block's tokens again.
-  const blockText = doc.text.slice(0, span.attributesRange.end);
-  const tokens = scanAttributes(blockText, span.attributesRange.start, () => false).tokens;
+  const tokens = blockTokens(doc.text, span.attributesRange);
   const by = span.by;
   const byToken = by && tokens.find((token) => token.key !== undefined && token.range.start <= by.range.start && by.range.end <= token.range.end);
   const lastToken = tokens.at(-1);

@@ -3,7 +3,7 @@
 import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { STATUSES, type IsnadDocument, type Span } from '../../model';
 import { localize, type Locale, type MessageKey } from '../../l10n';
-import { scanAttributes, type AttributeToken } from '../../parse/attributes';
+import { blockTokens, scanAttributes, type AttributeToken } from '../../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS, type AttributeKey } from '../../parse/spanAttributes';
 import { STATUS_LABELS } from '../hover';
 import { paragraphDirectionAt } from '../direction';
@@ -30,6 +30,7 @@ const LIST_SEPARATOR = /[,،]/;
 export function attributeCompletion(doc: IsnadDocument, offset: number, locale: Locale): CompletionItem[] | undefined {
   const span = doc.spans.find(({ attributesRange }) => attributesRange.start <= offset && offset <= attributesRange.end);
   if (!span) return undefined;
+  // Read to the cursor only: the token being typed ends there.
   const typed = scanAttributes(doc.text.slice(0, offset), span.attributesRange.start, () => false).tokens;
   const current = typed.at(-1)?.range.end === offset ? typed.at(-1) : undefined;
   if (current?.quoted) return [];
@@ -90,8 +91,7 @@ function statusItems(edit: (text: string) => TextEdit, locale: Locale): Completi
  * paragraph the Arabic forms come first: they keep the line free of Latin runs.
  */
 function keywordItems(doc: IsnadDocument, span: Span, offset: number, edit: (text: string) => TextEdit, locale: Locale, current?: AttributeToken): CompletionItem[] {
-  const block = scanAttributes(doc.text.slice(0, span.attributesRange.end), span.attributesRange.start, () => false).tokens;
-  const others = block.filter((token) => token.range.start !== current?.range.start);
+  const others = blockTokens(doc.text, span.attributesRange).filter((token) => token.range.start !== current?.range.start);
   const hasKind = others.some((token) => token.key === undefined && KIND_KEYWORDS.has(token.value));
   const hasMention = others.some((token) => token.key === undefined && token.value.startsWith('@'));
   const usedKeys = new Set(others.map((token) => token.key !== undefined && ATTRIBUTE_KEYS.get(token.key)));
