@@ -40,6 +40,7 @@ import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './service/feature
 import { computeInlayHints } from './service/features/inlayHints';
 import { computeCodeLenses } from './service/features/codeLens';
 import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
+import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -100,6 +101,7 @@ export function createServer(connection: Connection): void {
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -132,6 +134,11 @@ export function createServer(connection: Connection): void {
     const { locale } = await settings.forResource(uri);
     const doc = modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
+  });
+  connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = modelFor(uri, token);
+    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
   });
   connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
     const doc = modelFor(uri, token);

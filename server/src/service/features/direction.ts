@@ -95,10 +95,16 @@ export function blockDirections(doc: IsnadDocument): ParagraphDirection[] {
   });
 }
 
-/** The direction of the paragraph or heading holding `offset`; undefined outside every block. */
-export function paragraphDirectionAt(doc: IsnadDocument, offset: number): ParagraphDirection | undefined {
-  const block = doc.blocks.findIndex((candidate) => candidate.range.start <= offset && offset <= candidate.range.end);
-  return block < 0 ? undefined : blockDirections(doc)[block];
+/** Index of the block (paragraph or heading text) that contains `offset`; -1 when none does. */
+export function blockIndexAt(doc: IsnadDocument, offset: number): number {
+  const index = firstEndingAfter(doc.blocks, offset, (block) => block.range);
+  return index < doc.blocks.length && doc.blocks[index].range.start <= offset ? index : -1;
+}
+
+/** Which way the block at `offset` reads; outside every block, the article's direction. */
+export function directionAt(doc: IsnadDocument, offset: number): ParagraphDirection {
+  const block = blockIndexAt(doc, offset);
+  return block >= 0 ? blockDirections(doc)[block] : documentDirection(doc);
 }
 
 /** The spans that start in a left-to-right paragraph or heading. */

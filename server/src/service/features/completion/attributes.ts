@@ -6,7 +6,7 @@ import { localize, type Locale, type MessageKey } from '../../l10n';
 import { blockTokens, scanAttributes, type AttributeToken } from '../../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS, type AttributeKey } from '../../parse/spanAttributes';
 import { STATUS_LABELS } from '../hover';
-import { paragraphDirectionAt } from '../direction';
+import { directionAt } from '../direction';
 import { entityItems, sourceItems } from './idItems';
 
 /** After a key and its `=`, the values are what the user wants next: ask the editor to suggest again. */
@@ -42,11 +42,11 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
   // Between tokens (or before one), a keyword is inserted, never written over the next token.
   if (!current) {
     const range = doc.lines.rangeOf({ start: offset, end: offset });
-    return keywordItems(doc, span, offset, (newText) => ({ range, newText }), locale);
+    return keywordItems(doc, span, (newText) => ({ range, newText }), locale);
   }
   if (current.key === undefined) {
     if (current.value.startsWith('@')) return entityItems(doc, edit(current.range.start + 1, ID_END), locale);
-    return keywordItems(doc, span, offset, edit(current.range.start, ID_END), locale, current);
+    return keywordItems(doc, span, edit(current.range.start, ID_END), locale, current);
   }
   switch (ATTRIBUTE_KEYS.get(current.key)) {
     case 'by': {
@@ -90,12 +90,12 @@ function statusItems(edit: (text: string) => TextEdit, locale: Locale): Completi
  * The kind keywords, `@` and the keys, leaving out what the block already has. In a right-to-left
  * paragraph the Arabic forms come first: they keep the line free of Latin runs.
  */
-function keywordItems(doc: IsnadDocument, span: Span, offset: number, edit: (text: string) => TextEdit, locale: Locale, current?: AttributeToken): CompletionItem[] {
+function keywordItems(doc: IsnadDocument, span: Span, edit: (text: string) => TextEdit, locale: Locale, current?: AttributeToken): CompletionItem[] {
   const others = blockTokens(doc.text, span.attributesRange).filter((token) => token.range.start !== current?.range.start);
   const hasKind = others.some((token) => token.key === undefined && KIND_KEYWORDS.has(token.value));
   const hasMention = others.some((token) => token.key === undefined && token.value.startsWith('@'));
   const usedKeys = new Set(others.map((token) => token.key !== undefined && ATTRIBUTE_KEYS.get(token.key)));
-  const arabicFirst = paragraphDirectionAt(doc, offset) === 'rtl';
+  const arabicFirst = directionAt(doc, span.range.start) === 'rtl';
   const order = (word: string) => (ARABIC.test(word) === arabicFirst ? 0 : 1);
 
   const items: CompletionItem[] = [];
