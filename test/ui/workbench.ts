@@ -166,7 +166,14 @@ export async function hoverWord(page: Page, lineText: string, word: string): Pro
     if (await hover.first().isVisible().catch(() => false)) break;
   }
   await hover.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  return hover.first().innerText();
+  // The widget may show a placeholder first (on a loaded machine, for a while): wait until its text settles.
+  let previous = '';
+  return waitUntil('the hover text to settle', async () => {
+    const text = await hover.first().innerText();
+    const settled = text === previous && !/^Loading/.test(text) && text;
+    previous = text;
+    return settled;
+  });
 }
 
 /** The frame of a webview whose document has `selector` (webviews are nested iframes). */
