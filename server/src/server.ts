@@ -2,6 +2,7 @@
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -24,6 +25,7 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
+import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -31,16 +33,41 @@ import { EXPORT_FORMATS, exportDocument } from './service/export/index';
  */
 const DIAGNOSTICS_DELAY_MS = 50;
 
+/**
+ * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
+ * bytes costs a pass over the text: a UTF-16 unit is 1 to 3 bytes, so the length alone decides
+ * most documents.
+ */
+function sizeOver(document: TextDocument, maxMegabytes: number): number | undefined {
+  const limit = maxMegabytes * BYTES_PER_MEGABYTE;
+  const text = document.getText();
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
 export function createServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const settings = new SettingsStore(connection);
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
 
-  /** The model of an open document at its current version; undefined when it is not open or the request was cancelled. */
-  function modelFor(uri: string, token: CancellationToken): IsnadDocument | undefined {
+  /**
+   * The model of an open document at its current version; undefined when it is not open or is over
+   * `isnad.maxDocumentSize`. A cancelled request is answered with RequestCancelled.
+   */
+  async function modelFor(uri: string, token: CancellationToken): Promise<IsnadDocument | undefined> {
+    const { maxDocumentSize } = await settings.forResource(uri);
     const document = documents.get(uri);
-    return document && !token.isCancellationRequested ? models.get(document) : undefined;
+    if (!document) return undefined;
+    if (sizeOver(document, maxDocumentSize) !== undefined) {
+      models.forget(uri);
+      return undefined;
+    }
+    // A parse runs to its end once started: first let a cancellation sent right after the request arrive.
+    if (!models.has(document)) await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return models.get(document);
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -57,11 +84,17 @@ export function createServer(connection: Connection): void {
 
   async function publishDiagnostics(uri: string): Promise<void> {
     const version = documents.get(uri)?.version;
-    const { locale, diagnostics: options } = await settings.forResource(uri);
+    const { locale, diagnostics: options, maxDocumentSize } = await settings.forResource(uri);
     // The text may have changed (or closed) while the settings were read: publish only for the
     // version that is open now. From here on nothing awaits, so no newer version can slip in.
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
+    const bytes = sizeOver(document, maxDocumentSize);
+    if (bytes !== undefined) {
+      models.forget(uri);
+      connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
+      return;
+    }
     connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(models.get(document), locale, options) });
   }
 
@@ -96,44 +129,44 @@ export function createServer(connection: Connection): void {
 
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return (doc && computeHover(doc, position, locale)) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
   });
-  connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeFoldingRanges(doc) : [];
   });
 
-  connection.onRequest(ExportRequest, ({ uri, format }, token) => {
+  connection.onRequest(ExportRequest, async ({ uri, format }, token) => {
     if (!EXPORT_FORMATS.includes(format)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
     }
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isAnnotation).length } : null;
   });
-  connection.onRequest(DecorationsRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(DecorationsRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeDecorations(doc) : null;
   });
-  connection.onRequest(ReadingViewRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(ReadingViewRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeReadingView(doc) : null;
   });
-  connection.onRequest(SourcesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(SourcesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? sourceChoices(doc) : [];
   });
-  connection.onRequest(EntitiesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(EntitiesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? entityChoices(doc) : [];
   });
-  connection.onRequest(StatementAtRequest, ({ uri, position }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(StatementAtRequest, async ({ uri, position }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
 

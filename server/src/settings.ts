@@ -6,11 +6,17 @@ import { toLocale, type Locale } from './service/l10n';
 export interface ResourceSettings {
   readonly locale: Locale;
   readonly diagnostics: DiagnosticsOptions;
+  /** `isnad.maxDocumentSize`: documents larger than this many megabytes are not analysed. */
+  readonly maxDocumentSize: number;
 }
+
+/** package.json's default for `isnad.maxDocumentSize`. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 20;
 
 /** The `isnad` section as a client sends it: any part may be missing or of the wrong type. */
 interface IsnadSection {
   readonly locale?: unknown;
+  readonly maxDocumentSize?: unknown;
   readonly diagnostics?: { readonly unattributedClaims?: unknown };
 }
 
@@ -61,11 +67,12 @@ export class SettingsStore {
   }
 
   private resolve(section: IsnadSection): ResourceSettings {
-    const { locale, diagnostics } = section;
+    const { locale, diagnostics, maxDocumentSize } = section;
     const unattributedClaims = UNATTRIBUTED_CLAIMS.find((value) => value === diagnostics?.unattributedClaims) ?? DEFAULT_DIAGNOSTICS_OPTIONS.unattributedClaims;
     return {
       locale: locale === 'en' || locale === 'ar' ? locale : this.clientLocale,
       diagnostics: { unattributedClaims },
+      maxDocumentSize: typeof maxDocumentSize === 'number' && maxDocumentSize >= 0 ? maxDocumentSize : DEFAULT_MAX_DOCUMENT_SIZE,
     };
   }
 }
