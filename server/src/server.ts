@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest, SourcesRequest, StatementAtRequest } from './protocol';
+import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest, ServerProcessRequest, SourcesRequest, StatementAtRequest } from './protocol';
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
@@ -169,6 +169,8 @@ export function createServer(connection: Connection): void {
     const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
+
+  connection.onRequest(ServerProcessRequest, () => ({ pid: process.pid }));
 
   documents.listen(connection);
   connection.listen();
