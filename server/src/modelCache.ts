@@ -6,11 +6,6 @@ import { parseIsnad } from './service/parse/document';
 export class ModelCache {
   private readonly models = new Map<string, IsnadDocument>();
 
-  /** Whether `get` would answer without parsing. */
-  has(document: TextDocument): boolean {
-    return this.models.get(document.uri)?.version === document.version;
-  }
-
   get(document: TextDocument): IsnadDocument {
     const cached = this.models.get(document.uri);
     if (cached?.version === document.version) return cached;

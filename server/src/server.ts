@@ -64,8 +64,7 @@ export function createServer(connection: Connection): void {
       models.forget(uri);
       return undefined;
     }
-    // A parse runs to its end once started: first let a cancellation sent right after the request arrive.
-    if (!models.has(document)) await new Promise((resolve) => setImmediate(resolve));
+    // Cancelled while the settings were read: no parse. (vscode-jsonrpc answers a request cancelled while still queued itself.)
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     return models.get(document);
   }
