@@ -26,6 +26,7 @@ import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
 import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
+import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -105,6 +106,7 @@ export function createServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -135,6 +137,11 @@ export function createServer(connection: Connection): void {
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
+  });
+  connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
   });
   connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
     const doc = await modelFor(uri, token);

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { activationTests } from './activation.test';
+import { codeActionTests } from './codeActions.test';
 import { commandTests } from './commands.test';
 import { decorationTests } from './decorations.test';
 import { diagnosticsTests } from './diagnostics.test';
@@ -13,7 +14,7 @@ import { outlineTests } from './outline.test';
 import { safetyTests } from './safety.test';
 
 /** Activation first: it measures a cold start. */
-const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, exportTests, decorationTests, safetyTests];
+const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, codeActionTests, exportTests, decorationTests, safetyTests];
 
 /** This file is bundled to dist/test/vscode/index.js; the reporter stays a plain file in test/. */
 const SUMMARY_REPORTER = path.resolve(__dirname, '..', '..', '..', 'test', 'summaryReporter.js');

@@ -23,11 +23,8 @@ export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions 
 }
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = emptySpans(doc);
   for (const span of doc.spans) {
-    if (!doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) {
-      problems.push(problem('empty-span', span.range, 'emptySpan'));
-    }
     if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
@@ -37,6 +34,11 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[
   return problems;
 }
 
+export function emptySpans(doc: IsnadDocument): Problem[] {
+  return doc.spans
+    .filter((span) => !doc.text.slice(span.contentRange.start, span.contentRange.end).trim())
+    .map((span) => problem('empty-span', span.range, 'emptySpan'));
+}
 
 function referenceProblems(doc: IsnadDocument): Problem[] {
   const problems: Problem[] = [];
@@ -68,7 +70,7 @@ export function usedIds(doc: IsnadDocument): Set<string> {
   return used;
 }
 
-function unusedDefinitions(doc: IsnadDocument): Problem[] {
+export function unusedDefinitions(doc: IsnadDocument): Problem[] {
   if (!doc.frontMatter) return [];
   const used = usedIds(doc);
   const problems: Problem[] = [];
@@ -90,7 +92,7 @@ function idRanges(doc: IsnadDocument): TextRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-function bidiControls(doc: IsnadDocument): Problem[] {
+export function bidiControls(doc: IsnadDocument): Problem[] {
   const problems: Problem[] = [];
   let ranges: TextRange[] | undefined;
   for (const match of doc.text.matchAll(BIDI_CONTROL)) {

@@ -94,3 +94,15 @@ export function blockDirections(doc: IsnadDocument): ParagraphDirection[] {
     return own ?? (fallback ??= documentDirection(doc));
   });
 }
+
+/** Index of the block (paragraph or heading text) that contains `offset`; -1 when none does. */
+export function blockIndexAt(doc: IsnadDocument, offset: number): number {
+  const index = firstEndingAfter(doc.blocks, offset, (block) => block.range);
+  return index < doc.blocks.length && doc.blocks[index].range.start <= offset ? index : -1;
+}
+
+/** Which way the block at `offset` reads; outside every block, the article's direction. */
+export function directionAt(doc: IsnadDocument, offset: number): ParagraphDirection {
+  const block = blockIndexAt(doc, offset);
+  return block >= 0 ? blockDirections(doc)[block] : documentDirection(doc);
+}
