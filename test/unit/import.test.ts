@@ -98,27 +98,8 @@ describe('isnad import (W3C export → markup)', () => {
       'قال [مورتازين]{@town} إن [الذخيرة ستصل]{ادعاء قائل=مورتازين عن=town}.',
       '',
     );
-    assert.equal(
-      roundTrip(original),
-      lines(
-        '---',
-        'sources:',
-        '  ali: Ali',
-        '  مورتازين: أندريه مورتازين',
-        'entities:',
-        '  town:',
-        '    name: Town',
-        '    type: place',
-        '---',
-        '# The [Town]{@town} report ##',
-        '',
-        '"[We [rebuilt it]{claim status=supported}]{quote by=ali id=q1}," said [Ali]{@town note="x \\"y\\""}.',
-        '\\# not a heading, \\[brackets\\] and \\\\ and  gone.',
-        '',
-        'قال [مورتازين]{@town} إن [الذخيرة ستصل]{ادعاء قائل=مورتازين عن=town}.',
-        '',
-      ),
-    );
+    // Comments are not in the export: everything else comes back as written.
+    assert.equal(roundTrip(original), original.replace('<!-- a comment -->', ''));
   });
 
   it('keeps text that would read as markup literal: a line-initial # after a span ends, and <!--', () => {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { importW3c } from '../service/import/w3c';
 import { ImportError } from '../service/import/importError';
 import { helpFor, parseCommandArgs } from './arguments';
-import { writeFileAtomic } from './atomicWrite';
+import { writeResult } from './atomicWrite';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
 
 const IMPORT_HELP = `Usage: isnad import <export.jsonld> [-o <out.isnad.md>]
@@ -49,14 +49,5 @@ export function importCommand(args: readonly string[], output: Output): number {
     if (error instanceof ImportError) throw new CliError(`cannot import ${file}: ${error.message}`);
     throw error;
   }
-  if (values.output === undefined) {
-    output.out(markup);
-    return EXIT_OK;
-  }
-  try {
-    writeFileAtomic(values.output, markup);
-  } catch (error) {
-    throw new CliError(`cannot write ${values.output}: ${describeError(error)}`);
-  }
-  return EXIT_OK;
+  return writeResult(output, values.output, markup);
 }
