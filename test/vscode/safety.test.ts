@@ -173,7 +173,11 @@ export function safetyTests(): void {
     });
 
     it('restarts a killed server, and its diagnostics come back', async () => {
-      const { editor, api } = await openSample(ARABIC_SAMPLE);
+      // An unsaved copy of the sample: the test edits it, and must not leave the file changed.
+      const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri(ARABIC_SAMPLE)));
+      const editor = await openUntitled(sample);
+      const api = isnadExtension().exports;
+      await waitFor('the first diagnostics', () => diagnosticsOf(editor.document.uri).length > 0);
       const { pid } = await api.client.sendRequest(ServerProcessRequest);
       process.kill(pid, 'SIGKILL');
       const restarted = await waitFor(
