@@ -26,10 +26,9 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): IsnadApi {
   const serverOptions: ServerOptions = { module: context.asAbsolutePath(path.join('dist', 'server.js')), transport: TransportKind.ipc };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'isnad' },
-      { scheme: 'untitled', language: 'isnad' },
-    ],
+    // Every scheme: files, unsaved documents, and virtual file systems (vscode-vfs://, a remote
+    // repository…). The server reads only the text the client sends it, never the file system.
+    documentSelector: [{ language: 'isnad' }],
     synchronize: { configurationSection: 'isnad' },
   };
   const languageClient = new LanguageClient('isnad', vscode.l10n.t('Isnad Language Server'), serverOptions, clientOptions);

@@ -1,6 +1,6 @@
 // Custom requests between the Isnad client and server, declared once and imported by both
 // sides (in the manner of vscode-eslint's shared protocol file).
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 import type { ExportFormat } from './service/export/index';
@@ -162,3 +162,10 @@ export interface UnattributedClaimResult {
 
 /** The unattributed claim after (or before) a position, wrapping around; null when there is none. */
 export const UnattributedClaimRequest = new RequestType<UnattributedClaimParams, UnattributedClaimResult | null, void>('isnad/unattributedClaim');
+
+export interface ServerProcessResult {
+  readonly pid: number;
+}
+
+/** The server's process id: what a user (or the fault tests) needs to find the process of a misbehaving server. */
+export const ServerProcessRequest = new RequestType0<ServerProcessResult, void>('isnad/serverProcess');

@@ -17,6 +17,7 @@ import {
   ExportRequest,
   ReadingViewRequest,
   SourcesRequest,
+  ServerProcessRequest,
   StatementAtRequest,
   UnattributedClaimRequest,
 } from './protocol';
@@ -40,6 +41,7 @@ import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './service/feature
 import { computeInlayHints } from './service/features/inlayHints';
 import { computeCodeLenses } from './service/features/codeLens';
 import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
+import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 
 /**
@@ -48,16 +50,40 @@ import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeAc
  */
 const DIAGNOSTICS_DELAY_MS = 50;
 
+/**
+ * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
+ * bytes costs a pass over the text: a UTF-16 unit is 1 to 3 bytes, so the length alone decides
+ * most documents.
+ */
+function sizeOver(document: TextDocument, maxMegabytes: number): number | undefined {
+  const limit = maxMegabytes * BYTES_PER_MEGABYTE;
+  const text = document.getText();
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
 export function createServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const settings = new SettingsStore(connection);
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
 
-  /** The model of an open document at its current version; undefined when it is not open or the request was cancelled. */
-  function modelFor(uri: string, token: CancellationToken): IsnadDocument | undefined {
+  /**
+   * The model of an open document at its current version; undefined when it is not open or is over
+   * `isnad.maxDocumentSize`. A cancelled request is answered with RequestCancelled.
+   */
+  async function modelFor(uri: string, token: CancellationToken): Promise<IsnadDocument | undefined> {
+    const { maxDocumentSize } = await settings.forResource(uri);
     const document = documents.get(uri);
-    return document && !token.isCancellationRequested ? models.get(document) : undefined;
+    if (!document) return undefined;
+    if (sizeOver(document, maxDocumentSize) !== undefined) {
+      models.forget(uri);
+      return undefined;
+    }
+    // Cancelled while the settings were read: no parse. (vscode-jsonrpc answers a request cancelled while still queued itself.)
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return models.get(document);
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -74,11 +100,17 @@ export function createServer(connection: Connection): void {
 
   async function publishDiagnostics(uri: string): Promise<void> {
     const version = documents.get(uri)?.version;
-    const { locale, diagnostics: options } = await settings.forResource(uri);
+    const { locale, diagnostics: options, maxDocumentSize } = await settings.forResource(uri);
     // The text may have changed (or closed) while the settings were read: publish only for the
     // version that is open now. From here on nothing awaits, so no newer version can slip in.
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
+    const bytes = sizeOver(document, maxDocumentSize);
+    if (bytes !== undefined) {
+      models.forget(uri);
+      connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
+      return;
+    }
     connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(models.get(document), locale, options) });
   }
 
@@ -127,103 +159,104 @@ export function createServer(connection: Connection): void {
 
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return (doc && computeHover(doc, position, locale)) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
   });
   connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
   });
-  connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeFoldingRanges(doc) : [];
   });
 
   connection.onCompletion(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeCompletion(doc, position, locale) : [];
   });
-  connection.onDefinition(({ textDocument: { uri }, position }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onDefinition(async ({ textDocument: { uri }, position }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeDefinition(doc, position) : [];
   });
-  connection.onReferences(({ textDocument: { uri }, position, context }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onReferences(async ({ textDocument: { uri }, position, context }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
   });
-  connection.onDocumentHighlight(({ textDocument: { uri }, position }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onDocumentHighlight(async ({ textDocument: { uri }, position }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeDocumentHighlights(doc, position) : [];
   });
   connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
   });
   connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
   });
-  connection.languages.semanticTokens.on(({ textDocument: { uri } }, token) => {
-    const doc = modelFor(uri, token);
+  connection.languages.semanticTokens.on(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeSemanticTokens(doc) : { data: [] };
   });
-  connection.languages.semanticTokens.onRange(({ textDocument: { uri }, range }, token) => {
-    const doc = modelFor(uri, token);
+  connection.languages.semanticTokens.onRange(async ({ textDocument: { uri }, range }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeSemanticTokens(doc, range) : { data: [] };
   });
   connection.languages.inlayHint.on(async ({ textDocument: { uri }, range }, token) => {
     const { locale, speakerHints } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc && speakerHints ? computeInlayHints(doc, range, locale) : [];
   });
   connection.onCodeLens(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeCodeLenses(doc, locale) : [];
   });
 
-  connection.onRequest(ExportRequest, ({ uri, format }, token) => {
+  connection.onRequest(ExportRequest, async ({ uri, format }, token) => {
     if (!EXPORT_FORMATS.includes(format)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
     }
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isAnnotation).length } : null;
   });
-  connection.onRequest(DecorationsRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(DecorationsRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeDecorations(doc) : null;
   });
-  connection.onRequest(ReadingViewRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(ReadingViewRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeReadingView(doc) : null;
   });
-  connection.onRequest(SourcesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(SourcesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? sourceChoices(doc) : [];
   });
-  connection.onRequest(EntitiesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(EntitiesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? entityChoices(doc) : [];
   });
-  connection.onRequest(StatementAtRequest, ({ uri, position }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(StatementAtRequest, async ({ uri, position }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
 
-  connection.onRequest(UnattributedClaimRequest, ({ uri, position, direction }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(UnattributedClaimRequest, async ({ uri, position, direction }, token) => {
+    const doc = await modelFor(uri, token);
     const claim = doc && adjacentUnattributedClaim(doc, doc.lines.offsetAt(position), direction);
     return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;
   });
+  connection.onRequest(ServerProcessRequest, () => ({ pid: process.pid }));
 
   documents.listen(connection);
   connection.listen();

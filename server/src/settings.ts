@@ -8,11 +8,17 @@ export interface ResourceSettings {
   readonly diagnostics: DiagnosticsOptions;
   /** `isnad.inlayHints.speakers`: name each claim's speaker before its text (left-to-right paragraphs). */
   readonly speakerHints: boolean;
+  /** `isnad.maxDocumentSize`: documents larger than this many megabytes are not analysed. */
+  readonly maxDocumentSize: number;
 }
+
+/** package.json's default for `isnad.maxDocumentSize`. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 20;
 
 /** The `isnad` section as a client sends it: any part may be missing or of the wrong type. */
 interface IsnadSection {
   readonly locale?: unknown;
+  readonly maxDocumentSize?: unknown;
   readonly diagnostics?: { readonly unattributedClaims?: unknown };
   readonly inlayHints?: { readonly speakers?: unknown };
 }
@@ -64,12 +70,13 @@ export class SettingsStore {
   }
 
   private resolve(section: IsnadSection): ResourceSettings {
-    const { locale, diagnostics, inlayHints } = section;
+    const { locale, diagnostics, inlayHints, maxDocumentSize } = section;
     const unattributedClaims = UNATTRIBUTED_CLAIMS.find((value) => value === diagnostics?.unattributedClaims) ?? DEFAULT_DIAGNOSTICS_OPTIONS.unattributedClaims;
     return {
       locale: locale === 'en' || locale === 'ar' ? locale : this.clientLocale,
       diagnostics: { unattributedClaims },
       speakerHints: inlayHints?.speakers === true,
+      maxDocumentSize: typeof maxDocumentSize === 'number' && maxDocumentSize >= 0 ? maxDocumentSize : DEFAULT_MAX_DOCUMENT_SIZE,
     };
   }
 }
