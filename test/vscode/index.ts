@@ -12,9 +12,11 @@ import { diagnosticsTests } from './diagnostics.test';
 import { exportTests } from './export.test';
 import { hoverTests } from './hover.test';
 import { outlineTests } from './outline.test';
+import { languageFeatureTests } from './languageFeatures.test';
+import { safetyTests } from './safety.test';
 
 /** Activation first: it measures a cold start. */
-const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, codeActionTests, exportTests, decorationTests, arabicTests];
+const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, codeActionTests, exportTests, decorationTests, languageFeatureTests, safetyTests, arabicTests];
 
 /** This file is bundled to dist/test/vscode/index.js; the reporter stays a plain file in test/. */
 const SUMMARY_REPORTER = path.resolve(__dirname, '..', '..', '..', 'test', 'summaryReporter.js');

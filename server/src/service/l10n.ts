@@ -12,6 +12,7 @@ const en = {
   duplicateSource: 'Source “{0}” is already defined above; this repeat is ignored.',
   duplicateEntity: 'Entity “{0}” is already defined above; this repeat is ignored.',
   yamlError: 'Front matter is not valid YAML: {0}',
+  documentTooLarge: 'This document is {0} MB, over the {1} MB of the isnad.maxDocumentSize setting: Isnad does not analyse it (no diagnostics, hovers, outline or decorations). Syntax colouring still works. Raise the setting to analyse it.',
   unclosedFrontMatter: 'Front matter is never closed: add a line with --- after it. The rest of the document is read as the article.',
   aliasLimit: 'Front matter uses too many YAML aliases (more than {0}); it is not read.',
   frontMatterNotMapping: 'Front matter must be a mapping of keys to values.',
@@ -107,6 +108,27 @@ const en = {
   statusFalse: 'false',
   statusMisleading: 'misleading',
   statusOpinion: 'opinion',
+  // rename
+  renameNotAnId: 'Only a source or entity id can be renamed: put the cursor on @id, by=id, about=id, entity: id or a key under sources: or entities:.',
+  renameSourceExists: '“{0}” is already the id of a source: pick another id.',
+  renameEntityExists: '“{0}” is already the id of an entity: pick another id.',
+  renameIdInUse: '“{0}” is already written in this document, naming nothing yet: renaming to it would change what that use means. Pick another id.',
+  // completion
+  completeClaim: 'The span is a claim: an assertion of fact that needs a source.',
+  completeQuote: 'The span is a direct quote.',
+  completeBy: 'Who said it: a source id, or else an entity id.',
+  completeStatus: 'How the claim checks out: {0}.',
+  completeAbout: 'The entities the claim or quote is about, separated by commas.',
+  completeNote: 'The annotator’s note.',
+  completeId: 'A stable name for the annotation, used by exports.',
+  completeMention: 'A mention of an entity: @ followed by its id.',
+  newSource: 'New source',
+  newSourceDetail: 'A source: whoever a statement is attributed to.',
+  newEntity: 'New entity',
+  newEntityDetail: 'An entity: a person, organization, country, place or event the article is about.',
+  // code lens
+  sectionClaims: '{0} claims · {1} unattributed',
+  sectionClaimsOne: '1 claim · {0} unattributed',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -122,6 +144,7 @@ const ar: Record<MessageKey, string> = {
   duplicateSource: 'المصدر «{0}» معرَّف من قبل؛ هذا التكرار مُهمَل.',
   duplicateEntity: 'الكيان «{0}» معرَّف من قبل؛ هذا التكرار مُهمَل.',
   yamlError: 'الترويسة ليست YAML صالحة: {0}',
+  documentTooLarge: 'حجم هذا المستند {0} ميغابايت، أكبر من {1} ميغابايت في الإعداد isnad.maxDocumentSize: لا يحلّله إسناد (لا تشخيصات ولا تلميحات ولا مخطط ولا زخارف). يبقى تلوين الصياغة. ارفع قيمة الإعداد لتحليله.',
   unclosedFrontMatter: 'الترويسة غير مغلقة: أضف سطرًا فيه --- بعدها. يُقرأ باقي المستند على أنه المقال.',
   aliasLimit: 'تستعمل الترويسة عددًا كبيرًا جدًا من أسماء YAML المستعارة (أكثر من {0})؛ لم تُقرأ.',
   frontMatterNotMapping: 'يجب أن تكون الترويسة جدولًا من المفاتيح والقيم.',
@@ -214,6 +237,25 @@ const ar: Record<MessageKey, string> = {
   statusFalse: 'خاطئ',
   statusMisleading: 'مضلِّل',
   statusOpinion: 'رأي',
+  renameNotAnId: 'لا يُعاد تسمية إلا معرّف مصدر أو كيان: ضع المؤشر على @معرّف أو قائل=معرّف أو عن=معرّف أو entity: أو على مفتاح تحت sources: أو entities:.',
+  renameSourceExists: '«{0}» معرّف مصدر موجود: اختر معرّفًا آخر.',
+  renameEntityExists: '«{0}» معرّف كيان موجود: اختر معرّفًا آخر.',
+  renameIdInUse: '«{0}» مكتوب في هذا المستند ولا يدل على شيء بعد: التسمية به تغيّر معنى ذلك الموضع. اختر معرّفًا آخر.',
+  completeClaim: 'المقطع ادعاء: تقرير لواقعة يحتاج إلى مصدر.',
+  completeQuote: 'المقطع اقتباس مباشر.',
+  completeBy: 'القائل: معرّف مصدر، وإلا فمعرّف كيان.',
+  completeStatus: 'ما انتهى إليه التحقق من الادعاء: {0}.',
+  completeAbout: 'الكيانات التي يتناولها الادعاء أو الاقتباس، مفصولة بفواصل.',
+  completeNote: 'ملاحظة المعلِّق.',
+  completeId: 'اسم ثابت للتعليق تستعمله ملفات التصدير.',
+  completeMention: 'ذِكر كيان: @ يليها معرّفه.',
+  newSource: 'مصدر جديد',
+  newSourceDetail: 'مصدر: من يُنسب إليه الكلام.',
+  newEntity: 'كيان جديد',
+  newEntityDetail: 'كيان: شخص أو منظمة أو دولة أو مكان أو حدث يتناوله المقال.',
+  // Phrased as counts so that they read right for every number (Arabic nouns agree with numbers).
+  sectionClaims: 'الادعاءات: {0} · بلا مصدر: {1}',
+  sectionClaimsOne: 'الادعاءات: 1 · بلا مصدر: {0}',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, ar };

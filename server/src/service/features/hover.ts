@@ -10,7 +10,7 @@ import { isHttpUrl } from '../parse/frontMatter';
 import { spanTitle } from './symbols';
 import { implicitMentionAt } from './implicitMentions';
 
-const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
+export const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   person: 'kindPerson',
   organization: 'kindOrganization',
   government: 'kindGovernment',
@@ -23,7 +23,7 @@ const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   other: 'kindOther',
 };
 
-const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
+export const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
   unverified: 'statusUnverified',
   supported: 'statusSupported',
   disputed: 'statusDisputed',

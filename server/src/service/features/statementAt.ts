@@ -2,7 +2,7 @@
 import type { StatementAtResult } from '../../protocol';
 import type { IsnadDocument, Span, TextRange } from '../model';
 import { isStatement } from '../resolve';
-import { scanAttributes } from '../parse/attributes';
+import { blockTokens } from '../parse/attributes';
 import { keyword } from '../markup';
 import { directionAt } from './direction';
 
@@ -30,8 +30,7 @@ export function statementAt(doc: IsnadDocument, offset: number): StatementAtResu
 
 export function attributionTarget(doc: IsnadDocument, span: Span): AttributionTarget {
   // The model keeps where the id of `by=` is, not the whole token: read the block's tokens again.
-  const blockText = doc.text.slice(0, span.attributesRange.end);
-  const tokens = scanAttributes(blockText, span.attributesRange.start, () => false).tokens;
+  const tokens = blockTokens(doc.text, span.attributesRange);
   const by = span.by;
   const byToken = by && tokens.find((token) => token.key !== undefined && token.range.start <= by.range.start && by.range.end <= token.range.end);
   const lastToken = tokens.at(-1);
