@@ -86,4 +86,12 @@ describe('definition, references and highlights', () => {
     assert.deepEqual(computeDefinition(doc, ghost), []);
     assert.deepEqual(computeReferences(doc, ghost, true), f.ranges.map((range) => ({ uri: URI, range })));
   });
+
+  it('adds an entity’s unannotated mentions to its references, and finds them from such a mention too', () => {
+    const f = fixture(lines('---', 'entities:', '  ⟦putin⟧: {name: بوتين, type: person}', '---', 'قال [بوتين]{@⟦putin⟧} إن ل⟦بوتين⟧ رأيا، و⟦ب$0وتين⟧ يعرف.'));
+    const doc = parseIsnad(f.text, URI, 1);
+    const all = f.ranges.map((range) => ({ uri: URI, range }));
+    assert.deepEqual(computeReferences(doc, f.position, true), all);
+    assert.deepEqual(computeReferences(doc, doc.lines.positionAt(f.offsetRanges[1].start), false), all.slice(1));
+  });
 });
