@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ARABIC_LETTER } from './arabicLines';
 import { checkUnwrappedLines, checkWrappedLines } from './editorLines';
 import { exportFromPalette } from './exportFlow';
+import { attributeFromLightBulb, markMentionWithCompletion } from './keyboardWorkflow';
 import { ARABIC_SAMPLE, arabicSample, type UiContext } from './sample';
 import { focusEditor, goToLine, hoverWord, quickOpen, runCommand, UI_TIMEOUT_MS, waitForWorkbench, waitUntil, webviewFrame } from './workbench';
 
@@ -57,6 +58,14 @@ export const UI_STEPS: readonly UiStep[] = [
       assert.ok(others.every((text) => text.includes('possible-attribution')), `only unattributed claims and the hint: ${JSON.stringify(texts)}`);
       await page.keyboard.press('Control+J'); // closes the panel
     },
+  },
+  {
+    name: 'typing [ { @ around an unannotated Arabic name offers the entity ids; Enter on the filtered one marks the mention',
+    run: (context) => markMentionWithCompletion(context),
+  },
+  {
+    name: 'Ctrl+. on an unattributed claim offers "Attribute to …" for each source; the chosen one attributes it, one warning fewer',
+    run: (context) => attributeFromLightBulb(context),
   },
   {
     name: 'the Outline lists the section headings of the Arabic sample',

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium, newRunDir, removeRunDir, startCodeServer, type ChromiumSession, type CodeServer } from '../../scripts/e2e/codeServer';
 import { repoRoot } from '../../scripts/e2e/paths';
 import type { UiContext } from './sample';
+import { openWorkbench, type WorkbenchSession } from './session';
 import { UI_STEPS } from './steps';
 
 const { values: opts } = parseArgs({
@@ -21,27 +21,7 @@ const { values: opts } = parseArgs({
 
 const RESULTS_DIR = path.join(repoRoot, 'test-results');
 
-/**
- * Word wrap off (also over the extension's `[isnad]` default), so each document line is one view
- * line; the outline shows top-level symbols only.
- */
-const SETTINGS = {
-  'editor.wordWrap': 'off',
-  '[isnad]': { 'editor.wordWrap': 'off' },
-  'editor.minimap.enabled': false,
-  'outline.collapseItems': 'alwaysCollapse',
-  'workbench.tips.enabled': false,
-  'workbench.reduceMotion': 'on',
-};
-
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-
-/** A copy of samples/ to open: the export step writes files into the workspace. */
-function copyOfSamples(): string {
-  const workspace = path.join(newRunDir(), 'samples');
-  fs.cpSync(path.join(repoRoot, 'samples'), workspace, { recursive: true });
-  return workspace;
-}
 
 async function runSteps(context: UiContext): Promise<{ passed: number; failed: number }> {
   let passed = 0;
@@ -67,39 +47,24 @@ async function main(): Promise<number> {
   const started = Date.now();
   const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const workspace = copyOfSamples();
-  let server: CodeServer | undefined;
-  let browser: ChromiumSession | undefined;
+  let session: WorkbenchSession | undefined;
   let result = { passed: 0, failed: 1 };
   try {
-    server = await startCodeServer({ workspace, settings: SETTINGS });
-    browser = await launchChromium({ runDir: server.runDir });
-    console.log(`UI suite: code-server pid ${server.pid} on ${server.url}, ready after ${secs()}`);
-    const { page } = browser;
-    const payload = [['extensionDevelopmentPath', server.remoteUri(path.resolve(opts.extension))], ['skipWelcome', 'true']];
-    await page.goto(`${server.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-
+    session = await openWorkbench(opts.extension);
+    console.log(`UI suite: code-server pid ${session.server.pid} on ${session.server.url}, ready after ${secs()}`);
     const timeoutMs = Number(opts.timeout) * 1000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const outcome = await Promise.race([runSteps({ page, workspace, resultsDir: RESULTS_DIR }), timedOut]);
+    const outcome = await Promise.race([runSteps({ page: session.page, workspace: session.workspace, resultsDir: RESULTS_DIR }), timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout') console.log(`  ✖ the UI suite did not finish within ${opts.timeout} s`);
     else result = outcome;
   } catch (error) {
     console.log(`  ✖ the UI suite could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  } finally {
-    // Server first: with it gone the page unloads at once (scripts/e2e/runInEditorTests.ts).
-    await server?.stop();
-    await browser?.close().catch(() => undefined);
   }
-  const runDir = path.dirname(workspace);
-  if (result.failed === 0 && !opts.keep) {
-    removeRunDir(runDir);
-    if (server) removeRunDir(server.runDir);
-  } else {
-    console.log(`run folders kept: ${path.relative(repoRoot, runDir)}${server ? `, ${path.relative(repoRoot, server.runDir)}` : ''}`);
-  }
+  const keep = result.failed > 0 || opts.keep;
+  await session?.close(keep);
+  if (session && keep) console.log(`run folders kept: ${session.runDirs.join(', ')}`);
   console.log(`UI suite finished after ${secs()}`);
   console.log(`${result.passed} passed, ${result.failed} failed`);
   return result.failed === 0 ? 0 : 1;

@@ -1,6 +1,7 @@
 // Driving the VS Code workbench (code-server in Chromium) the way a user does: keyboard, quick
 // input, mouse. Selectors are E2E.md's "selectors that held up"; every wait waits for a condition.
 import type { Frame, Page } from 'playwright-core';
+import { toLocale, type Locale } from '../../server/src/service/l10n';
 
 /** Generous: the machines running this are often loaded by other work. */
 export const UI_TIMEOUT_MS = 30_000;
@@ -58,22 +59,92 @@ export async function focusEditor(page: Page): Promise<void> {
   await page.locator(`${EDITOR}.focused`).waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
-/** Ctrl+G to a one-based line; done when the status bar shows the cursor there. */
-export async function goToLine(page: Page, line: number): Promise<void> {
+/** Ctrl+G to a one-based line (and column); done when the status bar shows the cursor there. */
+export async function goToLine(page: Page, line: number, column?: number): Promise<void> {
   const input = page.locator(QUICK_INPUT);
-  const cursor = page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line},` });
-  await waitUntil(`the cursor on line ${line}`, async () => {
+  const [target, row, status] =
+    column === undefined
+      ? [`:${line}`, `Go to line ${line}.`, new RegExp(`Ln ${line},`)]
+      : [`:${line}:${column}`, `Go to line ${line} and character ${column}.`, new RegExp(`Ln ${line}, Col ${column}\\b`)];
+  const cursor = page.locator('#status\\.editor\\.selection', { hasText: status });
+  await waitUntil(`the cursor on ${target}`, async () => {
     await focusEditor(page);
     await page.keyboard.press('Control+G');
     // Go to Line is quick access with the prefix `:`, which the input holds once it is open.
     await waitUntil('the Go to Line input', async () => (await input.inputValue().catch(() => '')) === ':');
-    await input.fill(`:${line}`);
-    await page.locator(QUICK_ROW, { hasText: `Go to line ${line}.` }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.fill(target);
+    await page.locator(QUICK_ROW, { hasText: row }).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.keyboard.press('Enter');
     return cursor.waitFor({ timeout: 5_000 }).then(
       () => true,
       () => false,
     );
+  });
+}
+
+/** The locale of the workbench's display language, which the extension's `auto` locale follows. */
+export async function workbenchLocale(page: Page): Promise<Locale> {
+  // VS Code's own source of `vscode.env.language` in a browser; unset means English.
+  return toLocale(await page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE));
+}
+
+export interface ProblemCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** The problem counts the status bar shows, each beside its icon. */
+export function problemCounts(page: Page): Promise<ProblemCounts> {
+  return page.locator('#status\\.problems').evaluate((item) => {
+    const counts: Record<string, number> = { errors: 0, warnings: 0, infos: 0 };
+    const names: Record<string, string> = { 'codicon-error': 'errors', 'codicon-warning': 'warnings', 'codicon-info': 'infos' };
+    for (const icon of Array.from(item.querySelectorAll('.codicon'))) {
+      const name = Object.keys(names).find((className) => icon.classList.contains(className));
+      if (name) counts[names[name]] = Number(icon.nextSibling?.textContent?.trim() || 0);
+    }
+    return counts as unknown as ProblemCounts;
+  });
+}
+
+/** Waits until the status bar shows `expected` problem counts; returns them. */
+export async function waitForProblemCounts(page: Page, expected: ProblemCounts): Promise<ProblemCounts> {
+  let seen: ProblemCounts | undefined;
+  try {
+    return await waitUntil('the problem counts', async () => {
+      seen = await problemCounts(page);
+      return JSON.stringify(seen) === JSON.stringify(expected) && seen;
+    });
+  } catch (error) {
+    throw new Error(`the status bar counts ${JSON.stringify(seen)} problems, not ${JSON.stringify(expected)}`, { cause: error });
+  }
+}
+
+/** The text of a one-based line as the editor renders it (the line must be in view). */
+export async function renderedLineText(page: Page, line: number): Promise<string | undefined> {
+  const rows = (await renderedRows(page)).filter((row) => row.lineNumber === line);
+  return rows.length ? rows.map((row) => row.pieces.join('')).join('') : undefined;
+}
+
+/** Waits until a one-based line reads `expected` in the editor. */
+export async function waitForLineText(page: Page, line: number, expected: string, what: string): Promise<void> {
+  let seen: string | undefined;
+  try {
+    await waitUntil(what, async () => (seen = await renderedLineText(page, line)) === expected.replace(/\u00a0/g, ' '));
+  } catch (error) {
+    throw new Error(`line ${line} reads ${JSON.stringify(seen)} instead of ${JSON.stringify(expected)}`, { cause: error });
+  }
+}
+
+/** Ctrl+Z until the active editor holds the file as saved (its tab no longer marked dirty): the user's edits are gone, nothing saved. */
+export async function undoUntilSaved(page: Page): Promise<void> {
+  const dirtyTab = page.locator('.tab.active.dirty');
+  await waitUntil('the edits to be undone', async () => {
+    if (!(await dirtyTab.count())) return true;
+    await page.keyboard.press('Control+Z');
+    // Undoing past the file as opened changes nothing, so a press too many is harmless.
+    await dirtyTab.waitFor({ state: 'detached', timeout: 1_000 }).catch(() => undefined);
+    return false;
   });
 }
 

@@ -1,0 +1,107 @@
+// The README's keyboard workflow in the Arabic sample, the way an annotator types it: marking a
+// mention with `[`, `{`, `@` and a completion, and attributing a claim from the light bulb (Ctrl+.).
+// Each flow checks the exact text it leaves and undoes it, unsaved, so the sample stays as on disk.
+// `pause` lets the README screenshots (scripts/e2e/screenshots.ts) catch the list or the menu open.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { localize } from '../../server/src/service/l10n';
+import { arabicSample, type UiContext } from './sample';
+import { goToLine, problemCounts, renderedLineText, undoUntilSaved, UI_TIMEOUT_MS, waitForLineText, waitForProblemCounts, waitUntil, workbenchLocale } from './workbench';
+
+/** Called while a completion list or the quick-fix menu is open, before the flow goes on. */
+export type Pause = () => Promise<void>;
+
+/** The warnings of the Arabic sample as on disk: its unattributed claims. */
+const SAMPLE_WARNINGS = 14;
+const SUGGEST = '.suggest-widget.visible';
+const SUGGEST_ROW = `${SUGGEST} .monaco-list-row`;
+const ACTION_ROW = '.action-widget .monaco-list-row.action';
+
+/** Waits until the status bar shows the cursor at a one-based line and column, with `selected` characters selected. */
+async function waitForCursor(page: Page, line: number, column: number, selected = 0): Promise<void> {
+  const status = `Ln ${line}, Col ${column}${selected ? ` (${selected} selected)` : ''}`;
+  await waitUntil(`the cursor at ${status}`, async () => (await page.locator('#status\\.editor\\.selection').innerText()).trim() === status);
+}
+
+/** The unannotated `آسيا` of `… في شمال شرق آسيا يؤدي …` (an implicit mention) becomes `[آسيا]{@آسيا}`. */
+export async function markMentionWithCompletion({ page, workspace }: UiContext, pause?: Pause): Promise<void> {
+  const { lines, bodyStart } = arabicSample(workspace);
+  const index = lines.findIndex((line, at) => at >= bodyStart && line.includes('شرق آسيا'));
+  const original = lines[index];
+  const start = original.indexOf('شرق آسيا') + 'شرق '.length;
+  const [line, column] = [index + 1, start + 1];
+  const marked = (attributes: string) => `${original.slice(0, start)}[آسيا]{${attributes}}${original.slice(start + 'آسيا'.length)}`;
+
+  // Each key once the editor shows what the previous one did, as a user types while watching.
+  await goToLine(page, line, column);
+  await page.keyboard.press('Control+Shift+ArrowRight'); // selects the word
+  await waitForCursor(page, line, column + 'آسيا'.length, 'آسيا'.length);
+  await page.keyboard.type('['); // surrounds the selection
+  await waitForLineText(page, line, `${original.slice(0, start)}[آسيا]${original.slice(start + 'آسيا'.length)}`, 'the word in brackets');
+  await page.keyboard.press('ArrowRight'); // to the end of the selection
+  await page.keyboard.press('ArrowRight'); // past `]`
+  await waitForCursor(page, line, column + '[آسيا]'.length);
+  await page.keyboard.type('{'); // closed at once: `{}`
+  await waitForLineText(page, line, marked(''), 'an empty attribute block');
+  // The keywords (Arabic ones first in an Arabic paragraph), `@` among them.
+  const labels = () => page.locator(`${SUGGEST_ROW} .label-name`).allInnerTexts();
+  await waitUntil('the keywords after {', async () => (await labels()).includes('@'));
+  assert.deepEqual((await labels()).slice(0, 3), ['ادعاء', 'اقتباس', '@']);
+  await page.keyboard.type('@');
+  // The entities of the front matter, in its order, each with its name and type.
+  await waitUntil('the entity ids after @', async () => (await labels())[0] === 'بوتين');
+  assert.deepEqual((await labels()).slice(0, 4), ['بوتين', 'كيم', 'مورتازين', 'روسيا']);
+  const detail = await page.locator(`${SUGGEST_ROW}.focused .details-label`).innerText();
+  assert.ok(detail.startsWith('فلاديمير بوتين · '), `the first id's detail: ${detail}`);
+  await pause?.();
+  await page.keyboard.type('آسي'); // filters the list
+  await waitUntil('آسيا to be the chosen completion', async () => (await page.locator(`${SUGGEST_ROW}.focused .label-name`).innerText().catch(() => '')) === 'آسيا');
+  await page.keyboard.press('Enter');
+  await waitForLineText(page, line, marked('@آسيا'), 'the accepted completion');
+  await page.locator(SUGGEST).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+
+  await undoUntilSaved(page);
+  await waitForLineText(page, line, original, 'the line as on disk');
+}
+
+/**
+ * The claim opening `[في العقود الثلاثة الماضية …]{ادعاء}`: Ctrl+. on it, the keyboard down to
+ * "Attribute to الحكومة الأميركية" (not the first choice), Enter; one warning fewer.
+ */
+export async function attributeFromLightBulb({ page, workspace }: UiContext, pause?: Pause): Promise<void> {
+  const { lines } = arabicSample(workspace);
+  const index = lines.findIndex((line) => line.startsWith('[في العقود الثلاثة'));
+  const original = lines[index];
+  assert.equal(original.split('{ادعاء}').length, 2, 'one unattributed claim block on the line');
+  const line = index + 1;
+  const before = await waitForProblemCounts(page, { ...(await problemCounts(page)), warnings: SAMPLE_WARNINGS });
+  const title = localize(await workbenchLocale(page), 'actionAttributeTo', ['الحكومة الأميركية']);
+
+  await goToLine(page, line, 3); // inside the claim's text
+  const target = page.locator(ACTION_ROW, { hasText: title });
+  await waitUntil(`"${title}" in the quick-fix menu`, async () => {
+    if (!(await page.locator(ACTION_ROW).count())) await page.keyboard.press('Control+.');
+    return target.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+  });
+  const titles = await page.locator(`${ACTION_ROW} .title`).allInnerTexts();
+  assert.ok(titles[0] !== title, `a choice further down than the first: ${JSON.stringify(titles)}`);
+  await pause?.();
+  const focused = () => page.locator(`${ACTION_ROW}.focused .title`).innerText().catch(() => '');
+  for (let presses = 0; (await focused()) !== title; presses++) {
+    assert.ok(presses < titles.length, `ArrowDown never reached "${title}" in ${JSON.stringify(titles)}`);
+    const from = await focused();
+    await page.keyboard.press('ArrowDown');
+    await waitUntil('the next action to take the focus', async () => (await focused()) !== from);
+  }
+  await page.keyboard.press('Enter');
+  await waitForLineText(page, line, original.replace('{ادعاء}', '{ادعاء قائل=الحكومة_الأميركية}'), 'the claim attributed');
+  await waitForProblemCounts(page, { ...before, warnings: SAMPLE_WARNINGS - 1 });
+
+  await undoUntilSaved(page);
+  await waitForLineText(page, line, original, 'the line as on disk');
+  await waitForProblemCounts(page, before);
+  assert.equal(await renderedLineText(page, line), original.replace(/\u00a0/g, ' '));
+}

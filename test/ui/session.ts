@@ -1,0 +1,64 @@
+// A workbench session for the UI suite and the README screenshots: code-server on a copy of
+// samples/ with the extension under development loaded through the workbench URL (E2E.md), and
+// Chromium on it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, newRunDir, removeRunDir, startCodeServer, type ChromiumSession, type CodeServer } from '../../scripts/e2e/codeServer';
+import { repoRoot } from '../../scripts/e2e/paths';
+
+/**
+ * Word wrap off (also over the extension's `[isnad]` default), so each document line is one view
+ * line; the outline shows top-level symbols only.
+ */
+const SETTINGS = {
+  'editor.wordWrap': 'off',
+  '[isnad]': { 'editor.wordWrap': 'off' },
+  'editor.minimap.enabled': false,
+  'outline.collapseItems': 'alwaysCollapse',
+  'workbench.tips.enabled': false,
+  'workbench.reduceMotion': 'on',
+  // VS Code in a browser saves edits after a delay by default: steps that edit leave the file as it was.
+  'files.autoSave': 'off',
+};
+
+export interface WorkbenchSession {
+  readonly page: Page;
+  /** The folder the workbench has open: a copy of samples/. */
+  readonly workspace: string;
+  readonly server: CodeServer;
+  /** Stops Chromium and code-server; removes the run folders unless `keep`. */
+  close(keep: boolean): Promise<void>;
+  /** The run folders, relative to the repository. */
+  readonly runDirs: readonly string[];
+}
+
+/** A copy of samples/ to open: steps write files into the workspace. */
+function copyOfSamples(): string {
+  const workspace = path.join(newRunDir(), 'samples');
+  fs.cpSync(path.join(repoRoot, 'samples'), workspace, { recursive: true });
+  return workspace;
+}
+
+/** Starts code-server and Chromium, and opens the workbench on a copy of samples/ (not yet loaded: see waitForWorkbench). */
+export async function openWorkbench(extension: string): Promise<WorkbenchSession> {
+  const workspace = copyOfSamples();
+  const server = await startCodeServer({ workspace, settings: SETTINGS });
+  let browser: ChromiumSession | undefined;
+  const runDirs = [path.dirname(workspace), server.runDir];
+  const close = async (keep: boolean) => {
+    // Server first: with it gone the page unloads at once (scripts/e2e/runInEditorTests.ts).
+    await server.stop();
+    await browser?.close().catch(() => undefined);
+    if (!keep) for (const dir of runDirs) removeRunDir(dir);
+  };
+  try {
+    browser = await launchChromium({ runDir: server.runDir });
+    const payload = [['extensionDevelopmentPath', server.remoteUri(path.resolve(extension))], ['skipWelcome', 'true']];
+    await browser.page.goto(`${server.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  } catch (error) {
+    await close(true);
+    throw error;
+  }
+  return { page: browser.page, workspace, server, close, runDirs: runDirs.map((dir) => path.relative(repoRoot, dir)) };
+}
