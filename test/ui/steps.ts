@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ARABIC_LETTER } from './arabicLines';
 import { checkUnwrappedLines, checkWrappedLines } from './editorLines';
 import { exportFromPalette } from './exportFlow';
-import { attributeFromLightBulb, markMentionWithCompletion } from './keyboardWorkflow';
+import { attributeFromLightBulb, attributeWithCompletion, markMentionWithCompletion } from './keyboardWorkflow';
 import { ARABIC_SAMPLE, arabicSample, type UiContext } from './sample';
 import { focusEditor, goToLine, hoverWord, quickOpen, runCommand, UI_TIMEOUT_MS, waitForWorkbench, waitUntil, webviewFrame } from './workbench';
 
@@ -62,6 +62,10 @@ export const UI_STEPS: readonly UiStep[] = [
   {
     name: 'typing [ { @ around an unannotated Arabic name offers the entity ids; Enter on the filtered one marks the mention',
     run: (context) => markMentionWithCompletion(context),
+  },
+  {
+    name: 'a space and قائل= in an unattributed claim\'s block offer the sources; Enter on the filtered one attributes it, one warning fewer',
+    run: (context) => attributeWithCompletion(context),
   },
   {
     name: 'Ctrl+. on an unattributed claim offers "Attribute to …" for each source; the chosen one attributes it, one warning fewer',
