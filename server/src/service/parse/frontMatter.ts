@@ -21,6 +21,12 @@ import { isValidId, normalizeId } from '../ids';
 
 export const MAX_ALIAS_COUNT = 50;
 
+/**
+ * The `yaml` package reads about 0.7 MB a second: a longer front matter would hold up every
+ * analysis of the document for seconds. Real ones are a few kilobytes; this is 50 times that.
+ */
+export const MAX_FRONT_MATTER_LENGTH = 256 * 1024;
+
 export interface FrontMatterParse {
   readonly frontMatter?: FrontMatter;
   /** Where the article body starts. */
@@ -249,6 +255,10 @@ class FrontMatterReader {
 }
 
 function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
+  if (contentRange.end - contentRange.start > MAX_FRONT_MATTER_LENGTH) {
+    const frontMatter: FrontMatter = { range, contentRange, direction: 'auto', authors: [], sources: new Map(), entities: new Map(), data: {}, meta: {} };
+    return { frontMatter, problems: [problem('front-matter', { start: range.start, end: range.start + 3 }, 'frontMatterTooLong', [String(MAX_FRONT_MATTER_LENGTH)])] };
+  }
   const source = text.slice(contentRange.start, contentRange.end);
   const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
@@ -264,7 +274,10 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   let data: Record<string, unknown> = {};
   try {
     const json = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
+    // An alias inside the node it names (`&a {x: *a}`) reads as an object that contains itself:
+    // no export could write it.
+    if (containsItself(json)) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasCycle'));
+    else if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
   } catch {
     reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
   }
@@ -324,6 +337,32 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     meta,
   };
   return { frontMatter, problems: reader.problems };
+}
+
+/** Whether a value read from YAML reaches itself; iterative, as deeply nested YAML would overflow a recursive walk. */
+function containsItself(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const stack: { value: object; children: Iterator<unknown> }[] = [];
+  const enter = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    if (onPath.has(value)) return true;
+    onPath.add(value);
+    const children = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value);
+    stack.push({ value, children: children[Symbol.iterator]() });
+    return false;
+  };
+  if (enter(root)) return true;
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const next = top.children.next();
+    if (next.done) {
+      onPath.delete(top.value);
+      stack.pop();
+    } else if (enter(next.value)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function isHttpUrl(value: string): boolean {
