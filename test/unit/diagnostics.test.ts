@@ -314,6 +314,7 @@ describe('diagnostics', () => {
         'duplicate-id',
         'empty-span',
         'front-matter',
+        'invalid-character',
         'span-syntax',
         'unattributed-claim',
         'unattributed-quote',

@@ -39,6 +39,8 @@ const en = {
   badStatus: 'Unknown status “{0}”: use one of {1}.',
   emptySpan: 'The span annotates no text.',
   bidiControlText: 'Invisible bidirectional control character U+{0}: the text may display differently from how it is stored.',
+  loneSurrogate: 'Unpaired surrogate U+{0}: half of a character, which no file can store; exports write U+FFFD (�) in its place.',
+  loneSurrogateEscaped: '“{0}” holds an unpaired surrogate (half of a character); exports write U+FFFD (�) in its place.',
   bidiControlId: 'Bidirectional control character U+{0} inside an id or attribute: ids must look exactly as they are stored.',
   // hovers and outline
   claim: 'Claim',
@@ -127,6 +129,8 @@ const ar: Record<MessageKey, string> = {
   badStatus: 'حالة غير معروفة «{0}»: استعمل واحدة من {1}.',
   emptySpan: 'المقطع لا يحيط بأي نص.',
   bidiControlText: 'محرف تحكم ثنائي الاتجاه غير مرئي U+{0}: قد يظهر النص بخلاف ما هو مخزَّن.',
+  loneSurrogate: 'بديل منفرد U+{0}: نصف محرف لا يمكن لأي ملف أن يخزّنه؛ تكتب التصديرات U+FFFD (�) مكانه.',
+  loneSurrogateEscaped: '«{0}» يحوي بديلًا منفردًا (نصف محرف)؛ تكتب التصديرات U+FFFD (�) مكانه.',
   bidiControlId: 'محرف تحكم ثنائي الاتجاه U+{0} داخل معرّف أو خاصية: يجب أن تظهر المعرّفات كما هي مخزَّنة.',
   claim: 'ادعاء',
   quote: 'اقتباس',

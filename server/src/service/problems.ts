@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'unknown-attribute',
   'empty-span',
   'bidi-control',
+  'invalid-character',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -31,6 +32,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'unknown-attribute': 'warning',
   'empty-span': 'warning',
   'bidi-control': 'warning',
+  'invalid-character': 'warning',
 };
 
 /** A problem in the document, with its message still to be localised. */

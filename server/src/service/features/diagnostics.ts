@@ -5,6 +5,7 @@ import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
+import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
@@ -18,7 +19,7 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc))
+    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), loneSurrogates(doc))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
@@ -104,6 +105,13 @@ function bidiControls(doc: IsnadDocument): Problem[] {
   return problems;
 }
 
+/** Unpaired surrogates are no character at all: UTF-8 cannot hold them, so every export writes U+FFFD instead. */
+function loneSurrogates(doc: IsnadDocument): Problem[] {
+  if (!SURROGATE.test(doc.text)) return [];
+  return Array.from(doc.text.matchAll(LONE_SURROGATE), (match) =>
+    problem('invalid-character', { start: match.index, end: match.index + 1 }, 'loneSurrogate', [match[0].charCodeAt(0).toString(16).toUpperCase()]),
+  );
+}
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

@@ -18,6 +18,7 @@ import {
 import { problem, type Problem } from '../problems';
 import type { MessageKey } from '../l10n';
 import { isValidId, normalizeId } from '../ids';
+import { SURROGATE, wellFormed } from '../wellFormed';
 
 export const MAX_ALIAS_COUNT = 50;
 
@@ -101,7 +102,13 @@ class FrontMatterReader {
 
   string(node: Node | null, label: string): string | undefined {
     const value = this.resolve(node);
-    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (isScalar(value) && typeof value.value === 'string') {
+      // A YAML escape (`"\uD800"`) can write what the file itself cannot hold.
+      if (SURROGATE.test(value.value) && wellFormed(value.value) !== value.value) {
+        this.problems.push(problem('invalid-character', this.rangeOf(node), 'loneSurrogateEscaped', [label]));
+      }
+      return value.value;
+    }
     if (isScalar(value) && value.value === null) return undefined;
     this.report(node, 'expectedString', [label]);
     return undefined;
