@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseIsnad } from '../../server/src/service/parse/document';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import type { IsnadDocument, TextRange } from '../../server/src/service/model';
 import { plainText } from '../../server/src/service/export/cleanText';
 import { fixture, lines } from './fixture';
@@ -226,6 +227,15 @@ describe('parser', () => {
       assert.deepEqual(doc.lines.positionAt(doc.spans[0].range.start), { line: 3, character: 0 });
       assert.deepEqual(doc.lines.positionAt(doc.text.indexOf('last')), { line: 6, character: 0 });
       assert.equal(plainText(doc, { start: 0, end: doc.text.length }), 'line one\n\nH\na\nnext\n\nlast');
+    });
+
+    it('places an offset between CR and LF before the CR: the editor has no position between them', () => {
+      const doc = parseIsnad('ab\r\ncd');
+      assert.deepEqual(doc.lines.positionAt(3), { line: 0, character: 2 });
+      assert.deepEqual(doc.lines.positionAt(4), { line: 1, character: 0 });
+      // A YAML error the yaml package ends between the two (found by the fuzzer).
+      const yaml = parseIsnad('---\r: {:\r\ns\r---');
+      for (const { range } of computeDiagnostics(yaml, 'en')) assert.ok(range.end.character <= yaml.lines.lineContentEnd(range.end.line) - yaml.lines.lineStart(range.end.line));
     });
 
     it('ignores a byte-order mark, before the front matter too', () => {

@@ -184,9 +184,14 @@ export function toLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 
+/** A document string quoted in a message is cut here: a megabyte id must not make a megabyte message. */
+const MAX_ARGUMENT_LENGTH = 100;
+
 export function localize(locale: Locale, key: MessageKey, args: readonly (string | number)[] = []): string {
   return catalogues[locale][key].replace(/\{(\d+)\}/g, (whole, index: string) => {
     const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    const text = String(value);
+    return text.length > MAX_ARGUMENT_LENGTH ? `${Array.from(text.slice(0, MAX_ARGUMENT_LENGTH)).slice(0, -1).join('')}…` : text;
   });
 }

@@ -102,16 +102,16 @@ class FrontMatterReader {
 
   string(node: Node | null, label: string): string | undefined {
     const value = this.resolve(node);
-    if (isScalar(value) && typeof value.value === 'string') {
-      // A YAML escape (`"\uD800"`) can write what the file itself cannot hold.
-      if (SURROGATE.test(value.value) && wellFormed(value.value) !== value.value) {
-        this.problems.push(problem('invalid-character', this.rangeOf(node), 'loneSurrogateEscaped', [label]));
-      }
-      return value.value;
-    }
+    if (isScalar(value) && typeof value.value === 'string') return this.wellFormedString(node, value.value, label);
     if (isScalar(value) && value.value === null) return undefined;
     this.report(node, 'expectedString', [label]);
     return undefined;
+  }
+
+  /** A YAML escape (`"\uD800"`) can write what the file itself cannot hold. */
+  wellFormedString(node: Node | null, value: string, label: string): string {
+    if (SURROGATE.test(value) && wellFormed(value) !== value) this.problems.push(problem('invalid-character', this.rangeOf(node), 'loneSurrogateEscaped', [label]));
+    return value;
   }
 
   matching(node: Node | null, label: string, pattern: (value: string) => boolean, message: MessageKey): string | undefined {
@@ -189,7 +189,7 @@ class FrontMatterReader {
   /** A source or entity written as a name alone, or as a mapping; calls `field` for each key of a mapping. */
   entry(id: string, pair: Pair<Node, Node | null>, field: (key: string, value: Node | null) => void): string {
     const value = this.resolve(pair.value);
-    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (isScalar(value) && typeof value.value === 'string') return this.wellFormedString(pair.value, value.value, id);
     if (!isMap(value)) {
       this.report(pair.value ?? pair.key, 'expectedEntry', [id]);
       return '';
