@@ -126,7 +126,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           await driver.restart();
         }
       }
-      options.onProgress?.(++done);
+      done++;
+      options.onProgress?.(done);
     }
   };
   try {

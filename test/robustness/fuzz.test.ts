@@ -22,6 +22,7 @@ describe('fuzz smoke', () => {
       report.failures.map(({ index, where, message, file }) => `document ${index} (${where}): ${message.split('\n')[0]} — saved as ${file}`),
       [],
     );
+    assert.equal(report.documents, COUNT);
     assert.equal(report.serverDocuments, COUNT);
     fs.rmSync(failuresDir, { recursive: true });
   });

@@ -5,6 +5,7 @@ import { computeDiagnostics, type DiagnosticsOptions } from '../../server/src/se
 import { DIAGNOSTIC_CODES } from '../../server/src/service/problems';
 import type { Locale } from '../../server/src/service/l10n';
 import { fixture, lines } from './fixture';
+import { yamlAliasBomb } from '../fixtures/adversarial/corpus';
 
 const { Error, Warning, Information, Hint } = DiagnosticSeverity;
 
@@ -192,11 +193,7 @@ describe('diagnostics', () => {
     });
 
     it('reports an alias bomb once, on the opening fence, without expanding it', () => {
-      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-      for (const name of 'bcdefghi') {
-        const previous = String.fromCharCode(name.charCodeAt(0) - 1);
-        bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
-      }
+      const bomb = yamlAliasBomb();
       const started = Date.now();
       const diagnostics = assertDiagnostics(lines('⟦---⟧', ...bomb, '---'), [['front-matter', Error]]);
       assert.ok(Date.now() - started < 2000);
