@@ -6,29 +6,27 @@ import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
 import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
+import { attributionHintProblems, type HintOptions } from './attributionHints';
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
-export interface DiagnosticsOptions {
+export interface DiagnosticsOptions extends HintOptions {
   readonly unattributedClaims: UnattributedClaimsSetting;
 }
 
-export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning' };
+export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning', possibleAttribution: true, vagueSource: true };
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), loneSurrogates(doc))
+    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), loneSurrogates(doc), attributionHintProblems(doc, options))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = emptySpans(doc);
   for (const span of doc.spans) {
-    if (!doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) {
-      problems.push(problem('empty-span', span.range, 'emptySpan'));
-    }
     if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
@@ -38,6 +36,11 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[
   return problems;
 }
 
+export function emptySpans(doc: IsnadDocument): Problem[] {
+  return doc.spans
+    .filter((span) => !doc.text.slice(span.contentRange.start, span.contentRange.end).trim())
+    .map((span) => problem('empty-span', span.range, 'emptySpan'));
+}
 
 function referenceProblems(doc: IsnadDocument): Problem[] {
   const problems: Problem[] = [];
@@ -69,7 +72,7 @@ export function usedIds(doc: IsnadDocument): Set<string> {
   return used;
 }
 
-function unusedDefinitions(doc: IsnadDocument): Problem[] {
+export function unusedDefinitions(doc: IsnadDocument): Problem[] {
   if (!doc.frontMatter) return [];
   const used = usedIds(doc);
   const problems: Problem[] = [];
@@ -91,7 +94,7 @@ function idRanges(doc: IsnadDocument): TextRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-function bidiControls(doc: IsnadDocument): Problem[] {
+export function bidiControls(doc: IsnadDocument): Problem[] {
   const problems: Problem[] = [];
   let ranges: TextRange[] | undefined;
   for (const match of doc.text.matchAll(BIDI_CONTROL)) {
