@@ -113,7 +113,7 @@ class CardWriter {
   }
 
   source(source: Source): string[] {
-    return [this.named(source.name || source.id, this.text(KIND_LABELS[source.kind])), ...this.sourceDetails(source)];
+    return [this.named(source.name || source.id, this.text(KIND_LABELS[source.kind])), ...this.sourceDetails(source), ...this.definedIn(source)];
   }
 
   entity(entity: Entity): string[] {
@@ -124,7 +124,15 @@ class CardWriter {
       ...this.field('aliases', this.list(entity.aliases)),
       ...(wikidata ? [`${this.label('wikidata')} ${link(wikidata, WIKIDATA_ITEM + wikidata)}`] : []),
       emphasis(this.mentionCount(entity.id)),
+      ...this.definedIn(entity),
     ];
+  }
+
+  /** Which registry file a shared definition comes from, as its folder and name. */
+  private definedIn(definition: Source | Entity): string[] {
+    if (definition.uri === undefined) return [];
+    const path = definition.uri.split(/[?#]/)[0].split('/').filter((part) => part);
+    return this.field('sharedDefinition', safeDecode(path.slice(-2).join('/')));
   }
 
   private statement(span: Span): string[] {
@@ -192,6 +200,14 @@ class CardWriter {
 
   private text(key: MessageKey, args: readonly (string | number)[] = []): string {
     return localize(this.locale, key, args);
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
