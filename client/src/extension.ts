@@ -28,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
     documentSelector: [
       { scheme: 'file', language: 'isnad' },
       { scheme: 'untitled', language: 'isnad' },
+      // Shared registries: synced so their unsaved edits re-check articles, and diagnosed, renamed and searched in place.
+      { scheme: 'file', pattern: '**/isnad.yaml' },
     ],
     synchronize: { configurationSection: 'isnad' },
   };

@@ -1,6 +1,6 @@
 // Custom requests between the Isnad client and server, declared once and imported by both
 // sides (in the manner of vscode-eslint's shared protocol file).
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 import type { ExportFormat } from './service/export/index';
@@ -136,3 +136,6 @@ export interface StatementAtResult {
 }
 
 export const StatementAtRequest = new RequestType<StatementAtParams, StatementAtResult | null, void>('isnad/statementAt');
+
+/** Server to client: the workspace index changed (an article or registry was read, edited or removed); views over the corpus refresh. */
+export const CorpusChangedNotification = new NotificationType<Record<string, never>>('isnad/corpusChanged');

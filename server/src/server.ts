@@ -24,6 +24,7 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
+import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeatures';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -36,11 +37,12 @@ export function createServer(connection: Connection): void {
   const models = new ModelCache();
   const settings = new SettingsStore(connection);
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+  const workspace = new WorkspaceFeatures({ connection, documents, models, settings, rediagnose: (uri) => scheduleDiagnostics(uri, 0) });
 
-  /** The model of an open document at its current version; undefined when it is not open or the request was cancelled. */
+  /** The model of an open article at its current version; undefined when it is not open (or is a registry) or the request was cancelled. */
   function modelFor(uri: string, token: CancellationToken): IsnadDocument | undefined {
     const document = documents.get(uri);
-    return document && !token.isCancellationRequested ? models.get(document) : undefined;
+    return document && !token.isCancellationRequested && !isRegistryDocument(uri) ? workspace.model(document) : undefined;
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -62,17 +64,24 @@ export function createServer(connection: Connection): void {
     // version that is open now. From here on nothing awaits, so no newer version can slip in.
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
-    connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(models.get(document), locale, options) });
+    const model = workspace.model(document);
+    connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(model, locale, options) });
+    workspace.articleParsed(model);
   }
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -83,10 +92,20 @@ export function createServer(connection: Connection): void {
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
   });
 
+  connection.onInitialized(() => workspace.start());
+
   // An open fires both events, this one first: the new document is diagnosed at once.
-  documents.onDidOpen(({ document }) => scheduleDiagnostics(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document.uri, DIAGNOSTICS_DELAY_MS));
+  documents.onDidOpen(({ document: { uri } }) => {
+    workspace.opened(uri);
+    if (!isRegistryDocument(uri)) scheduleDiagnostics(uri, 0);
+  });
+  documents.onDidChangeContent(({ document: { uri } }) => {
+    if (!workspace.edited(uri)) scheduleDiagnostics(uri, DIAGNOSTICS_DELAY_MS);
+  });
   documents.onDidClose(({ document: { uri } }) => {
+    workspace.closed(uri);
+    // A registry's diagnostics stay: they are the workspace's, published whether it is open or not.
+    if (isRegistryDocument(uri)) return;
     clearTimeout(pendingDiagnostics.get(uri));
     pendingDiagnostics.delete(uri);
     models.forget(uri);
@@ -97,7 +116,7 @@ export function createServer(connection: Connection): void {
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
     const doc = modelFor(uri, token);
-    return (doc && computeHover(doc, position, locale)) ?? null;
+    return (doc && computeHover(doc, position, locale, (kind, definition) => workspace.usage(kind, definition))) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
@@ -136,6 +155,8 @@ export function createServer(connection: Connection): void {
     const doc = modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
+
+  workspace.registerHandlers();
 
   documents.listen(connection);
   connection.listen();

@@ -2,13 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from './output';
-
-const ISNAD_EXTENSIONS = ['.isnad.md', '.isnad'];
-
-function isIsnadFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return ISNAD_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
+import { isArticleName, isSkippedFolder } from '../workspace/fileKinds';
 
 export interface FileSearch {
   /** Named files as given, then the documents found in named folders; no path twice. */
@@ -65,8 +59,8 @@ function searchFolder(folder: string, found: string[], failures: string[]): void
     const full = path.join(folder, entry.name);
     // Symbolic links to folders are not followed: they could loop.
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') searchFolder(full, found, failures);
-    } else if (isIsnadFileName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
+      if (!isSkippedFolder(entry.name)) searchFolder(full, found, failures);
+    } else if (isArticleName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
       found.push(full);
     }
   }
