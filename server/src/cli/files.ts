@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from './output';
 import { isArticleName, isSkippedFolder } from '../workspace/fileKinds';
+import { globBase, globToRegExp, isGlob } from './glob';
 
 export interface FileSearch {
   /** Named files as given, then the documents found in named folders; no path twice. */
@@ -14,7 +15,8 @@ export interface FileSearch {
 /**
  * Files are taken as named, whatever their extension; folders are searched recursively for
  * Isnad documents, skipping node_modules and dot-folders (.git, .vscode…), in sorted order so
- * the output is the same on every machine.
+ * the output is the same on every machine. A name that is no file or folder but holds glob
+ * characters is a pattern: the Isnad documents under its base folder that it matches.
  */
 export function findIsnadFiles(paths: readonly string[]): FileSearch {
   const files: string[] = [];
@@ -32,7 +34,8 @@ export function findIsnadFiles(paths: readonly string[]): FileSearch {
     try {
       stat = fs.statSync(given);
     } catch (error) {
-      failures.push(`cannot read ${given}: ${describeError(error)}`);
+      if (isGlob(given)) addMatches(given, add, failures);
+      else failures.push(`cannot read ${given}: ${describeError(error)}`);
       continue;
     }
     if (!stat.isDirectory()) {
@@ -45,6 +48,16 @@ export function findIsnadFiles(paths: readonly string[]): FileSearch {
     for (const file of found.sort(byCodeUnits)) add(file);
   }
   return { files, failures };
+}
+
+function addMatches(pattern: string, add: (file: string) => void, failures: string[]): void {
+  const base = globBase(pattern);
+  const matcher = globToRegExp(path.posix.normalize(pattern.replace(/\\/g, '/')));
+  const found: string[] = [];
+  searchFolder(base, found, []);
+  const matched = found.filter((file) => matcher.test(path.posix.normalize(file.split(path.sep).join('/'))));
+  if (matched.length === 0) failures.push(`no *.isnad.md or *.isnad files match ${pattern}`);
+  for (const file of matched.sort(byCodeUnits)) add(file);
 }
 
 function searchFolder(folder: string, found: string[], failures: string[]): void {

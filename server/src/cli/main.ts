@@ -2,13 +2,17 @@
 import { version } from '../../../package.json';
 import { check } from './check';
 import { exportCommand } from './export';
+import { stats } from './stats';
 import { CliError, EXIT_FAILURE, EXIT_OK, type Output } from './output';
 
 const HELP = `Usage: isnad <command> [options]
 
 Commands:
-  check <file or folder>...   report the diagnostics of Isnad documents
-  export <file>               export a document's annotations (w3c, jsonl, csv)
+  check <file, folder or glob>...   report the diagnostics of Isnad documents
+                                    (text, json or sarif)
+  export <file, folder or glob>...  export the annotations of a document or of a
+                                    whole corpus (w3c, jsonl, csv)
+  stats <file, folder or glob>...   count claims and quotes per source and article
 
 Options:
   -h, --help     show this help; isnad <command> --help shows a command's options
@@ -20,6 +24,7 @@ type Command = (args: readonly string[], output: Output) => number;
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['check', check],
   ['export', exportCommand],
+  ['stats', stats],
 ]);
 
 /** Runs the command line and returns the exit status. */

@@ -2,11 +2,11 @@
 // YAML and entry errors, `entity:` links to no entity, hidden bidi controls in ids, and entries
 // that no article in the workspace uses (the caller knows the workspace; this stays pure).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Registry, RegistryScope } from '../model';
+import type { IsnadDocument, Registry, RegistryScope } from '../model';
 import { problem, type Problem } from '../problems';
 import type { Locale } from '../l10n';
-import { sharedEntity } from '../resolve';
-import { bidiControls, definitionIdRanges, problemToDiagnostic, unusedProblems } from './diagnostics';
+import { findEntity, findSource, sharedEntity } from '../resolve';
+import { bidiControls, definitionIdRanges, problemToDiagnostic, unusedProblems, usedIds } from './diagnostics';
 
 /**
  * `farther`: the registries of the parent folders, nearest first, where the entries' `entity:`
@@ -29,4 +29,17 @@ export function computeRegistryProblems(registry: Registry, farther: RegistrySco
 
 export function computeRegistryDiagnostics(registry: Registry, farther: RegistryScope, locale: Locale, used?: ReadonlySet<string>): Diagnostic[] {
   return computeRegistryProblems(registry, farther, used).map((item) => problemToDiagnostic(registry.lines, item, locale));
+}
+
+/**
+ * The registry entries a document uses, as `[registry uri, id]` pairs: the ids its spans name
+ * that resolve to a registry rather than to its own front matter. Whoever checks many documents
+ * gathers these to tell which registry entries no document uses.
+ */
+export function registryUsesOf(doc: IsnadDocument): [uri: string, id: string][] {
+  const uses: [string, string][] = [];
+  for (const id of usedIds(doc)) {
+    for (const definition of [findSource(doc, id), findEntity(doc, id)]) if (definition?.uri !== undefined) uses.push([definition.uri, id]);
+  }
+  return uses;
 }
