@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportAnnotations } from './commands/exportAnnotations';
+import { registerExportWorkspace } from './commands/exportWorkspace';
 import { registerMarkStatement } from './commands/markStatement';
 import { registerMarkMention } from './commands/markMention';
 import { registerAttributeClaim } from './commands/attributeClaim';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const ready = languageClient.start();
   context.subscriptions.push(
     registerExportAnnotations(languageClient),
+    registerExportWorkspace(languageClient),
     registerMarkStatement(languageClient, 'claim'),
     registerMarkStatement(languageClient, 'quote'),
     registerMarkMention(languageClient),

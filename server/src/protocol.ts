@@ -1,6 +1,6 @@
 // Custom requests between the Isnad client and server, declared once and imported by both
 // sides (in the manner of vscode-eslint's shared protocol file).
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 import type { ExportFormat } from './service/export/index';
@@ -139,3 +139,21 @@ export const StatementAtRequest = new RequestType<StatementAtParams, StatementAt
 
 /** Server to client: the workspace index changed (an article or registry was read, edited or removed); views over the corpus refresh. */
 export const CorpusChangedNotification = new NotificationType<Record<string, never>>('isnad/corpusChanged');
+
+export interface ExportWorkspaceParams extends WorkDoneProgressParams {
+  readonly format: ExportFormat;
+  /** The file URI to write; replaced atomically once the whole corpus is written. */
+  readonly target: string;
+}
+
+export interface ExportWorkspaceResult {
+  readonly articleCount: number;
+  readonly annotationCount: number;
+}
+
+/**
+ * Exports every article of the workspace into one file. The server writes it, one article at a
+ * time, since a corpus export can be far larger than a message should be; progress goes to the
+ * request's work-done token. Null when the request was cancelled (the target is left as it was).
+ */
+export const ExportWorkspaceRequest = new RequestType<ExportWorkspaceParams, ExportWorkspaceResult | null, void>('isnad/exportWorkspace');

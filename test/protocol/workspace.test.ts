@@ -7,7 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
   FileChangeType,
+  WorkDoneProgress,
   HoverRequest,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -20,6 +22,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { buildOnce, ServerSession } from './serverSession';
+import { ExportWorkspaceRequest } from '../../server/src/protocol';
 
 const REGISTRY = `sources:
   okafor: { name: Lena Okafor, role: harbour master }
@@ -203,6 +206,39 @@ describe('workspace index over the protocol (two folders on disk)', function () 
     await latest('desk/one.isnad.md', (p) => p.diagnostics.length === 0);
     await server.close(uri('desk/isnad.yaml'));
     await latest('desk/one.isnad.md', (p) => p.diagnostics.length === 1);
+  });
+
+  it('exports the whole workspace into one file, with progress on the request’s token', async () => {
+    const progress: unknown[] = [];
+    const workDoneToken = 'export-1';
+    const listening = server.connection.onProgress(WorkDoneProgress.type, workDoneToken, (value) => void progress.push(value));
+    const target = uri('corpus.annotations.jsonl');
+    const result = await server.connection.sendRequest(ExportWorkspaceRequest, { format: 'jsonl', target, workDoneToken });
+    listening.dispose();
+    assert.deepEqual(result, { articleCount: 3, annotationCount: 5 });
+    const records = fs.readFileSync(file('corpus.annotations.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(
+      records.map((record) => [path.basename(new URL(record.document).pathname), record.exact, record.speakerName]),
+      [
+        ['one.isnad.md', 'The channel is open', 'Lena Okafor'],
+        ['one.isnad.md', 'licences were renewed', 'ministry'],
+        ['two.isnad.md', 'Valmora can take twelve ships', 'Lena Okafor'],
+        ['two.isnad.md', 'Valmora', null],
+        ['three.isnad.md', 'Prices rose', 'A different Okafor'],
+      ],
+    );
+    assert.deepEqual(progress[0], { kind: 'begin', title: 'Isnad', percentage: 0, cancellable: true });
+    assert.deepEqual(progress.at(-1), { kind: 'end' });
+  });
+
+  it('gives up a cancelled workspace export and leaves no file', async () => {
+    for (let i = 0; i < 300; i++) write(`other/bulk/${i}.isnad.md`, '[x]{claim}\n');
+    await server.filesChanged(Array.from({ length: 300 }, (_, i) => ({ uri: uri(`other/bulk/${i}.isnad.md`), type: FileChangeType.Created })));
+    const cancellation = new CancellationTokenSource();
+    const pending = server.connection.sendRequest(ExportWorkspaceRequest, { format: 'csv', target: uri('cancelled.csv') }, cancellation.token);
+    cancellation.cancel();
+    assert.equal(await pending.catch(() => null), null);
+    assert.deepEqual(fs.readdirSync(dir).filter((name) => name.includes('cancelled')), []);
   });
 
   it('forgets a workspace folder that is removed', async () => {

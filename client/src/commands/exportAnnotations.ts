@@ -31,7 +31,7 @@ async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, forma
     void vscode.window.showErrorMessage(vscode.l10n.t('Unknown export format “{0}”.', String(format)));
     return undefined;
   }
-  format ??= await pickFormat(document);
+  format ??= await pickFormat(document.uri);
   if (!format) return undefined;
   try {
     const result = await client.sendRequest(ExportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri), format });
@@ -47,7 +47,7 @@ async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, forma
   }
 }
 
-function formatLabel(format: ExportFormat): string {
+export function formatLabel(format: ExportFormat): string {
   switch (format) {
     case 'w3c':
       return vscode.l10n.t('W3C Web Annotations (JSON-LD)');
@@ -58,8 +58,9 @@ function formatLabel(format: ExportFormat): string {
   }
 }
 
-async function pickFormat(document: vscode.TextDocument): Promise<ExportFormat | undefined> {
-  const preferred = vscode.workspace.getConfiguration('isnad', document.uri).get<string>('export.defaultFormat');
+/** `scope`: whose `isnad.export.defaultFormat` goes first. */
+export async function pickFormat(scope: vscode.Uri | undefined): Promise<ExportFormat | undefined> {
+  const preferred = vscode.workspace.getConfiguration('isnad', scope).get<string>('export.defaultFormat');
   // The default goes first, where the quick pick puts its cursor.
   const formats = [...EXPORT_FORMATS].sort((a, b) => Number(b === preferred) - Number(a === preferred));
   const picked = await vscode.window.showQuickPick(
@@ -85,7 +86,7 @@ async function pickTarget(document: vscode.TextDocument, format: ExportFormat): 
 }
 
 /** Not awaited: the command is done once the file is written, whether or not the user clicks "Open". */
-function announce(target: vscode.Uri, annotationCount: number): void {
+export function announce(target: vscode.Uri, annotationCount: number): void {
   const open = vscode.l10n.t('Open');
   const message =
     annotationCount === 1

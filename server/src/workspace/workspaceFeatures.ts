@@ -10,7 +10,9 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusChangedNotification } from '../protocol';
+import { CorpusChangedNotification, ExportWorkspaceRequest } from '../protocol';
+import { EXPORT_FORMATS } from '../service/export/index';
+import { exportWorkspace } from './workspaceExport';
 import type { ModelCache } from '../modelCache';
 import type { SettingsStore } from '../settings';
 import type { IsnadDocument, Entity, Source } from '../service/model';
@@ -173,6 +175,16 @@ export class WorkspaceFeatures {
       if (!found) return null;
       const lines = this.linesOf(uri);
       return lines ? { range: lines.rangeOf(found.range), placeholder: found.target.id } : null;
+    });
+    connection.onRequest(ExportWorkspaceRequest, (params, token) => {
+      if (!EXPORT_FORMATS.includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${params.format}”.`);
+      const workDone = connection.window.attachWorkDoneProgress(params.workDoneToken);
+      workDone.begin('Isnad', 0, undefined, true);
+      const openText = (uri: string) => {
+        const editorUri = this.open.get(uri);
+        return editorUri === undefined ? undefined : this.context.documents.get(editorUri)?.getText();
+      };
+      return exportWorkspace(this.index, openText, params, token, workDone).finally(() => workDone.done());
     });
     connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }) => {
       const { locale } = await settings.forResource(uri);
