@@ -83,9 +83,14 @@ export class WorkspaceIndex {
     try {
       // Registries first: every article read after them is summarised against its scope.
       for (const file of registries) await this.readRegistry(pathToFileURL(file).href);
-      for (let i = 0; i < articles.length; i++) {
-        await this.readArticle(pathToFileURL(articles[i]).href);
-        if (i % PROGRESS_STEP === 0) progress.report(i, articles.length);
+      // The next file is read while this one is parsed.
+      const uris = articles.map((file) => pathToFileURL(file).href);
+      let next = uris.length > 0 ? this.readText(uris[0]) : undefined;
+      for (let i = 0; i < uris.length; i++) {
+        const text = await next;
+        next = i + 1 < uris.length ? this.readText(uris[i + 1]) : undefined;
+        this.setArticleText(uris[i], text);
+        if (i % PROGRESS_STEP === 0) progress.report(i, uris.length);
       }
     } finally {
       progress.done();
@@ -179,7 +184,10 @@ export class WorkspaceIndex {
   }
 
   private async readArticle(uri: string): Promise<void> {
-    const text = await this.readText(uri);
+    this.setArticleText(uri, await this.readText(uri));
+  }
+
+  private setArticleText(uri: string, text: string | undefined): void {
     if (text === undefined) {
       this.corpus.removeArticle(uri);
       return;

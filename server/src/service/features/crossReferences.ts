@@ -62,32 +62,47 @@ export function targetInRegistry(corpus: Corpus, registry: Registry, offset: num
 /** Every place that names `target`: its definition first (when asked for), then the others by file and position. */
 export function referencesTo(corpus: Corpus, target: DefinitionTarget, includeDeclaration: boolean): Location[] {
   const declaration = includeDeclaration ? declarationOf(corpus, target) : undefined;
-  return (declaration ? [declaration] : []).concat(usesOf(corpus, target).sort(byPlace));
+  return (declaration ? [declaration] : []).concat(registryLinksTo(corpus, target), articleUsesOf(corpus, target));
 }
 
-function byPlace(a: Location, b: Location): number {
-  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+function byPosition(a: Location, b: Location): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-function usesOf(corpus: Corpus, target: DefinitionTarget): Location[] {
+/** Registries' sources whose `entity:` names the target entity. */
+function registryLinksTo(corpus: Corpus, target: DefinitionTarget): Location[] {
   const locations: Location[] = [];
-  if (target.kind === 'entity') {
-    for (const registry of corpus.registries.values()) {
-      const scope = { layers: [registry, ...corpus.fartherScopeOf(registry.uri).layers] };
-      for (const source of registry.sources.values()) {
-        const link = source.entity;
-        const resolved = link?.id === target.id ? registryTarget(scope, 'entity', link.id) : undefined;
-        if (link && resolved && sameTarget(resolved, target)) locations.push({ uri: registry.uri, range: registry.lines.rangeOf(link.range) });
-      }
+  if (target.kind !== 'entity') return locations;
+  for (const registry of [...corpus.registries.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+    const scope = { layers: [registry, ...corpus.fartherScopeOf(registry.uri).layers] };
+    for (const source of registry.sources.values()) {
+      const link = source.entity;
+      const resolved = link?.id === target.id ? registryTarget(scope, 'entity', link.id) : undefined;
+      if (link && resolved && sameTarget(resolved, target)) locations.push({ uri: registry.uri, range: registry.lines.rangeOf(link.range) });
     }
   }
-  for (const article of corpus.articlesWith(target.id)) {
+  return locations;
+}
+
+/** The articles' references that resolve to the target, by article URI and position. */
+function articleUsesOf(corpus: Corpus, target: DefinitionTarget): Location[] {
+  const articles = [...corpus.articlesWith(target.id)].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  const locations: Location[] = [];
+  for (const article of articles) {
+    // An id resolves the same way everywhere in an article, for a given role: resolve each role once.
+    const resolvesHere = new Map<string, boolean>();
+    const found: Location[] = [];
     for (const reference of article.references) {
       if (reference.id !== target.id) continue;
-      const resolved = corpus.resolve(article, reference.id, reference.role);
-      if (resolved && sameTarget(resolved, target)) locations.push({ uri: article.uri, range: reference.range });
+      let here = resolvesHere.get(reference.role);
+      if (here === undefined) {
+        const resolved = corpus.resolve(article, reference.id, reference.role);
+        here = resolved !== undefined && sameTarget(resolved, target);
+        resolvesHere.set(reference.role, here);
+      }
+      if (here) found.push({ uri: article.uri, range: reference.range });
     }
+    locations.push(...found.sort(byPosition));
   }
   return locations;
 }
