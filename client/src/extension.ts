@@ -11,6 +11,7 @@ import { registerAttributeClaim } from './commands/attributeClaim';
 import { registerDecorations, type DecorationSnapshot } from './decorations/decorator';
 import { registerStatus } from './status';
 import { registerReadingView } from './readingView/readingView';
+import { registerWhoSaidWhat } from './whoSaidWhat/whoSaidWhat';
 
 /** What `activate` returns, for the in-editor tests: the running client, and when it is ready. */
 export interface IsnadApi {
@@ -48,6 +49,9 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);
   registerReadingView(context, languageClient);
+  registerWhoSaidWhat(context, languageClient);
+  // Shows the who-said-what view and its commands once the extension runs.
+  void vscode.commands.executeCommand('setContext', 'isnad.active', true);
   return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor) };
 }
 

@@ -2,6 +2,7 @@
 // sides (in the manner of vscode-eslint's shared protocol file).
 import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { Status } from './service/model';
 
 import type { ExportFormat } from './service/export/index';
 
@@ -157,3 +158,48 @@ export interface ExportWorkspaceResult {
  * request's work-done token. Null when the request was cancelled (the target is left as it was).
  */
 export const ExportWorkspaceRequest = new RequestType<ExportWorkspaceParams, ExportWorkspaceResult | null, void>('isnad/exportWorkspace');
+
+export interface WhoSaidWhatParams {
+  /** Only the claims and quotes nobody is said to have made. */
+  readonly unattributedOnly?: boolean;
+  /** Only this article (its URI). */
+  readonly article?: string;
+  /** Only claims and quotes with this status. */
+  readonly status?: Status;
+}
+
+export interface WhoSaidWhatStatement {
+  readonly uri: string;
+  /** The article's title. */
+  readonly article: string;
+  readonly kind: 'claim' | 'quote';
+  /** Its first words. */
+  readonly title: string;
+  readonly status?: Status;
+  /** Its content, where the editor goes when it is clicked. */
+  readonly range: Range;
+}
+
+export interface WhoSaidWhatSource {
+  readonly id: string;
+  readonly name: string;
+  readonly statements: readonly WhoSaidWhatStatement[];
+}
+
+export interface WhoSaidWhatEntity {
+  readonly id: string;
+  readonly name: string;
+  /** Each article that mentions it, with how often and where first. */
+  readonly articles: readonly { readonly uri: string; readonly title: string; readonly count: number; readonly range: Range }[];
+}
+
+export interface WhoSaidWhatResult {
+  readonly sources: readonly WhoSaidWhatSource[];
+  readonly unattributed: readonly WhoSaidWhatStatement[];
+  readonly entities: readonly WhoSaidWhatEntity[];
+  /** Every article of the workspace, for the article filter. */
+  readonly articles: readonly { readonly uri: string; readonly title: string }[];
+}
+
+/** The who-said-what tree of the whole workspace, filtered. */
+export const WhoSaidWhatRequest = new RequestType<WhoSaidWhatParams, WhoSaidWhatResult, void>('isnad/whoSaidWhat');

@@ -10,7 +10,8 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusChangedNotification, ExportWorkspaceRequest } from '../protocol';
+import { CorpusChangedNotification, ExportWorkspaceRequest, WhoSaidWhatRequest } from '../protocol';
+import { computeWhoSaidWhat } from '../service/features/whoSaidWhat';
 import { EXPORT_FORMATS } from '../service/export/index';
 import { exportWorkspace } from './workspaceExport';
 import type { ModelCache } from '../modelCache';
@@ -175,6 +176,10 @@ export class WorkspaceFeatures {
       if (!found) return null;
       const lines = this.linesOf(uri);
       return lines ? { range: lines.rangeOf(found.range), placeholder: found.target.id } : null;
+    });
+    connection.onRequest(WhoSaidWhatRequest, (params) => {
+      this.syncOpenArticles();
+      return computeWhoSaidWhat(corpus, { ...params, ...(params.article ? { article: canonicalUri(params.article) } : {}) });
     });
     connection.onRequest(ExportWorkspaceRequest, (params, token) => {
       if (!EXPORT_FORMATS.includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${params.format}”.`);
