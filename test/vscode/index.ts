@@ -10,9 +10,10 @@ import { diagnosticsTests } from './diagnostics.test';
 import { exportTests } from './export.test';
 import { hoverTests } from './hover.test';
 import { outlineTests } from './outline.test';
+import { workspaceTests } from './workspace.test';
 
 /** Activation first: it measures a cold start. */
-const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, exportTests, decorationTests];
+const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, exportTests, decorationTests, workspaceTests];
 
 /** This file is bundled to dist/test/vscode/index.js; the reporter stays a plain file in test/. */
 const SUMMARY_REPORTER = path.resolve(__dirname, '..', '..', '..', 'test', 'summaryReporter.js');
