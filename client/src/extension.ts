@@ -8,6 +8,7 @@ import { registerExportWorkspace } from './commands/exportWorkspace';
 import { registerMarkStatement } from './commands/markStatement';
 import { registerMarkMention } from './commands/markMention';
 import { registerAttributeClaim } from './commands/attributeClaim';
+import { registerUnattributedClaimNavigation } from './commands/unattributedClaims';
 import { registerDecorations, type DecorationSnapshot } from './decorations/decorator';
 import { registerStatus } from './status';
 import { registerReadingView } from './readingView/readingView';
@@ -27,12 +28,11 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): IsnadApi {
   const serverOptions: ServerOptions = { module: context.asAbsolutePath(path.join('dist', 'server.js')), transport: TransportKind.ipc };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'isnad' },
-      { scheme: 'untitled', language: 'isnad' },
-      // Shared registries: synced so their unsaved edits re-check articles, and diagnosed, renamed and searched in place.
-      { scheme: 'file', pattern: '**/isnad.yaml' },
-    ],
+    // Every scheme: files, unsaved documents, and virtual file systems (vscode-vfs://, a remote
+    // repository…). The server reads only the text the client sends it, never the file system.
+    // Shared registries (isnad.yaml) too: synced so their unsaved edits re-check articles, and
+    // diagnosed, renamed and searched in place.
+    documentSelector: [{ language: 'isnad' }, { scheme: 'file', pattern: '**/isnad.yaml' }],
     synchronize: { configurationSection: 'isnad' },
   };
   const languageClient = new LanguageClient('isnad', vscode.l10n.t('Isnad Language Server'), serverOptions, clientOptions);
@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
     registerMarkStatement(languageClient, 'quote'),
     registerMarkMention(languageClient),
     registerAttributeClaim(languageClient),
+    registerUnattributedClaimNavigation(languageClient),
   );
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);

@@ -2,6 +2,7 @@
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -10,7 +11,16 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest, SourcesRequest, StatementAtRequest } from './protocol';
+import {
+  DecorationsRequest,
+  EntitiesRequest,
+  ExportRequest,
+  ReadingViewRequest,
+  SourcesRequest,
+  ServerProcessRequest,
+  StatementAtRequest,
+  UnattributedClaimRequest,
+} from './protocol';
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
@@ -24,6 +34,15 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
+import { COMPLETION_TRIGGER_CHARACTERS, computeCompletion } from './service/features/completion/index';
+import { computeDefinition, computeDocumentHighlights, computeReferences } from './service/features/navigation';
+import { RenameRefusal, computeRename, prepareRename } from './service/features/rename';
+import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './service/features/semanticTokens';
+import { computeInlayHints } from './service/features/inlayHints';
+import { computeCodeLenses } from './service/features/codeLens';
+import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
+import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
+import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeatures';
 
 /**
@@ -32,6 +51,19 @@ import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeat
  */
 const DIAGNOSTICS_DELAY_MS = 50;
 
+/**
+ * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
+ * bytes costs a pass over the text: a UTF-16 unit is 1 to 3 bytes, so the length alone decides
+ * most documents.
+ */
+function sizeOver(document: TextDocument, maxMegabytes: number): number | undefined {
+  const limit = maxMegabytes * BYTES_PER_MEGABYTE;
+  const text = document.getText();
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
 export function createServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
@@ -39,10 +71,22 @@ export function createServer(connection: Connection): void {
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
   const workspace = new WorkspaceFeatures({ connection, documents, models, settings, rediagnose: (uri) => scheduleDiagnostics(uri, 0) });
 
-  /** The model of an open article at its current version; undefined when it is not open (or is a registry) or the request was cancelled. */
-  function modelFor(uri: string, token: CancellationToken): IsnadDocument | undefined {
+  /**
+   * The model of an open article at its current version, its ids resolved through the registries it
+   * sees; undefined when it is not open, is a registry, or is over `isnad.maxDocumentSize`. A
+   * cancelled request is answered with RequestCancelled.
+   */
+  async function modelFor(uri: string, token: CancellationToken): Promise<IsnadDocument | undefined> {
+    const { maxDocumentSize } = await settings.forResource(uri);
     const document = documents.get(uri);
-    return document && !token.isCancellationRequested && !isRegistryDocument(uri) ? workspace.model(document) : undefined;
+    if (!document || isRegistryDocument(uri)) return undefined;
+    if (sizeOver(document, maxDocumentSize) !== undefined) {
+      models.forget(uri);
+      return undefined;
+    }
+    // Cancelled while the settings were read: no parse. (vscode-jsonrpc answers a request cancelled while still queued itself.)
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return workspace.model(document);
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -59,28 +103,44 @@ export function createServer(connection: Connection): void {
 
   async function publishDiagnostics(uri: string): Promise<void> {
     const version = documents.get(uri)?.version;
-    const { locale, diagnostics: options } = await settings.forResource(uri);
+    const { locale, diagnostics: options, maxDocumentSize } = await settings.forResource(uri);
     // The text may have changed (or closed) while the settings were read: publish only for the
     // version that is open now. From here on nothing awaits, so no newer version can slip in.
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
+    const bytes = sizeOver(document, maxDocumentSize);
+    if (bytes !== undefined) {
+      models.forget(uri);
+      connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
+      return;
+    }
     const model = workspace.model(document);
     connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(model, locale, options) });
     workspace.articleParsed(model);
   }
 
+  let canRefreshInlayHints = false;
+
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     workspace.initialize(params);
+    canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Isnad language server' },
@@ -90,6 +150,8 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params);
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+    // The hints depend on a setting: the editor asks again only when told to.
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   connection.onInitialized(() => workspace.start());
@@ -115,49 +177,126 @@ export function createServer(connection: Connection): void {
 
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return (doc && computeHover(doc, position, locale, (kind, definition) => workspace.usage(kind, definition))) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
   });
-  connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
+  });
+  connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeFoldingRanges(doc) : [];
   });
 
-  connection.onRequest(ExportRequest, ({ uri, format }, token) => {
+  connection.onCompletion(async ({ textDocument: { uri }, position }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCompletion(doc, position, locale) : [];
+  });
+  // An id a registry defines is the workspace's to answer (across files); the document's own ids, its own.
+  connection.onDefinition(async ({ textDocument: { uri }, position }, token) => {
+    const shared = workspace.definition(uri, position);
+    if (shared) return shared;
+    const doc = await modelFor(uri, token);
+    return doc ? computeDefinition(doc, position) : [];
+  });
+  connection.onReferences(async ({ textDocument: { uri }, position, context }, token) => {
+    const shared = workspace.references(uri, position, context.includeDeclaration);
+    if (shared) return shared;
+    const doc = await modelFor(uri, token);
+    return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
+  });
+  connection.onDocumentHighlight(async ({ textDocument: { uri }, position }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeDocumentHighlights(doc, position) : [];
+  });
+  connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
+    const shared = workspace.prepareRename(uri, position);
+    if (shared) return shared;
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
+  });
+  connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const shared = workspace.rename(uri, position, newName, locale);
+    if (shared) return shared;
+    const doc = await modelFor(uri, token);
+    return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
+  });
+  connection.languages.semanticTokens.on(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeSemanticTokens(doc) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange(async ({ textDocument: { uri }, range }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeSemanticTokens(doc, range) : { data: [] };
+  });
+  connection.languages.inlayHint.on(async ({ textDocument: { uri }, range }, token) => {
+    const { locale, speakerHints } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc && speakerHints ? computeInlayHints(doc, range, locale) : [];
+  });
+  connection.onCodeLens(async ({ textDocument: { uri } }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCodeLenses(doc, locale) : [];
+  });
+
+  connection.onRequest(ExportRequest, async ({ uri, format }, token) => {
     if (!EXPORT_FORMATS.includes(format)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
     }
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isAnnotation).length } : null;
   });
-  connection.onRequest(DecorationsRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(DecorationsRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeDecorations(doc) : null;
   });
-  connection.onRequest(ReadingViewRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(ReadingViewRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeReadingView(doc) : null;
   });
-  connection.onRequest(SourcesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(SourcesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? sourceChoices(doc) : [];
   });
-  connection.onRequest(EntitiesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(EntitiesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? entityChoices(doc) : [];
   });
-  connection.onRequest(StatementAtRequest, ({ uri, position }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(StatementAtRequest, async ({ uri, position }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
+
+  connection.onRequest(UnattributedClaimRequest, async ({ uri, position, direction }, token) => {
+    const doc = await modelFor(uri, token);
+    const claim = doc && adjacentUnattributedClaim(doc, doc.lines.offsetAt(position), direction);
+    return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;
+  });
+  connection.onRequest(ServerProcessRequest, () => ({ pid: process.pid }));
 
   workspace.registerHandlers();
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A refused rename reaches the editor as the request's error, whose message it shows. */
+function refusalAsError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof RenameRefusal)) throw error;
+    throw new ResponseError(error.badName ? ErrorCodes.InvalidParams : LSPErrorCodes.RequestFailed, error.message);
+  }
 }

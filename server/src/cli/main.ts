@@ -3,6 +3,7 @@ import { version } from '../../../package.json';
 import { check } from './check';
 import { exportCommand } from './export';
 import { stats } from './stats';
+import { importCommand } from './import';
 import { CliError, EXIT_FAILURE, EXIT_OK, type Output } from './output';
 
 const HELP = `Usage: isnad <command> [options]
@@ -12,6 +13,7 @@ Commands:
                                     (text, json or sarif)
   export <file, folder or glob>...  export the annotations of a document or of a
                                     whole corpus (w3c, jsonl, csv)
+  import <export.jsonld>            rebuild a document from its w3c export
   stats <file, folder or glob>...   count claims and quotes per source and article
 
 Options:
@@ -25,6 +27,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['check', check],
   ['export', exportCommand],
   ['stats', stats],
+  ['import', importCommand],
 ]);
 
 /** Runs the command line and returns the exit status. */

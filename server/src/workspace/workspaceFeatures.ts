@@ -17,7 +17,8 @@ import { exportWorkspace } from './workspaceExport';
 import type { ModelCache } from '../modelCache';
 import type { SettingsStore } from '../settings';
 import type { IsnadDocument, Entity, Source } from '../service/model';
-import { localize } from '../service/l10n';
+import { localize, type Locale } from '../service/l10n';
+import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { LineIndex } from '../service/lineIndex';
 import { computeRegistryDiagnostics } from '../service/features/registryDiagnostics';
 import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
@@ -140,7 +141,7 @@ export class WorkspaceFeatures {
   }
 
   /** The definition under the cursor, in an open article or in a registry (open or not). */
-  targetAt(uri: string, position: { line: number; character: number }): TargetAt | undefined {
+  private targetAt(uri: string, position: Position): TargetAt | undefined {
     const key = canonicalUri(uri);
     if (isRegistryDocument(uri)) {
       const registry = this.index.corpus.registries.get(key);
@@ -150,6 +151,42 @@ export class WorkspaceFeatures {
     if (!document) return undefined;
     const doc = this.model(document);
     return targetInArticle(doc, doc.lines.offsetAt(position));
+  }
+
+  /**
+   * What the workspace answers: a request in a registry, or about an id that a registry defines.
+   * An article's own definitions are left to the single-document features.
+   */
+  private sharedTargetAt(uri: string, position: Position): TargetAt | undefined {
+    this.syncOpenArticles();
+    const found = this.targetAt(uri, position);
+    return found && (isRegistryDocument(uri) || this.index.corpus.registries.has(found.target.uri)) ? found : undefined;
+  }
+
+  definition(uri: string, position: Position): Location[] | undefined {
+    const found = this.sharedTargetAt(uri, position);
+    const declaration = found && referencesTo(this.index.corpus, found.target, true)[0];
+    return declaration ? [declaration] : undefined;
+  }
+
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[] | undefined {
+    const found = this.sharedTargetAt(uri, position);
+    return found && referencesTo(this.index.corpus, found.target, includeDeclaration);
+  }
+
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | undefined {
+    const found = this.sharedTargetAt(uri, position);
+    const lines = found && this.linesOf(uri);
+    return found && lines ? { range: lines.rangeOf(found.range), placeholder: found.target.id } : undefined;
+  }
+
+  /** The edit across files; throws the refusal, in the user's language, for a bad or taken name. */
+  rename(uri: string, position: Position, newName: string, locale: Locale): WorkspaceEdit | undefined {
+    const found = this.sharedTargetAt(uri, position);
+    if (!found) return undefined;
+    const result = renameTarget(this.index.corpus, found.target, newName);
+    if ('edit' in result) return result.edit;
+    throw new ResponseError(ErrorCodes.InvalidParams, localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]));
   }
 
   private linesOf(uri: string): LineIndex | undefined {
@@ -166,17 +203,6 @@ export class WorkspaceFeatures {
       this.syncOpenArticles();
       return computeWorkspaceSymbols(corpus, query, locale);
     });
-    connection.onReferences(({ textDocument: { uri }, position, context }) => {
-      this.syncOpenArticles();
-      const found = this.targetAt(uri, position);
-      return found ? referencesTo(corpus, found.target, context.includeDeclaration) : [];
-    });
-    connection.onPrepareRename(({ textDocument: { uri }, position }) => {
-      const found = this.targetAt(uri, position);
-      if (!found) return null;
-      const lines = this.linesOf(uri);
-      return lines ? { range: lines.rangeOf(found.range), placeholder: found.target.id } : null;
-    });
     connection.onRequest(WhoSaidWhatRequest, (params) => {
       this.syncOpenArticles();
       return computeWhoSaidWhat(corpus, { ...params, ...(params.article ? { article: canonicalUri(params.article) } : {}) });
@@ -190,15 +216,6 @@ export class WorkspaceFeatures {
         return editorUri === undefined ? undefined : this.context.documents.get(editorUri)?.getText();
       };
       return exportWorkspace(this.index, openText, params, token, workDone).finally(() => workDone.done());
-    });
-    connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }) => {
-      const { locale } = await settings.forResource(uri);
-      this.syncOpenArticles();
-      const found = this.targetAt(uri, position);
-      if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, localize(locale, 'renameNothing'));
-      const result = renameTarget(corpus, found.target, newName);
-      if ('edit' in result) return result.edit;
-      throw new ResponseError(ErrorCodes.InvalidParams, localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]));
     });
   }
 

@@ -6,6 +6,7 @@ import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
+import { attributionHintProblems, type HintOptions } from './attributionHints';
 
 /** A front matter's or a registry's sources and entities. */
 interface Definitions {
@@ -15,26 +16,23 @@ interface Definitions {
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
-export interface DiagnosticsOptions {
+export interface DiagnosticsOptions extends HintOptions {
   readonly unattributedClaims: UnattributedClaimsSetting;
 }
 
-export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning' };
+export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning', possibleAttribution: true, vagueSource: true };
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc.text, () => idRanges(doc)))
+    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), attributionHintProblems(doc, options))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = emptySpans(doc);
   for (const span of doc.spans) {
-    if (!doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) {
-      problems.push(problem('empty-span', span.range, 'emptySpan'));
-    }
     if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
@@ -44,6 +42,11 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[
   return problems;
 }
 
+export function emptySpans(doc: IsnadDocument): Problem[] {
+  return doc.spans
+    .filter((span) => !doc.text.slice(span.contentRange.start, span.contentRange.end).trim())
+    .map((span) => problem('empty-span', span.range, 'emptySpan'));
+}
 
 function referenceProblems(doc: IsnadDocument): Problem[] {
   const problems: Problem[] = [];
@@ -77,7 +80,7 @@ export function usedIds(doc: IsnadDocument): Set<string> {
   return used;
 }
 
-function unusedDefinitions(doc: IsnadDocument): Problem[] {
+export function unusedDefinitions(doc: IsnadDocument): Problem[] {
   if (!doc.frontMatter) return [];
   return unusedProblems(doc.frontMatter, usedIds(doc), 'unusedSource', 'unusedEntity');
 }
@@ -115,8 +118,12 @@ export function definitionIdRanges(definitions: Definitions): TextRange[] {
   return ranges;
 }
 
-/** `idRanges` (sorted) is only asked for when the text holds a control character at all. */
-export function bidiControls(text: string, idRanges: () => TextRange[]): Problem[] {
+export function bidiControls(doc: IsnadDocument): Problem[] {
+  return bidiControlsIn(doc.text, () => idRanges(doc));
+}
+
+/** In any file (an article or a registry); `idRanges` (sorted) is only asked for when the text holds a control character at all. */
+export function bidiControlsIn(text: string, idRanges: () => TextRange[]): Problem[] {
   const problems: Problem[] = [];
   let ranges: TextRange[] | undefined;
   for (const match of text.matchAll(BIDI_CONTROL)) {

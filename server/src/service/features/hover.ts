@@ -9,8 +9,9 @@ import { findEntity, findSource, speakerName, speakerOf, type Speaker } from '..
 import { isHttpUrl } from '../parse/frontMatter';
 import { spanTitle } from './symbols';
 import type { CorpusUsage } from './corpusUsage';
+import { implicitMentionAt } from './implicitMentions';
 
-const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
+export const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   person: 'kindPerson',
   organization: 'kindOrganization',
   government: 'kindGovernment',
@@ -23,7 +24,7 @@ const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   other: 'kindOther',
 };
 
-const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
+export const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
   unverified: 'statusUnverified',
   supported: 'statusSupported',
   disputed: 'statusDisputed',
@@ -41,7 +42,7 @@ export type UsageOf = (kind: 'source' | 'entity', definition: Source | Entity) =
 export function computeHover(doc: IsnadDocument, at: number | Position, locale: Locale, usage?: UsageOf): Hover | undefined {
   const offset = typeof at === 'number' ? at : doc.lines.offsetAt(at);
   const card = new CardWriter(doc, locale, usage);
-  const found = frontMatterKeyCard(doc, offset, card) ?? spanCard(doc, offset, card);
+  const found = frontMatterKeyCard(doc, offset, card) ?? implicitMentionCard(doc, offset, card) ?? spanCard(doc, offset, card);
   if (!found) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value: found.lines.join('\n\n') }, range: doc.lines.rangeOf(found.range) };
 }
@@ -63,6 +64,12 @@ function frontMatterKeyCard(doc: IsnadDocument, offset: number, card: CardWriter
     if (within(entity.keyRange, offset)) return { range: entity.keyRange, lines: card.entity(entity) };
   }
   return undefined;
+}
+
+/** An entity named in plain text (features/implicitMentions.ts): its card, headed as not annotated. */
+function implicitMentionCard(doc: IsnadDocument, offset: number, card: CardWriter): Card | undefined {
+  const mention = implicitMentionAt(doc, offset);
+  return mention && { range: mention, lines: card.implicitMention(mention.entity) };
 }
 
 function spanCard(doc: IsnadDocument, offset: number, card: CardWriter): Card | undefined {
@@ -106,6 +113,10 @@ class CardWriter {
     if (span.kind === 'mention') return [this.heading('mention'), ...(span.entity ? this.reference(span.entity, false) : [])];
     if (span.kind === 'note') return [this.heading('note'), ...(span.note ? [escapeMarkdown(span.note.value)] : [])];
     return this.statement(span);
+  }
+
+  implicitMention(entity: Entity): string[] {
+    return [this.heading('implicitMention'), ...this.entity(entity)];
   }
 
   /** An id in an attribute block: `by=` names a source, or else an entity; the others name entities. */

@@ -6,7 +6,7 @@ import type { IsnadDocument, Registry, RegistryScope } from '../model';
 import { problem, type Problem } from '../problems';
 import type { Locale } from '../l10n';
 import { findEntity, findSource, sharedEntity } from '../resolve';
-import { bidiControls, definitionIdRanges, problemToDiagnostic, unusedProblems, usedIds } from './diagnostics';
+import { bidiControlsIn, definitionIdRanges, problemToDiagnostic, unusedProblems, usedIds } from './diagnostics';
 
 /**
  * `farther`: the registries of the parent folders, nearest first, where the entries' `entity:`
@@ -23,7 +23,7 @@ export function computeRegistryProblems(registry: Registry, farther: RegistrySco
     }
   }
   if (used) problems.push(...unusedProblems(registry, used, 'unusedSharedSource', 'unusedSharedEntity'));
-  problems.push(...bidiControls(registry.lines.text, () => definitionIdRanges(registry).sort((a, b) => a.start - b.start)));
+  problems.push(...bidiControlsIn(registry.lines.text, () => definitionIdRanges(registry).sort((a, b) => a.start - b.start)));
   return problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
