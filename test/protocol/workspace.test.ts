@@ -23,22 +23,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { buildOnce, ServerSession } from './serverSession';
 import { ExportWorkspaceRequest } from '../../server/src/protocol';
+import { ARTICLE_ONE, ARTICLE_TWO, REGISTRY } from '../corpusFixture';
 
-const REGISTRY = `sources:
-  okafor: { name: Lena Okafor, role: harbour master }
-  ministry: { name: Ministry of Trade, kind: government }
-entities:
-  valmora: { name: Port of Valmora, type: place }
-  ghost: { name: Never mentioned }
-`;
-
-const ONE = `# Ships return
-
-[The channel is open]{claim by=okafor about=valmora} and [licences were renewed]{claim by=ministry}.
-`;
-
-const TWO = `[[Valmora]{@valmora} can take twelve ships]{quote by=okafor}
-`;
+const ONE = ARTICLE_ONE;
+const TWO = `${ARTICLE_TWO}\n`;
 
 /** Defines its own okafor: the registry's is not the one it names. */
 const THREE = `---

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { ARTICLE_ONE, ARTICLE_TWO, REGISTRY } from '../corpusFixture';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -16,20 +17,9 @@ function isnad(args: readonly string[], cwd: string, nodeOptions: readonly strin
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const REGISTRY = `sources:
-  okafor: { name: Lena Okafor, role: harbour master }
-  ministry: { name: Ministry of Trade, kind: government }
-entities:
-  valmora: { name: Port of Valmora, type: place }
-  ghost: { name: Never mentioned }
-`;
-
-const ONE = `# Ships return
-
-[The channel is open]{claim by=okafor about=valmora} and [licences were renewed]{claim by=ministry}.
-`;
-const TWO = `[[Valmora]{@valmora} can take twelve ships]{quote by=okafor} and [prices rose]{claim}
-`;
+const ONE = ARTICLE_ONE;
+/** With an unattributed claim after the quote. */
+const TWO = `${ARTICLE_TWO} and [prices rose]{claim}\n`;
 const LOOSE = `[x]{claim by=okafor}
 `;
 
