@@ -1,4 +1,4 @@
-// "Export Annotations (Workspace)": every article of the workspace into one file, in one of the
+// "Export Workspace Annotations": every article of the workspace into one file, in one of the
 // three formats. The server writes the file article by article; this command asks for the format
 // and the file, shows the progress in a notification and cancels the export when asked.
 import * as vscode from 'vscode';
@@ -34,7 +34,7 @@ async function exportWorkspace(client: LanguageClient, format?: ExportFormat, ta
     defaultUri: vscode.Uri.joinPath(folder, `corpus${extension}`),
     filters: { [formatLabel(format)]: [extension.slice(extension.lastIndexOf('.') + 1)] },
     saveLabel: vscode.l10n.t('Export'),
-    title: vscode.l10n.t('Export Annotations (Workspace)'),
+    title: vscode.l10n.t('Export Workspace Annotations'),
   });
   if (!target) return undefined;
   const chosen = { format, target };

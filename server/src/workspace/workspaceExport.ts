@@ -1,4 +1,4 @@
-// "Export Annotations (Workspace)": every article of the index, in URI order, into one file,
+// "Export Workspace Annotations": every article of the index, in URI order, into one file,
 // written one article at a time and given up between two articles when the request is cancelled.
 import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
