@@ -99,6 +99,11 @@ export class ServerSession {
     return this.child.pid;
   }
 
+  /** Whether the process has ended, for whatever reason. */
+  get hasExited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   async initialize({ locale, workspaceFolders }: SessionOptions = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -18,6 +18,7 @@ const RULE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'unknown-attribute': 'An unknown attribute or status value.',
   'empty-span': 'A span around no text.',
   'bidi-control': 'A hidden bidirectional control character (Trojan Source).',
+  'invalid-character': 'An unpaired surrogate: half of a character, which no file can store.',
   'possible-attribution': 'A sentence outside every claim and quote that reads like someone\'s statement.',
   'vague-source': 'A statement attributed to an unnamed source (officials, sources…).',
 };

@@ -23,6 +23,8 @@ const en = {
   documentTooLarge: 'This document is {0} MB, over the {1} MB of the isnad.maxDocumentSize setting: Isnad does not analyse it (no diagnostics, hovers, outline or decorations). Syntax colouring still works. Raise the setting to analyse it.',
   unclosedFrontMatter: 'Front matter is never closed: add a line with --- after it. The rest of the document is read as the article.',
   aliasLimit: 'Front matter uses too many YAML aliases (more than {0}); it is not read.',
+  aliasCycle: 'Front matter holds a YAML alias inside the node it names, which would repeat forever; it is not exported.',
+  frontMatterTooLong: 'Front matter is too long (more than {0} characters); it is not read.',
   frontMatterNotMapping: 'Front matter must be a mapping of keys to values.',
   missingName: '“{0}” has no name: add name: …',
   expectedString: '“{0}” must be a string.',
@@ -46,6 +48,8 @@ const en = {
   badStatus: 'Unknown status “{0}”: use one of {1}.',
   emptySpan: 'The span annotates no text.',
   bidiControlText: 'Invisible bidirectional control character U+{0}: the text may display differently from how it is stored.',
+  loneSurrogate: 'Unpaired surrogate U+{0}: half of a character, which no file can store; exports write U+FFFD (�) in its place.',
+  loneSurrogateEscaped: '“{0}” holds an unpaired surrogate (half of a character); exports write U+FFFD (�) in its place.',
   bidiControlId: 'Bidirectional control character U+{0} inside an id or attribute: ids must look exactly as they are stored.',
   possibleAttribution: 'This sentence reads like someone’s statement (“{0}”) but is not marked: mark it as a claim and say who made it.',
   vagueSource: 'This statement is attributed to an unnamed source (“{0}”): record the source in the front matter with kind anonymous.',
@@ -169,6 +173,8 @@ const ar: Record<MessageKey, string> = {
   documentTooLarge: 'حجم هذا المستند {0} ميغابايت، أكبر من {1} ميغابايت في الإعداد isnad.maxDocumentSize: لا يحلّله إسناد (لا تشخيصات ولا تلميحات ولا مخطط ولا زخارف). يبقى تلوين الصياغة. ارفع قيمة الإعداد لتحليله.',
   unclosedFrontMatter: 'الترويسة غير مغلقة: أضف سطرًا فيه --- بعدها. يُقرأ باقي المستند على أنه المقال.',
   aliasLimit: 'تستعمل الترويسة عددًا كبيرًا جدًا من أسماء YAML المستعارة (أكثر من {0})؛ لم تُقرأ.',
+  aliasCycle: 'تحوي الترويسة اسمًا مستعارًا في YAML داخل العقدة التي يسمّيها، فتتكرر بلا نهاية؛ لم تُصدَّر.',
+  frontMatterTooLong: 'الترويسة طويلة جدًا (أكثر من {0} محرفًا)؛ لم تُقرأ.',
   frontMatterNotMapping: 'يجب أن تكون الترويسة جدولًا من المفاتيح والقيم.',
   missingName: '«{0}» بلا اسم: أضف name: …',
   expectedString: 'يجب أن تكون قيمة «{0}» نصًا.',
@@ -192,6 +198,8 @@ const ar: Record<MessageKey, string> = {
   badStatus: 'حالة غير معروفة «{0}»: استعمل واحدة من {1}.',
   emptySpan: 'المقطع لا يحيط بأي نص.',
   bidiControlText: 'محرف تحكم ثنائي الاتجاه غير مرئي U+{0}: قد يظهر النص بخلاف ما هو مخزَّن.',
+  loneSurrogate: 'بديل منفرد U+{0}: نصف محرف لا يمكن لأي ملف أن يخزّنه؛ تكتب التصديرات U+FFFD (�) مكانه.',
+  loneSurrogateEscaped: '«{0}» يحوي بديلًا منفردًا (نصف محرف)؛ تكتب التصديرات U+FFFD (�) مكانه.',
   bidiControlId: 'محرف تحكم ثنائي الاتجاه U+{0} داخل معرّف أو خاصية: يجب أن تظهر المعرّفات كما هي مخزَّنة.',
   possibleAttribution: 'تبدو هذه الجملة كلامًا منسوبًا إلى أحد («{0}») لكنها غير موسومة: علّمها ادعاءً واذكر قائله.',
   vagueSource: 'هذا الكلام منسوب إلى مصدر غير مسمّى («{0}»): سجّل المصدر في الترويسة بالنوع anonymous.',
@@ -293,9 +301,14 @@ export function toLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 
+/** A document string quoted in a message is cut here: a megabyte id must not make a megabyte message. */
+const MAX_ARGUMENT_LENGTH = 100;
+
 export function localize(locale: Locale, key: MessageKey, args: readonly (string | number)[] = []): string {
   return catalogues[locale][key].replace(/\{(\d+)\}/g, (whole, index: string) => {
     const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    const text = String(value);
+    return text.length > MAX_ARGUMENT_LENGTH ? `${Array.from(text.slice(0, MAX_ARGUMENT_LENGTH)).slice(0, -1).join('')}…` : text;
   });
 }

@@ -2,7 +2,7 @@
 // without which spreadsheet programs guess a legacy code page and garble Arabic.
 import type { IsnadDocument } from '../model';
 import { FLAT_FIELDS, HEADER_FIELDS, RECORD_FIELDS, annotationsOf } from './annotations';
-import { wellFormed } from './cleanText';
+import { wellFormed } from '../wellFormed';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 const LINE_END = '\r\n';

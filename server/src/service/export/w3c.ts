@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { IsnadDocument } from '../model';
 import { annotationsOf, wellFormedJson, type AnnotationHeader, type AnnotationRecord } from './annotations';
 import type { AnnotationKind } from '../resolve';
-import { cleanTextOf, wellFormed } from './cleanText';
+import { cleanTextOf } from './cleanText';
+import { wellFormed } from '../wellFormed';
 
 const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 

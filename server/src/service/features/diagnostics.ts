@@ -6,6 +6,7 @@ import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
+import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
 
 /** A front matter's or a registry's sources and entities. */
@@ -26,7 +27,7 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), attributionHintProblems(doc, options))
+    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), loneSurrogates(doc), attributionHintProblems(doc, options))
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
@@ -137,6 +138,13 @@ export function bidiControlsIn(text: string, idRanges: () => TextRange[]): Probl
   return problems;
 }
 
+/** Unpaired surrogates are no character at all: UTF-8 cannot hold them, so every export writes U+FFFD instead. */
+function loneSurrogates(doc: IsnadDocument): Problem[] {
+  if (!SURROGATE.test(doc.text)) return [];
+  return Array.from(doc.text.matchAll(LONE_SURROGATE), (match) =>
+    problem('invalid-character', { start: match.index, end: match.index + 1 }, 'loneSurrogate', [match[0].charCodeAt(0).toString(16).toUpperCase()]),
+  );
+}
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
