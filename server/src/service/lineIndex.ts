@@ -5,7 +5,7 @@ import type { TextRange } from './model';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     // Most documents end their lines with LF alone: `indexOf` finds those far faster than a
     // loop over every character, which only a document with a CR needs.
     if (text.indexOf('\r') < 0) {

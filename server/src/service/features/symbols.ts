@@ -11,12 +11,12 @@ const WORD = /\S+/g;
 
 // The kinds pick the outline's icons: a claim is true or false, a quote is someone's words
 // verbatim, and sources and entities are keys of the front matter's mappings.
-const SECTION_KIND = SymbolKind.Namespace;
-const CLAIM_KIND = SymbolKind.Boolean;
-const QUOTE_KIND = SymbolKind.String;
+export const SECTION_KIND = SymbolKind.Namespace;
+export const CLAIM_KIND = SymbolKind.Boolean;
+export const QUOTE_KIND = SymbolKind.String;
 const FRONT_MATTER_KIND = SymbolKind.Module;
 const GROUP_KIND = SymbolKind.Object;
-const DEFINITION_KIND = SymbolKind.Key;
+export const DEFINITION_KIND = SymbolKind.Key;
 
 /**
  * Document units read to title a span: the first words of nearly every span fit in them. No

@@ -70,7 +70,7 @@ function readLine(text: string, start: number): { start: number; contentEnd: num
 type YamlDocument = Document.Parsed;
 
 /** Walks the YAML syntax tree; ranges are shifted by `offset` into document offsets. */
-class FrontMatterReader {
+export class FrontMatterReader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, Source>();
   readonly entities = new Map<string, Entity>();
@@ -81,7 +81,14 @@ class FrontMatterReader {
     private readonly doc: YamlDocument,
     private readonly offset: number,
     private readonly fallbackRange: TextRange,
+    /** The registry file being read; undefined for a document's front matter. */
+    private readonly uri?: string,
   ) {}
+
+  /** What every definition read here carries besides its own fields. */
+  private get definedIn(): { uri?: string } {
+    return this.uri === undefined ? {} : { uri: this.uri };
+  }
 
   rangeOf(node: Node | null | undefined): TextRange {
     const range = node?.range;
@@ -236,7 +243,7 @@ class FrontMatterReader {
           break;
       }
     });
-    return { ...optional, id, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, kind };
+    return { ...optional, id, ...this.definedIn, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, kind };
   }
 
   entity(id: string, pair: Pair<Node, Node | null>): Entity {
@@ -263,8 +270,24 @@ class FrontMatterReader {
           break;
       }
     });
-    return { ...optional, id, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, type, aliases };
+    return { ...optional, id, ...this.definedIn, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, type, aliases };
   }
+}
+
+export function parseYaml(source: string): YamlDocument {
+  return parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+}
+
+/** The YAML syntax errors of `source` (which starts at `offset` in the file) as `front-matter` problems. */
+export function yamlErrors(doc: YamlDocument, source: string, offset: number, message: MessageKey): Problem[] {
+  // `yaml` places an error found at the end of the input just past it: keep such an error on the
+  // last character written, not on the closing fence.
+  const written = source.trimEnd().length;
+  return doc.errors.map((error) => {
+    const start = offset + Math.min(error.pos[0], Math.max(0, written - 1));
+    const end = offset + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
+    return problem('front-matter', { start, end: Math.max(end, start) }, message, [error.message.split('\n')[0]]);
+  });
 }
 
 function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
@@ -273,16 +296,9 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     return { frontMatter, problems: [problem('front-matter', { start: range.start, end: range.start + 3 }, 'frontMatterTooLong', [String(MAX_FRONT_MATTER_LENGTH)])] };
   }
   const source = text.slice(contentRange.start, contentRange.end);
-  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+  const doc = parseYaml(source);
   const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
-  // `yaml` places an error found at the end of the input just past it: keep such an error on the
-  // last character written, not on the closing fence.
-  const written = source.trimEnd().length;
-  for (const error of doc.errors) {
-    const start = contentRange.start + Math.min(error.pos[0], Math.max(0, written - 1));
-    const end = contentRange.start + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
-    reader.problems.push(problem('front-matter', { start, end: Math.max(end, start) }, 'yamlError', [error.message.split('\n')[0]]));
-  }
+  reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
 
   let data: Record<string, unknown> = {};
   try {
