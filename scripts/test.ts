@@ -1,4 +1,4 @@
-// `npm test`: every suite in order — build, type-check, unit, protocol, then the real
+// `npm test`: every suite in order — build, type-check, unit, protocol, robustness, then the real
 // VS Code suites (in-editor and UI, after installing code-server and Chromium when missing).
 // `--quick` stops before the VS Code suites; `--e2e` builds and runs only those.
 // Each suite prints `N passed, N failed`; the totals close the run in the same form.
@@ -21,6 +21,7 @@ const quick: Step[] = [
   { name: 'type-check', ...npx('tsc', '--noEmit', '-p', '.'), counts: false },
   { name: 'unit', ...npx('mocha'), counts: true },
   { name: 'protocol', ...npx('mocha', '--config', 'test/protocol/.mocharc.json'), counts: true },
+  { name: 'robustness (fuzz smoke, adversarial corpus, linearity)', ...npx('mocha', '--config', 'test/robustness/.mocharc.json'), counts: true },
 ];
 const editor: Step[] = [
   { name: 'install code-server and Chromium', ...tsx('scripts/e2e/install.ts'), counts: false },

@@ -43,6 +43,7 @@ import { computeCodeLenses } from './service/features/codeLens';
 import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
 import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
+import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeatures';
 
 /**
  * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
@@ -68,22 +69,24 @@ export function createServer(connection: Connection): void {
   const models = new ModelCache();
   const settings = new SettingsStore(connection);
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+  const workspace = new WorkspaceFeatures({ connection, documents, models, settings, rediagnose: (uri) => scheduleDiagnostics(uri, 0) });
 
   /**
-   * The model of an open document at its current version; undefined when it is not open or is over
-   * `isnad.maxDocumentSize`. A cancelled request is answered with RequestCancelled.
+   * The model of an open article at its current version, its ids resolved through the registries it
+   * sees; undefined when it is not open, is a registry, or is over `isnad.maxDocumentSize`. A
+   * cancelled request is answered with RequestCancelled.
    */
   async function modelFor(uri: string, token: CancellationToken): Promise<IsnadDocument | undefined> {
     const { maxDocumentSize } = await settings.forResource(uri);
     const document = documents.get(uri);
-    if (!document) return undefined;
+    if (!document || isRegistryDocument(uri)) return undefined;
     if (sizeOver(document, maxDocumentSize) !== undefined) {
       models.forget(uri);
       return undefined;
     }
     // Cancelled while the settings were read: no parse. (vscode-jsonrpc answers a request cancelled while still queued itself.)
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-    return models.get(document);
+    return workspace.model(document);
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -111,13 +114,16 @@ export function createServer(connection: Connection): void {
       connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
       return;
     }
-    connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(models.get(document), locale, options) });
+    const model = workspace.model(document);
+    connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(model, locale, options) });
+    workspace.articleParsed(model);
   }
 
   let canRefreshInlayHints = false;
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    workspace.initialize(params);
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
@@ -134,6 +140,8 @@ export function createServer(connection: Connection): void {
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -146,10 +154,20 @@ export function createServer(connection: Connection): void {
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
+  connection.onInitialized(() => workspace.start());
+
   // An open fires both events, this one first: the new document is diagnosed at once.
-  documents.onDidOpen(({ document }) => scheduleDiagnostics(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document.uri, DIAGNOSTICS_DELAY_MS));
+  documents.onDidOpen(({ document: { uri } }) => {
+    workspace.opened(uri);
+    if (!isRegistryDocument(uri)) scheduleDiagnostics(uri, 0);
+  });
+  documents.onDidChangeContent(({ document: { uri } }) => {
+    if (!workspace.edited(uri)) scheduleDiagnostics(uri, DIAGNOSTICS_DELAY_MS);
+  });
   documents.onDidClose(({ document: { uri } }) => {
+    workspace.closed(uri);
+    // A registry's diagnostics stay: they are the workspace's, published whether it is open or not.
+    if (isRegistryDocument(uri)) return;
     clearTimeout(pendingDiagnostics.get(uri));
     pendingDiagnostics.delete(uri);
     models.forget(uri);
@@ -160,7 +178,7 @@ export function createServer(connection: Connection): void {
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
-    return (doc && computeHover(doc, position, locale)) ?? null;
+    return (doc && computeHover(doc, position, locale, (kind, definition) => workspace.usage(kind, definition))) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
@@ -182,11 +200,16 @@ export function createServer(connection: Connection): void {
     const doc = await modelFor(uri, token);
     return doc ? computeCompletion(doc, position, locale) : [];
   });
+  // An id a registry defines is the workspace's to answer (across files); the document's own ids, its own.
   connection.onDefinition(async ({ textDocument: { uri }, position }, token) => {
+    const shared = workspace.definition(uri, position);
+    if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? computeDefinition(doc, position) : [];
   });
   connection.onReferences(async ({ textDocument: { uri }, position, context }, token) => {
+    const shared = workspace.references(uri, position, context.includeDeclaration);
+    if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
   });
@@ -195,12 +218,16 @@ export function createServer(connection: Connection): void {
     return doc ? computeDocumentHighlights(doc, position) : [];
   });
   connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
+    const shared = workspace.prepareRename(uri, position);
+    if (shared) return shared;
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
   });
   connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
     const { locale } = await settings.forResource(uri);
+    const shared = workspace.rename(uri, position, newName, locale);
+    if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
   });
@@ -257,6 +284,8 @@ export function createServer(connection: Connection): void {
     return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;
   });
   connection.onRequest(ServerProcessRequest, () => ({ pid: process.pid }));
+
+  workspace.registerHandlers();
 
   documents.listen(connection);
   connection.listen();

@@ -5,7 +5,7 @@ import type { TextRange } from './model';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     // Most documents end their lines with LF alone: `indexOf` finds those far faster than a
     // loop over every character, which only a document with a CR needs.
     if (text.indexOf('\r') < 0) {
@@ -51,8 +51,10 @@ export class LineIndex {
     return low;
   }
 
+  /** An offset between the CR and the LF of a line end is placed before the CR: the editor has no position between them. */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     const line = this.lineAt(clamped);
     return { line, character: clamped - this.starts[line] };
   }
