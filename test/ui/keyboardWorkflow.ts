@@ -5,7 +5,8 @@
 // `pause` lets the README screenshots (scripts/e2e/screenshots.ts) catch the list or the menu open.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { localize } from '../../server/src/service/l10n';
+import { KIND_LABELS } from '../../server/src/service/features/hover';
+import { localize, type Locale } from '../../server/src/service/l10n';
 import { arabicSample, type UiContext } from './sample';
 import { focusEditor, goToLine, problemCounts, undoUntilSaved, UI_TIMEOUT_MS, waitForLineText, waitForProblemCounts, waitUntil, workbenchLocale } from './workbench';
 
@@ -24,15 +25,65 @@ async function waitForCursor(page: Page, line: number, column: number, selected 
   await waitUntil(`the cursor at ${status}`, async () => (await page.locator('#status\\.editor\\.selection').innerText()).trim() === status);
 }
 
-const suggestionLabels = (page: Page) => page.locator(`${SUGGEST_ROW} .label-name`).allInnerTexts();
-const focusedSuggestion = (page: Page, part: '.label-name' | '.details-label') => page.locator(`${SUGGEST_ROW}.focused ${part}`).innerText().catch(() => '');
+/** The rows the completion list shows (a dozen at most: the list renders what is in view), top to bottom. */
+function suggestions(page: Page): Promise<{ label: string; detail: string }[]> {
+  return page.locator(SUGGEST_ROW).evaluateAll((rows) =>
+    rows
+      .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+      .map((row) => ({ label: row.querySelector('.label-name')?.textContent ?? '', detail: row.querySelector('.details-label')?.textContent ?? '' })),
+  );
+}
+const suggestionLabels = async (page: Page) => (await suggestions(page)).map(({ label }) => label);
 
-/** Types `filter` into the open completion list, waits until `label` is the chosen item, and accepts it with Enter. */
-async function acceptSuggestion(page: Page, filter: string, label: string): Promise<void> {
-  await page.keyboard.type(filter);
-  await waitUntil(`${label} to be the chosen completion`, async () => (await focusedSuggestion(page, '.label-name')) === label);
+/** Waits until the completion list shows `first` at its top. */
+async function waitForSuggestions(page: Page, what: string, first: readonly { label: string; detail: string }[]): Promise<void> {
+  let seen: unknown;
+  try {
+    await waitUntil(what, async () => {
+      const rows = await suggestions(page);
+      seen = rows;
+      return JSON.stringify(rows.slice(0, first.length)) === JSON.stringify(first);
+    });
+  } catch (error) {
+    throw new Error(`the completion list shows ${JSON.stringify(seen)}, not first ${JSON.stringify(first)}`, { cause: error });
+  }
+}
+
+/** Enter on the completion list once `label` is its chosen item. */
+async function acceptSuggestion(page: Page, label: string): Promise<void> {
+  const chosen = page.locator(`${SUGGEST_ROW}.focused .label-name`);
+  await waitUntil(`${label} to be the chosen completion`, async () => (await chosen.innerText().catch(() => '')) === label);
   await page.keyboard.press('Enter');
 }
+
+/** A character typed on a one-based line, and the line's text before and after it. */
+interface Keystroke {
+  readonly line: number;
+  readonly char: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * Types a trigger character and waits until the completion list is `listed`. On a loaded machine,
+ * just after the file opened, the editor now and then took the key without asking for completions:
+ * then the character is deleted and typed once more, which still fails when the trigger is broken.
+ */
+async function typeTrigger(page: Page, { line, char, before, after }: Keystroke, what: string, listed: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.type(char);
+    await waitForLineText(page, line, after, `${JSON.stringify(char)} typed`);
+    const retry = attempt === 1;
+    if (await waitUntil(what, listed, retry ? 10_000 : UI_TIMEOUT_MS).then(() => true, (error: unknown) => (retry ? false : Promise.reject(error)))) return;
+    console.log(`    no completion list 10 s after typing ${JSON.stringify(char)}: typed again`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Backspace');
+    await waitForLineText(page, line, before, `${JSON.stringify(char)} deleted`);
+  }
+}
+
+/** A definition's detail in the list: its name and its localized kind or type. */
+const detail = (locale: Locale, name: string, kind: keyof typeof KIND_LABELS) => `${name} · ${localize(locale, KIND_LABELS[kind])}`;
 
 /**
  * Runs `edit` on a one-based line, then undoes what it typed, unsaved, even when it failed (so the
@@ -60,6 +111,7 @@ export async function markMentionWithCompletion({ page, workspace }: UiContext):
   const original = lines[index];
   const start = original.indexOf('شرق آسيا') + 'شرق '.length;
   const [line, column] = [index + 1, start + 1];
+  const locale = await workbenchLocale(page);
   const marked = (attributes: string) => `${original.slice(0, start)}[آسيا]{${attributes}}${original.slice(start + 'آسيا'.length)}`;
 
   await undoneAfterwards(page, line, original, async () => {
@@ -72,18 +124,21 @@ export async function markMentionWithCompletion({ page, workspace }: UiContext):
     await page.keyboard.press('ArrowRight'); // to the end of the selection
     await page.keyboard.press('ArrowRight'); // past `]`
     await waitForCursor(page, line, column + '[آسيا]'.length);
-    await page.keyboard.type('{'); // closed at once: `{}`
+    // `}` overtypes the one VS Code closes by itself, which it does only once the line's syntax
+    // colours are known (not yet, on a loaded machine, a few seconds after opening): `{}` either way.
+    await page.keyboard.type('{}');
     await waitForLineText(page, line, marked(''), 'an empty attribute block');
-    // The keywords (Arabic ones first in an Arabic paragraph), `@` among them.
-    await waitUntil('the keywords after {', async () => (await suggestionLabels(page)).includes('@'));
-    assert.deepEqual((await suggestionLabels(page)).slice(0, 3), ['ادعاء', 'اقتباس', '@']);
-    await page.keyboard.type('@');
-    // The entities of the front matter, in its order, each with its name and type.
-    await waitUntil('the entity ids after @', async () => (await suggestionLabels(page))[0] === 'بوتين');
-    assert.deepEqual((await suggestionLabels(page)).slice(0, 4), ['بوتين', 'كيم', 'مورتازين', 'روسيا']);
-    const detail = await focusedSuggestion(page, '.details-label');
-    assert.ok(detail.startsWith('فلاديمير بوتين · '), `the first id's detail: ${detail}`);
-    await acceptSuggestion(page, 'آسي', 'آسيا');
+    await waitForCursor(page, line, column + '[آسيا]{}'.length);
+    await page.keyboard.press('ArrowLeft');
+    await waitForCursor(page, line, column + '[آسيا]{'.length);
+    // The ids; typing part of one (or of its name) filters them.
+    await typeTrigger(page, { line, char: '@', before: marked(''), after: marked('@') }, 'the entity ids after @', async () => {
+      const labels = await suggestionLabels(page);
+      return labels.length > 0 && !labels.some((label) => label === '@' || label === 'ادعاء');
+    });
+    await page.keyboard.type('آسي');
+    await waitForSuggestions(page, 'the entities matching آسي', [{ label: 'آسيا', detail: detail(locale, 'آسيا', 'place') }]);
+    await acceptSuggestion(page, 'آسيا');
     await waitForLineText(page, line, marked('@آسيا'), 'the accepted completion');
     await page.locator(SUGGEST).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   });
@@ -120,24 +175,35 @@ async function attributedThenUndone(page: Page, { line, original }: Unattributed
   await waitForProblemCounts(page, before);
 }
 
-/** A space in the claim's block, `قائ` and Enter on `قائل=`, then the sources: `الحك` and Enter. */
+/** A space in the claim's block, `قائ` and Enter on `قائل=`, then `الحك` and Enter on the source. */
 export async function attributeWithCompletion({ page, workspace }: UiContext, pause?: Pause): Promise<void> {
   const claim = unattributedClaim(workspace);
+  const locale = await workbenchLocale(page);
   await attributedThenUndone(page, claim, async () => {
     await goToLine(page, claim.line, claim.blockEnd);
-    await page.keyboard.type(' ');
     // The block has its kind: the keys are offered (Arabic ones first), no second kind keyword.
-    await waitUntil('the keys after a space', async () => (await suggestionLabels(page)).includes('قائل='));
+    const typed = { line: claim.line, char: ' ', before: claim.original, after: claim.original.replace('{ادعاء}', '{ادعاء }') };
+    await typeTrigger(page, typed, 'the keys after a space', async () => (await suggestionLabels(page)).includes('قائل='));
     assert.ok(!(await suggestionLabels(page)).includes('ادعاء'), JSON.stringify(await suggestionLabels(page)));
-    await acceptSuggestion(page, 'قائ', 'قائل=');
+    await page.keyboard.type('قائ');
+    await acceptSuggestion(page, 'قائل=');
     await waitForLineText(page, claim.line, claim.original.replace('{ادعاء}', '{ادعاء قائل=}'), 'the accepted key');
-    // The list comes back by itself: the sources in front-matter order, then the entities.
-    await waitUntil('the source ids after قائل=', async () => (await suggestionLabels(page))[0] === 'مورتازين');
-    assert.deepEqual((await suggestionLabels(page)).slice(0, 5), ['مورتازين', 'الحكومة_الأميركية', 'المسؤولون_الأميركيون', 'إعلام_البلدين', 'آخرون']);
-    const detail = await focusedSuggestion(page, '.details-label');
-    assert.ok(detail.startsWith('أندريه مورتازين · ') && detail.endsWith(' · كاتب ومحلل سياسي روسي'), `the first source's detail: ${detail}`);
+    // The list comes back by itself with the ids: `ال` (which most Arabic ids and names start
+    // with) keeps the article's own, sources first in front-matter order, then entities.
+    await waitUntil('the ids after قائل=', async () => {
+      const labels = await suggestionLabels(page);
+      return labels.length > 0 && !labels.some((label) => label.endsWith('='));
+    });
+    await page.keyboard.type('ال');
+    await waitForSuggestions(page, 'the ids starting with ال', [
+      { label: 'الحكومة_الأميركية', detail: detail(locale, 'الحكومة الأميركية', 'government') },
+      { label: 'المسؤولون_الأميركيون', detail: detail(locale, 'مسؤولون أميركيون (لم يسمّهم المقال)', 'government') },
+      { label: 'الصين', detail: detail(locale, 'الصين', 'country') },
+    ]);
     await pause?.();
-    await acceptSuggestion(page, 'الحك', 'الحكومة_الأميركية');
+    await page.keyboard.type('حك');
+    await waitForSuggestions(page, 'the one id matching الحك', [{ label: 'الحكومة_الأميركية', detail: detail(locale, 'الحكومة الأميركية', 'government') }]);
+    await acceptSuggestion(page, 'الحكومة_الأميركية');
   });
 }
 

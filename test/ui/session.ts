@@ -20,6 +20,11 @@ const SETTINGS = {
   'workbench.reduceMotion': 'on',
   // VS Code in a browser saves edits after a delay by default: steps that edit leave the file as it was.
   'files.autoSave': 'off',
+  // No screen reader here. With its support on (`auto` cannot rule one out in a browser) the
+  // editor mirrors 1,000 characters around the cursor into its hidden <textarea> at every move and
+  // reads each key as a difference from them; loaded, just after the sample opened, keys then went
+  // astray now and then (a `{` not auto-closed, an `@` without its completion list).
+  'editor.accessibilitySupport': 'off',
 };
 
 export interface WorkbenchSession {

@@ -60,7 +60,7 @@ export const UI_STEPS: readonly UiStep[] = [
     },
   },
   {
-    name: 'typing [ { @ around an unannotated Arabic name offers the entity ids; Enter on the filtered one marks the mention',
+    name: 'typing [, {} and @ around an unannotated Arabic name offers the entity ids; Enter on the filtered one marks the mention',
     run: (context) => markMentionWithCompletion(context),
   },
   {
