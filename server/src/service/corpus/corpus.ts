@@ -40,11 +40,13 @@ export class Corpus {
   private readonly sortedById = new Map<string, readonly string[]>();
   /** Scopes by folder, rebuilt when a registry changes; the same object while nothing changes, so models can be cached on it. */
   private readonly scopes = new Map<string, RegistryScope>();
+  /** The same by article, so that a query over thousands of articles does not cut and hash their folders again. */
+  private readonly articleScopes = new Map<string, RegistryScope>();
 
   /** The workspace folders' URIs. */
   setRoots(roots: readonly string[]): void {
     this.roots = roots.map((root) => root.replace(/\/+$/, ''));
-    this.scopes.clear();
+    this.forgetScopes();
   }
 
   get rootUris(): readonly string[] {
@@ -85,6 +87,7 @@ export class Corpus {
     const old = this.articleMap.get(uri);
     if (!old) return;
     this.articleMap.delete(uri);
+    this.articleScopes.delete(uri);
     for (const id of idsOf(old)) this.unlink(id, uri);
   }
 
@@ -95,13 +98,18 @@ export class Corpus {
     if (articles.size === 0) this.articlesById.delete(id);
   }
 
+  private forgetScopes(): void {
+    this.scopes.clear();
+    this.articleScopes.clear();
+  }
+
   setRegistry(registry: Registry): void {
     this.registryMap.set(registry.uri, registry);
-    this.scopes.clear();
+    this.forgetScopes();
   }
 
   removeRegistry(uri: string): void {
-    if (this.registryMap.delete(uri)) this.scopes.clear();
+    if (this.registryMap.delete(uri)) this.forgetScopes();
   }
 
   /** The articles that refer to `id` or define it themselves. */
@@ -120,7 +128,9 @@ export class Corpus {
 
   /** The registries an article sees: its folder's `isnad.yaml`, then each parent's up to its workspace folder. */
   scopeOf(articleUri: string): RegistryScope {
-    return this.scopeOfFolder(folderOf(articleUri));
+    let scope = this.articleScopes.get(articleUri);
+    if (!scope) this.articleScopes.set(articleUri, (scope = this.scopeOfFolder(folderOf(articleUri))));
+    return scope;
   }
 
   /** The registries of the folders above a registry's own, nearest first. */
