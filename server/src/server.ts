@@ -9,7 +9,6 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest, SourcesRequest, StatementAtRequest } from './protocol';
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
@@ -26,16 +25,22 @@ import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
 
 /**
- * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
- * passed (short enough to go unnoticed), on the version current then, so a burst costs one run.
+ * Typing sends one change per keystroke. While re-parsing and diagnosing a document is cheap
+ * (below CHEAP_ANALYSIS_MS, as it is for one edited paragraph), diagnostics run as soon as the
+ * messages already received are handled. When it is not (a huge document whose edits re-parse it
+ * all), they run once DIAGNOSTICS_DELAY_MS has passed after a change, on the version current then,
+ * so a burst of keystrokes costs one run.
  */
 const DIAGNOSTICS_DELAY_MS = 50;
+const CHEAP_ANALYSIS_MS = 8;
 
 export function createServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
+  const documents = new TextDocuments(models.documents);
   const settings = new SettingsStore(connection);
-  const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+  const pendingDiagnostics = new Map<string, () => void>();
+  /** How long the last diagnostics run of each document took, model update included. */
+  const analysisMs = new Map<string, number>();
 
   /** The model of an open document at its current version; undefined when it is not open or the request was cancelled. */
   function modelFor(uri: string, token: CancellationToken): IsnadDocument | undefined {
@@ -46,13 +51,21 @@ export function createServer(connection: Connection): void {
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
   function scheduleDiagnostics(uri: string, delay: number): void {
     if (pendingDiagnostics.has(uri)) return;
-    pendingDiagnostics.set(
-      uri,
-      setTimeout(() => {
-        pendingDiagnostics.delete(uri);
-        publishDiagnostics(uri).catch((error: unknown) => connection.console.error(`Diagnostics failed for ${uri}: ${String(error)}`));
-      }, delay),
-    );
+    const run = () => {
+      pendingDiagnostics.delete(uri);
+      publishDiagnostics(uri).catch((error: unknown) => connection.console.error(`Diagnostics failed for ${uri}: ${String(error)}`));
+    };
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      pendingDiagnostics.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timeout = setTimeout(run, delay);
+      pendingDiagnostics.set(uri, () => clearTimeout(timeout));
+    }
+  }
+
+  function delayAfterChange(uri: string): number {
+    return (analysisMs.get(uri) ?? Infinity) < CHEAP_ANALYSIS_MS ? 0 : DIAGNOSTICS_DELAY_MS;
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
@@ -62,14 +75,17 @@ export function createServer(connection: Connection): void {
     // version that is open now. From here on nothing awaits, so no newer version can slip in.
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
-    connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(models.get(document), locale, options) });
+    const started = performance.now();
+    const diagnostics = computeDiagnostics(models.get(document), locale, options);
+    analysisMs.set(uri, performance.now() - started);
+    connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Full,
+        textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -85,10 +101,11 @@ export function createServer(connection: Connection): void {
 
   // An open fires both events, this one first: the new document is diagnosed at once.
   documents.onDidOpen(({ document }) => scheduleDiagnostics(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document.uri, DIAGNOSTICS_DELAY_MS));
+  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document.uri, delayAfterChange(document.uri)));
   documents.onDidClose(({ document: { uri } }) => {
-    clearTimeout(pendingDiagnostics.get(uri));
+    pendingDiagnostics.get(uri)?.();
     pendingDiagnostics.delete(uri);
+    analysisMs.delete(uri);
     models.forget(uri);
     settings.forget(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -16,6 +16,7 @@ import {
   StreamMessageWriter,
   createProtocolConnection,
   type InitializeResult,
+  type Range,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -83,6 +84,11 @@ export class ServerSession {
 
   async change(uri: string, text: string, version: number): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** An incremental change: each edit's range is in the text left by the edits before it, as the editor sends them. */
+  async edit(uri: string, version: number, edits: readonly { range: Range; text: string }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [...edits] });
   }
 
   async configurationChanged(): Promise<void> {
