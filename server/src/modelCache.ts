@@ -1,12 +1,15 @@
 // One model per document version: every request about a version reads the same model. The
 // editor sends edits (incremental sync); each is remembered with the text it produced, and the
 // next request re-parses from the cached model edit by edit, which re-reads only the edited
-// paragraph when an edit stays inside one.
+// paragraph when an edit stays inside one. The diagnostics' problems are kept the same way.
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IsnadDocument } from './service/model';
+import type { Problem } from './service/problems';
 import { parseIsnad } from './service/parse/document';
 import { reparse, type TextEdit } from './service/parse/incremental';
+import type { DiagnosticsOptions } from './service/features/diagnostics';
+import { problemSet, problemsOf, updateProblemSet, type ProblemSet } from './service/features/problemSet';
 
 interface PendingEdit {
   readonly edit: TextEdit;
@@ -17,8 +20,14 @@ interface PendingEdit {
 /** Past this many edits not yet parsed (a burst nothing asked about), one full parse is cheaper than keeping their texts. */
 const MAX_PENDING_EDITS = 64;
 
+interface Analysis {
+  readonly model: IsnadDocument;
+  /** Absent until diagnostics are asked for, and after an edit re-parsed the whole text. */
+  readonly problems?: ProblemSet;
+}
+
 export class ModelCache {
-  private readonly models = new Map<string, IsnadDocument>();
+  private readonly analyses = new Map<string, Analysis>();
   /** Edits since the cached model's version; absent when the next model must come from a full parse. */
   private readonly pending = new Map<string, PendingEdit[]>();
 
@@ -32,24 +41,41 @@ export class ModelCache {
   };
 
   get(document: TextDocument): IsnadDocument {
-    const cached = this.models.get(document.uri);
-    if (cached?.version === document.version) return cached;
-    const edits = this.pending.get(document.uri);
-    let model: IsnadDocument;
-    if (cached && edits) {
-      model = cached;
-      for (const { edit, text } of edits) model = reparse(model, edit, text, document.version).document;
-    } else {
-      model = parseIsnad(document.getText(), document.uri, document.version);
+    return this.analysis(document).model;
+  }
+
+  /** The problems `computeProblems` gives for the document's current version. */
+  problems(document: TextDocument, options: DiagnosticsOptions): Problem[] {
+    let analysis = this.analysis(document);
+    if (analysis.problems?.options.unattributedClaims !== options.unattributedClaims) {
+      analysis = { model: analysis.model, problems: problemSet(analysis.model, options) };
+      this.analyses.set(document.uri, analysis);
     }
-    this.models.set(document.uri, model);
-    this.pending.set(document.uri, []);
-    return model;
+    return problemsOf(analysis.problems!);
   }
 
   forget(uri: string): void {
-    this.models.delete(uri);
+    this.analyses.delete(uri);
     this.pending.delete(uri);
+  }
+
+  private analysis(document: TextDocument): Analysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached?.model.version === document.version) return cached;
+    const edits = this.pending.get(document.uri);
+    let analysis: Analysis;
+    if (cached && edits) {
+      analysis = cached;
+      for (const { edit, text } of edits) {
+        const { document: model, paragraph } = reparse(analysis.model, edit, text, document.version);
+        analysis = { model, problems: paragraph && analysis.problems && updateProblemSet(analysis.problems, model, paragraph) };
+      }
+    } else {
+      analysis = { model: parseIsnad(document.getText(), document.uri, document.version) };
+    }
+    this.analyses.set(document.uri, analysis);
+    this.pending.set(document.uri, []);
+    return analysis;
   }
 
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {

@@ -13,7 +13,7 @@ import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest,
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
-import { computeDiagnostics } from './service/features/diagnostics';
+import { toDiagnostic } from './service/features/diagnostics';
 import { computeHover } from './service/features/hover';
 import { computeDocumentSymbols } from './service/features/symbols';
 import { computeFoldingRanges } from './service/features/folding';
@@ -76,7 +76,8 @@ export function createServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
     const started = performance.now();
-    const diagnostics = computeDiagnostics(models.get(document), locale, options);
+    const model = models.get(document);
+    const diagnostics = models.problems(document, options).map((item) => toDiagnostic(model, item, locale));
     analysisMs.set(uri, performance.now() - started);
     connection.sendDiagnostics({ uri, version, diagnostics });
   }

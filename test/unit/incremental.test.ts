@@ -1,5 +1,5 @@
-// Incremental re-parsing must give exactly the model a full parse gives: random edit sequences
-// on the samples, compared after every edit. ISNAD_FUZZ_RUNS raises the number of sequences.
+// Incremental re-parsing must give exactly the model and the problems a full parse gives: random
+// edit sequences on the samples, compared after every edit. ISNAD_FUZZ_RUNS raises the number of sequences.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import type { IsnadDocument } from '../../server/src/service/model';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { reparse, type TextEdit } from '../../server/src/service/parse/incremental';
+import { computeProblems, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { problemSet, problemsOf, updateProblemSet } from '../../server/src/service/features/problemSet';
 
 const RUNS = Number(process.env.ISNAD_FUZZ_RUNS) || 25;
 /** With the share of edits that must re-read one paragraph only: each paragraph of the errors sample has a comment, which may run across paragraphs, so edits there parse the whole text. */
@@ -50,17 +52,26 @@ function locate(doc: IsnadDocument, edit: RandomEdit): TextEdit & { readonly tex
   return { start, end, insertedLength: edit.inserted.length, text: edit.inserted };
 }
 
-function replay(sample: string, edits: readonly RandomEdit[]): { paragraphReparses: number } {
+/** Applies the edits one by one, comparing the model and the problems with a full parse's after each. */
+function replay(sample: string, edits: readonly RandomEdit[], options: DiagnosticsOptions): { paragraphReparses: number } {
   let doc = parseIsnad(sample, 'file:///sample.isnad.md', 1);
+  let problems = problemSet(doc, options);
   let paragraphReparses = 0;
   for (const [step, random] of edits.entries()) {
     const edit = locate(doc, random);
     const text = doc.text.slice(0, edit.start) + edit.text + doc.text.slice(edit.end);
     const version = step + 2;
     const result = reparse(doc, edit, text, version);
-    if (result.scope === 'paragraph') paragraphReparses++;
-    assert.deepStrictEqual(result.document, parseIsnad(text, doc.uri, version), `edit ${step}: ${JSON.stringify(edit)}`);
+    const full = parseIsnad(text, doc.uri, version);
+    assert.deepStrictEqual(result.document, full, `model after edit ${step}: ${JSON.stringify(edit)}`);
     doc = result.document;
+    if (result.paragraph) {
+      paragraphReparses++;
+      problems = updateProblemSet(problems, doc, result.paragraph);
+    } else {
+      problems = problemSet(doc, options);
+    }
+    assert.deepStrictEqual(problemsOf(problems), computeProblems(full, options), `problems after edit ${step}: ${JSON.stringify(edit)}`);
   }
   return { paragraphReparses };
 }
@@ -76,9 +87,9 @@ describe('incremental re-parse', () => {
       let edits = 0;
       let paragraphReparses = 0;
       fc.assert(
-        fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 30 }), (sequence) => {
+        fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 30 }), fc.constantFrom<DiagnosticsOptions['unattributedClaims']>('warning', 'off'), (sequence, unattributedClaims) => {
           edits += sequence.length;
-          paragraphReparses += replay(text, sequence).paragraphReparses;
+          paragraphReparses += replay(text, sequence, { unattributedClaims }).paragraphReparses;
         }),
         { numRuns: RUNS, seed: 8 },
       );
@@ -93,7 +104,7 @@ describe('incremental re-parse', () => {
     const at = text.indexOf('second') + 1;
     const edited = `${text.slice(0, at)}Z${text.slice(at)}`;
     const result = reparse(doc, { start: at, end: at, insertedLength: 1 }, edited, 2);
-    assert.equal(result.scope, 'paragraph');
+    assert.ok(result.paragraph);
     assert.deepEqual(
       result.document.spans.map((span) => [span.index, span.range.start, span.range.end, span.section]),
       [
@@ -115,7 +126,7 @@ describe('incremental re-parse', () => {
     for (const [start, end, inserted] of cases) {
       const edited = text.slice(0, start) + inserted + text.slice(end);
       const result = reparse(parseIsnad(text), { start, end, insertedLength: inserted.length }, edited, 2);
-      assert.equal(result.scope, 'document', JSON.stringify(inserted));
+      assert.equal(result.paragraph, undefined, JSON.stringify(inserted));
       assert.deepStrictEqual(result.document, parseIsnad(edited, 'untitled:document', 2));
     }
   });

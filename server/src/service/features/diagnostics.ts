@@ -1,6 +1,6 @@
 // Every diagnostic of FORMAT.md §5: the parser's problems plus the ones that need ids resolved.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { IdReference, IsnadDocument, TextRange } from '../model';
+import type { IdReference, IsnadDocument, Span, TextRange } from '../model';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
@@ -17,17 +17,48 @@ export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedCla
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
-  return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc))
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const body = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
+  return frontMatterProblems(doc, usedIds(doc.spans)).concat(bodyProblems(doc, options, doc.spans, body, { start: doc.bodyStart, end: doc.text.length }));
 }
 
-function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
+/**
+ * The problems before the body, in document order: the front matter's own, unknown entities its
+ * sources link to, definitions no span in `used` refers to, and bidi controls.
+ */
+export function frontMatterProblems(doc: IsnadDocument, used: ReadonlySet<string> | ReadonlyMap<string, number>): Problem[] {
+  const problems = doc.problems.filter((item) => item.range.start < doc.bodyStart);
+  for (const source of doc.frontMatter?.sources.values() ?? []) {
+    if (source.entity) unknownEntity(doc, source.entity, problems);
+  }
+  if (doc.frontMatter) {
+    const unused = (range: TextRange, message: 'unusedSource' | 'unusedEntity', id: string) =>
+      problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
+    for (const source of doc.frontMatter.sources.values()) if (!used.has(source.id)) unused(source.keyRange, 'unusedSource', source.id);
+    for (const entity of doc.frontMatter.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, 'unusedEntity', entity.id);
+  }
+  return sortProblems(problems.concat(bidiControls(doc, frontMatterIdRanges(doc), { start: 0, end: doc.bodyStart })));
+}
+
+/**
+ * The problems of a stretch of the body (the whole body, or one paragraph): `parsed` (the
+ * parser's), then those of `spans`, the spans in it, in document order. Each range is a copy, so
+ * the list may be shifted without moving the spans'.
+ */
+export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
+  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans));
+  // An enclosing span's attribute block comes after its children's.
+  const idRanges = spans.map((span) => span.attributesRange).sort((a, b) => a.start - b.start);
+  return sortProblems(problems.concat(bidiControls(doc, idRanges, stretch))).map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
-  for (const span of doc.spans) {
-    if (!doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) {
-      problems.push(problem('empty-span', span.range, 'emptySpan'));
-    }
+  for (const span of spans) {
+    if (isBlank(doc.text, span.contentRange)) problems.push(problem('empty-span', span.range, 'emptySpan'));
     if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
@@ -37,18 +68,27 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[
   return problems;
 }
 
+/** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
+function isBlank(text: string, range: TextRange): boolean {
+  for (let i = range.start; i < range.end; i++) {
+    const c = text.charCodeAt(i);
+    // Letters and most punctuation: the usual first character of a span's content.
+    if (c > 32 && c < 127) return false;
+    if (!WHITE_SPACE.test(text[i])) return false;
+  }
+  return true;
+}
 
-function referenceProblems(doc: IsnadDocument): Problem[] {
+const WHITE_SPACE = /^\s$/;
+
+function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
-  for (const span of doc.spans) {
+  for (const span of spans) {
     if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
       problems.push(problem('unknown-source', span.by.range, 'unknownSource', [span.by.id]));
     }
     if (span.entity) unknownEntity(doc, span.entity, problems);
     for (const reference of span.about) unknownEntity(doc, reference, problems);
-  }
-  for (const source of doc.frontMatter?.sources.values() ?? []) {
-    if (source.entity) unknownEntity(doc, source.entity, problems);
   }
   return problems;
 }
@@ -57,31 +97,24 @@ function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Pro
   if (!findEntity(doc, reference.id)) problems.push(problem('unknown-entity', reference.range, 'unknownEntity', [reference.id]));
 }
 
-/** The ids spans refer to; an id that names both a source and an entity is used when either is. */
-export function usedIds(doc: IsnadDocument): Set<string> {
+/** The ids `spans` refer to; an id that names both a source and an entity is used when either is. */
+export function usedIds(spans: readonly Span[]): Set<string> {
   const used = new Set<string>();
-  for (const span of doc.spans) {
-    if (span.by) used.add(span.by.id);
-    if (span.entity) used.add(span.entity.id);
-    for (const reference of span.about) used.add(reference.id);
-  }
+  for (const span of spans) for (const id of referencedIds(span)) used.add(id);
   return used;
 }
 
-function unusedDefinitions(doc: IsnadDocument): Problem[] {
-  if (!doc.frontMatter) return [];
-  const used = usedIds(doc);
-  const problems: Problem[] = [];
-  const unused = (range: TextRange, message: 'unusedSource' | 'unusedEntity', id: string) =>
-    problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
-  for (const source of doc.frontMatter.sources.values()) if (!used.has(source.id)) unused(source.keyRange, 'unusedSource', source.id);
-  for (const entity of doc.frontMatter.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, 'unusedEntity', entity.id);
-  return problems;
+/** The ids a span refers to, once per reference. */
+export function referencedIds(span: Span): string[] {
+  const ids = span.about.map((reference) => reference.id);
+  if (span.by) ids.push(span.by.id);
+  if (span.entity) ids.push(span.entity.id);
+  return ids;
 }
 
-/** Ranges where a bidi control is an error: ids and attribute blocks (Trojan Source). */
-function idRanges(doc: IsnadDocument): TextRange[] {
-  const ranges: TextRange[] = doc.spans.map((span) => span.attributesRange);
+/** Ranges in the front matter where a bidi control is an error: ids (Trojan Source). */
+function frontMatterIdRanges(doc: IsnadDocument): TextRange[] {
+  const ranges: TextRange[] = [];
   for (const source of doc.frontMatter?.sources.values() ?? []) {
     ranges.push(source.keyRange);
     if (source.entity) ranges.push(source.entity.range);
@@ -90,15 +123,14 @@ function idRanges(doc: IsnadDocument): TextRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-function bidiControls(doc: IsnadDocument): Problem[] {
+/** Bidi controls in `stretch`; inside one of `idRanges` (sorted) they are errors. */
+function bidiControls(doc: IsnadDocument, idRanges: readonly TextRange[], stretch: TextRange): Problem[] {
   const problems: Problem[] = [];
-  let ranges: TextRange[] | undefined;
-  for (const match of doc.text.matchAll(BIDI_CONTROL)) {
-    ranges ??= idRanges(doc);
-    const offset = match.index;
+  for (const match of doc.text.slice(stretch.start, stretch.end).matchAll(BIDI_CONTROL)) {
+    const offset = stretch.start + match.index;
     const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     const range = { start: offset, end: offset + 1 };
-    if (anyContains(ranges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
+    if (anyContains(idRanges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
     else problems.push(problem('bidi-control', range, 'bidiControlText', [code]));
   }
   return problems;

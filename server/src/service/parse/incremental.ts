@@ -6,6 +6,7 @@ import type { Block, Elision, IdReference, IsnadDocument, Located, Section, Span
 import type { Problem } from '../problems';
 import { parseIsnad } from './document';
 import { finishSections, parseParagraph } from './body';
+import { firstStartingAtOrAfter } from '../ranges';
 
 /** `[start, end)` of the previous text replaced by `insertedLength` units. */
 export interface TextEdit {
@@ -14,10 +15,26 @@ export interface TextEdit {
   readonly insertedLength: number;
 }
 
+/** What a paragraph re-read changed, for whatever keeps results per paragraph (the diagnostics do). */
+export interface ParagraphChange {
+  /** Where the paragraph starts; it ended at `oldEnd` before the edit and ends at `newEnd` now. */
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+  /** The index of the paragraph's first span. */
+  readonly firstSpan: number;
+  /** The paragraph's spans before the edit. */
+  readonly removedSpans: readonly Span[];
+  /** The paragraph's spans now. */
+  readonly spans: readonly Span[];
+  /** The parser's problems in the paragraph now. */
+  readonly problems: readonly Problem[];
+}
+
 export interface Reparse {
   readonly document: IsnadDocument;
-  /** `paragraph` when only the edited paragraph was read again. */
-  readonly scope: 'paragraph' | 'document';
+  /** Present when only the edited paragraph was read again. */
+  readonly paragraph?: ParagraphChange;
 }
 
 /**
@@ -26,14 +43,13 @@ export interface Reparse {
  * one, so a large document pays for what the edit moved, not for a copy.
  */
 export function reparse(previous: IsnadDocument, edit: TextEdit, text: string, version: number): Reparse {
-  const document = reparseParagraph(previous, edit, text, version);
-  return document ? { document, scope: 'paragraph' } : { document: parseIsnad(text, previous.uri, version), scope: 'document' };
+  return reparseParagraph(previous, edit, text, version) ?? { document: parseIsnad(text, previous.uri, version) };
 }
 
 const BYTE_ORDER_MARK = 0xfeff;
 const COMMENT_MARKERS = /<!--|-->/;
 
-function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string, version: number): IsnadDocument | undefined {
+function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string, version: number): Reparse | undefined {
   const delta = edit.insertedLength - (edit.end - edit.start);
   const blockIndex = editedParagraph(previous, edit);
   if (blockIndex === undefined) return undefined;
@@ -42,28 +58,29 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
   const newEnd = block.end + delta;
   if (COMMENT_MARKERS.test(previous.text.slice(block.start, block.end)) || COMMENT_MARKERS.test(text.slice(block.start, newEnd))) return undefined;
 
-  const firstSpan = firstStartingAtOrAfter(previous.spans, block.start);
+  const firstSpan = firstStartingAtOrAfter(previous.spans, block.start, rangeStart);
   const paragraph = parseParagraph(text, block.start, sectionAt(previous.sections, block.start), firstSpan);
   // Anything but the same paragraph, moved by the edit, changes the structure around it.
   if (!paragraph || paragraph.end !== newEnd) return undefined;
 
-  const firstElision = firstStartingAtOrAfter(previous.elisions, block.start);
+  const firstElision = firstStartingAtOrAfter(previous.elisions, block.start, start);
   // A stretch left out that starts before the paragraph must end before it (comment lines do).
   if (firstElision > 0 && previous.elisions[firstElision - 1].end > block.start) return undefined;
 
   const problems = replaceProblems(previous, block, paragraph.problems, delta);
-  const spans = replaceSpans(previous.spans as MutableSpan[], firstSpan, block.end, paragraph.spans, delta);
+  const spans = previous.spans as MutableSpan[];
+  const removedSpans = replaceSpans(spans, firstSpan, block.end, paragraph.spans, delta);
   const elisions = previous.elisions as Elision[];
-  const elisionsAfter = firstStartingAtOrAfter(elisions, block.end, firstElision);
+  const elisionsAfter = firstStartingAtOrAfter(elisions, block.end, start, firstElision);
   elisions.splice(firstElision, elisionsAfter - firstElision, ...paragraph.elisions);
   for (let i = firstElision + paragraph.elisions.length; i < elisions.length; i++) shiftRange(elisions[i], delta);
   const blocks = previous.blocks as Block[];
   blocks[blockIndex] = paragraph.blocks[0];
   for (let i = blockIndex + 1; i < blocks.length; i++) shiftRange(blocks[i].range, delta);
   const comments = previous.comments as TextRange[];
-  for (let i = firstStartingAtOrAfter(comments, block.end); i < comments.length; i++) shiftRange(comments[i], delta);
+  for (let i = firstStartingAtOrAfter(comments, block.end, start); i < comments.length; i++) shiftRange(comments[i], delta);
 
-  return {
+  const document: IsnadDocument = {
     uri: previous.uri,
     version,
     text,
@@ -77,6 +94,8 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
     elisions,
     problems,
   };
+  const change = { start: block.start, oldEnd: block.end, newEnd, firstSpan, removedSpans, spans: paragraph.spans, problems: paragraph.problems };
+  return { document, paragraph: change };
 }
 
 /** The index of the paragraph (not heading) block holding the whole edit, when there is one that may be re-read alone. */
@@ -84,13 +103,16 @@ function editedParagraph(previous: IsnadDocument, edit: TextEdit): number | unde
   const { blocks, text, bodyStart, frontMatter } = previous;
   // Without a closed front matter, a new `---` line may open or close one.
   if (!frontMatter && text.startsWith('---', text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0)) return undefined;
-  const index = firstStartingAtOrAfter(blocks, edit.start + 1) - 1;
+  const index = firstStartingAtOrAfter(blocks, edit.start + 1, rangeStart) - 1;
   const block = blocks[index];
   if (!block || block.isHeading || block.range.start > edit.start || edit.end > block.range.end) return undefined;
   // The first line of the text may become a front matter fence.
   if (block.range.start <= bodyStart && !frontMatter) return undefined;
   return index;
 }
+
+const start = (item: TextRange) => item.start;
+const rangeStart = (item: { readonly range: TextRange }) => item.range.start;
 
 type MutableSpan = { -readonly [K in keyof Span]: Span[K] } & { children: number[] };
 type MutableRange = { -readonly [K in keyof TextRange]: number };
@@ -104,11 +126,14 @@ function shiftReference(reference: IdReference | Located<string> | undefined, de
   if (reference) shiftRange(reference.range, delta);
 }
 
-/** Swaps the paragraph's spans for the new ones; the spans after it move by `delta` units and by the change in count. */
+/**
+ * Swaps the paragraph's spans for the new ones, returning the old; the spans after it move by
+ * `delta` units and by the change in count.
+ */
 function replaceSpans(spans: MutableSpan[], first: number, paragraphEnd: number, replacements: readonly Span[], delta: number): Span[] {
-  const after = firstStartingAtOrAfter(spans, paragraphEnd, first);
+  const after = firstStartingAtOrAfter(spans, paragraphEnd, rangeStart, first);
   const indexDelta = replacements.length - (after - first);
-  spans.splice(first, after - first, ...(replacements as MutableSpan[]));
+  const removed = spans.splice(first, after - first, ...(replacements as MutableSpan[]));
   for (let i = first + replacements.length; i < spans.length; i++) {
     const span = spans[i];
     if (delta !== 0) {
@@ -129,7 +154,7 @@ function replaceSpans(spans: MutableSpan[], first: number, paragraphEnd: number,
       for (let child = 0; child < span.children.length; child++) span.children[child] += indexDelta;
     }
   }
-  return spans;
+  return removed;
 }
 
 /**
@@ -164,18 +189,4 @@ function sectionAt(sections: readonly Section[], offset: number): number | undef
     else high = mid;
   }
   return low === 0 ? undefined : low - 1;
-}
-
-/** Index of the first of `items` (sorted by start) that starts at or after `offset`, searching from `from`. */
-function firstStartingAtOrAfter(items: readonly ({ readonly start: number } | { readonly range: TextRange })[], offset: number, from = 0): number {
-  let low = from;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const item = items[mid];
-    const start = 'range' in item ? item.range.start : item.start;
-    if (start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
