@@ -366,7 +366,7 @@ class BodyParser {
  * Each section's parent and range from the headings: a section runs to the next heading of the
  * same or a higher level, less the blank lines before it.
  */
-export function finishSections(text: string, sections: readonly Section[]): Section[] {
+function finishSections(text: string, sections: readonly Section[]): Section[] {
   const ancestors: number[] = [];
   return sections.map((section, index) => {
     while (ancestors.length && sections[ancestors[ancestors.length - 1]].level >= section.level) ancestors.pop();
@@ -385,7 +385,8 @@ export function finishSections(text: string, sections: readonly Section[]): Sect
   });
 }
 
-function trimTrailingBreaks(text: string, end: number): number {
+/** Where the text before `end` stops being blank lines and trailing blanks. */
+export function trimTrailingBreaks(text: string, end: number): number {
   let i = end;
   while (i > 0 && (isLineBreak(text.charCodeAt(i - 1)) || isBlankChar(text.charCodeAt(i - 1)))) i--;
   return i;

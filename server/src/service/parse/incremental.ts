@@ -5,7 +5,8 @@
 import type { Block, Elision, IdReference, IsnadDocument, Located, Section, Span, TextRange } from '../model';
 import type { Problem } from '../problems';
 import { parseIsnad } from './document';
-import { finishSections, parseParagraph } from './body';
+import { parseParagraph, trimTrailingBreaks, type ParagraphParse } from './body';
+import { isLineBreak } from './chars';
 import { firstStartingAtOrAfter } from '../ranges';
 
 /** `[start, end)` of the previous text replaced by `insertedLength` units. */
@@ -59,7 +60,7 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
   if (COMMENT_MARKERS.test(previous.text.slice(block.start, block.end)) || COMMENT_MARKERS.test(text.slice(block.start, newEnd))) return undefined;
 
   const firstSpan = firstStartingAtOrAfter(previous.spans, block.start, rangeStart);
-  const paragraph = parseParagraph(text, block.start, sectionAt(previous.sections, block.start), firstSpan);
+  const paragraph = parseAlone(text, block.start, newEnd, sectionAt(previous.sections, block.start), firstSpan);
   // Anything but the same paragraph, moved by the edit, changes the structure around it.
   if (!paragraph || paragraph.end !== newEnd) return undefined;
 
@@ -87,7 +88,7 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
     lines: previous.lines.afterEdit(text, edit.start, edit.end, edit.insertedLength),
     bodyStart: previous.bodyStart,
     frontMatter: previous.frontMatter,
-    sections: shiftSections(text, previous.sections, block.end, delta),
+    sections: shiftSections(text, previous.sections, block, newEnd, delta),
     blocks,
     spans,
     comments,
@@ -96,6 +97,31 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
   };
   const change = { start: block.start, oldEnd: block.end, newEnd, firstSpan, removedSpans, spans: paragraph.spans, problems: paragraph.problems };
   return { document, paragraph: change };
+}
+
+/**
+ * Parses the paragraph at `start` from a copy of its text and of the line after it (which decides
+ * where it ends), then moves what it found to `start`. The strings the model keeps (ids, notes,
+ * messages' arguments) are cut from the text parsed; cut from the whole text, each would keep
+ * that version of it, megabytes, alive for as long as the paragraph is not edited again.
+ */
+function parseAlone(text: string, start: number, expectedEnd: number, section: number | undefined, firstSpan: number): ParagraphParse | undefined {
+  let until = Math.min(text.length, expectedEnd + (text.startsWith('\r\n', expectedEnd) ? 2 : 1));
+  while (until < text.length && !isLineBreak(text.charCodeAt(until))) until++;
+  // A new string, not a slice: a slice would still refer to the whole text.
+  const copy: string = JSON.parse(JSON.stringify(text.slice(start, until)));
+  const parse = parseParagraph(copy, 0, section, firstSpan);
+  if (!parse) return undefined;
+  const ranges = new Set<TextRange>();
+  for (const span of parse.spans) {
+    ranges.add(span.range).add(span.contentRange).add(span.attributesRange);
+    for (const reference of [span.entity, span.by, ...span.about, span.status, span.note, span.name]) if (reference) ranges.add(reference.range);
+  }
+  for (const item of parse.problems) ranges.add(item.range);
+  for (const block of parse.blocks) ranges.add(block.range);
+  for (const elision of parse.elisions) ranges.add(elision);
+  for (const range of ranges) shiftRange(range, start);
+  return { ...parse, end: parse.end + start };
 }
 
 /** The index of the paragraph (not heading) block holding the whole edit, when there is one that may be re-read alone. */
@@ -172,11 +198,23 @@ function replaceProblems(previous: IsnadDocument, block: TextRange, replacements
   return problems.slice(0, first).concat(replacements, moved);
 }
 
-function shiftSections(text: string, sections: readonly Section[], after: number, delta: number): Section[] {
-  const moved = sections.map((section) =>
-    section.headingRange.start < after ? section : { ...section, headingRange: { start: section.headingRange.start + delta, end: section.headingRange.end + delta } },
-  );
-  return finishSections(text, moved);
+/**
+ * Moves the sections after the paragraph, in place; a section whose last content was the
+ * paragraph now ends where the paragraph's text ends (what follows it up to the next heading is
+ * blank, as it was).
+ */
+function shiftSections(text: string, sections: readonly Section[], paragraph: TextRange, newEnd: number, delta: number): Section[] {
+  for (const section of sections) {
+    if (section.headingRange.start >= paragraph.end) {
+      shiftRange(section.headingRange, delta);
+      shiftRange(section.range, delta);
+    } else if (section.range.end > paragraph.end) {
+      (section.range as MutableRange).end += delta;
+    } else if (section.range.end >= paragraph.start) {
+      (section.range as MutableRange).end = Math.max(section.headingRange.end, trimTrailingBreaks(text, newEnd));
+    }
+  }
+  return sections as Section[];
 }
 
 /** The section whose heading is the last one before `offset`. */
