@@ -1,5 +1,6 @@
 // The extension: starts the Isnad language server and registers the commands. Everything that
 // needs the document's meaning is asked of the server; the client edits, prompts and writes files.
+import { loadStarted } from './loadClock';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -18,6 +19,8 @@ export interface IsnadApi {
   readonly ready: Promise<void>;
   /** The decorations applied to an editor, as the in-editor tests check them. */
   decorationSnapshot(editor: vscode.TextEditor): DecorationSnapshot | undefined;
+  /** Milliseconds from the bundle starting to load to `activate` returning. */
+  readonly activationMs: number;
 }
 
 let client: LanguageClient | undefined;
@@ -44,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);
   registerReadingView(context, languageClient);
-  return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor) };
+  return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor), activationMs: performance.now() - loadStarted };
 }
 
 /** Stopping here, rather than in a disposable, lets VS Code wait for the server to shut down. */
