@@ -4,26 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import MarkdownIt from 'markdown-it';
-import {
-  DidChangeConfigurationNotification,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest,
-  DocumentSymbolRequest,
-  ExitNotification,
-  HoverRequest,
-  InitializeRequest,
-  InitializedNotification,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createProtocolConnection,
-  type Position,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type Range,
-} from 'vscode-languageserver-protocol/node';
+import * as lsp from 'vscode-languageserver-protocol/node';
 
 export type ServerKind = 'isnad' | 'peer';
 
@@ -56,14 +37,14 @@ const markdownIt = new MarkdownIt();
 
 export class LspSession {
   private readonly child: ChildProcess;
-  private readonly connection: ProtocolConnection;
+  private readonly connection: lsp.ProtocolConnection;
   private readonly texts = new Map<string, string>();
   private readonly waiting = new Map<string, { version: number; resolve: () => void }>();
 
   constructor(private readonly server: ServerCommand) {
-    this.child = spawn(process.execPath, [server.script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+    this.child = spawn(process.execPath, [...(process.env.ISNAD_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), server.script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(this.child.stdout!), new lsp.StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params: lsp.PublishDiagnosticsParams) => {
       const waiter = this.waiting.get(params.uri);
       if (waiter && params.version === waiter.version) {
         this.waiting.delete(params.uri);
@@ -93,7 +74,7 @@ export class LspSession {
   /** Milliseconds from `initialize` sent to its answer. */
   async initialize(): Promise<number> {
     const started = performance.now();
-    await this.connection.sendRequest(InitializeRequest.type, {
+    await this.connection.sendRequest(lsp.InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: null,
@@ -103,8 +84,8 @@ export class LspSession {
       },
     });
     const elapsed = performance.now() - started;
-    await this.connection.sendNotification(InitializedNotification.type, {});
-    if (this.server.kind === 'peer') await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: MARKDOWN_SETTINGS });
+    await this.connection.sendNotification(lsp.InitializedNotification.type, {});
+    if (this.server.kind === 'peer') await this.connection.sendNotification(lsp.DidChangeConfigurationNotification.type, { settings: MARKDOWN_SETTINGS });
     return elapsed;
   }
 
@@ -113,30 +94,30 @@ export class LspSession {
     this.texts.set(uri, text);
     const started = performance.now();
     const diagnosed = this.diagnosed(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: this.server.languageId, version: 1, text } });
+    await this.connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: this.server.languageId, version: 1, text } });
     await diagnosed();
     return performance.now() - started;
   }
 
   /** Milliseconds from a `didChange` (one edit) sent to the new version's diagnostics received. */
-  async change(uri: string, version: number, range: Range, inserted: string, newText: string): Promise<number> {
+  async change(uri: string, version: number, range: lsp.Range, inserted: string, newText: string): Promise<number> {
     this.texts.set(uri, newText);
     const started = performance.now();
     const diagnosed = this.diagnosed(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
+    await this.connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
     await diagnosed();
     return performance.now() - started;
   }
 
   async documentSymbols(uri: string): Promise<number> {
     const started = performance.now();
-    await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    await this.connection.sendRequest(lsp.DocumentSymbolRequest.type, { textDocument: { uri } });
     return performance.now() - started;
   }
 
-  async hover(uri: string, position: Position): Promise<number> {
+  async hover(uri: string, position: lsp.Position): Promise<number> {
     const started = performance.now();
-    await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    await this.connection.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position });
     return performance.now() - started;
   }
 
@@ -148,8 +129,8 @@ export class LspSession {
 
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    await this.connection.sendRequest(ShutdownRequest.type);
-    await this.connection.sendNotification(ExitNotification.type);
+    await this.connection.sendRequest(lsp.ShutdownRequest.type);
+    await this.connection.sendNotification(lsp.ExitNotification.type);
     const timer = setTimeout(() => this.child.kill(), 5000);
     await exited;
     clearTimeout(timer);
@@ -163,7 +144,7 @@ export class LspSession {
   private diagnosed(uri: string, version: number): () => Promise<void> {
     if (this.server.kind === 'peer') {
       return async () => {
-        await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+        await this.connection.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } });
       };
     }
     const pushed = new Promise<void>((resolve) => this.waiting.set(uri, { version, resolve }));
