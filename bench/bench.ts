@@ -4,6 +4,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import MarkdownIt from 'markdown-it';
+import { parseIsnad } from '../server/src/service/parse/document';
+import { computeDiagnostics } from '../server/src/service/features/diagnostics';
+import { computeDocumentSymbols } from '../server/src/service/features/symbols';
+import { implicitMentions } from '../server/src/service/features/implicitMentions';
+import { bodyShadow } from '../server/src/service/arabic/bodyShadow';
 import { baseDocument, documentOfSize, utf8Length } from './documents';
 import { charCodeScan, isnadPipeline, sink, time, type Timing } from './inProcess';
 
@@ -12,6 +17,60 @@ const SIZES = [
   { label: '1 MB', bytes: 1_000_000, runs: 15 },
   { label: '10 MB', bytes: 10_000_000, runs: 5 },
 ];
+
+const WITHOUT_HINTS = { unattributedClaims: 'warning', possibleAttribution: false, vagueSource: false } as const;
+
+/** The analysis before issue #6: parse, the format's diagnostics, outline. */
+function analysisWithoutArabicFeatures(text: string): unknown {
+  const doc = parseIsnad(text);
+  return [doc, computeDiagnostics(doc, 'en', WITHOUT_HINTS), computeDocumentSymbols(doc, 'en')];
+}
+
+/** The same with implicit mentions (as decorations and hovers ask for them) and attribution hints. */
+function analysisWithArabicFeatures(text: string): unknown {
+  const doc = parseIsnad(text);
+  return [doc, computeDiagnostics(doc, 'en'), computeDocumentSymbols(doc, 'en'), implicitMentions(doc)];
+}
+
+/** Implicit mentions alone, the document already parsed (its shadow not yet built). */
+function implicitMentionsOnly(text: string): () => () => unknown {
+  return () => {
+    const doc = parseIsnad(text);
+    return () => {
+      bodyShadow(doc);
+      return implicitMentions(doc);
+    };
+  };
+}
+
+/** A deterministic word of Arabic letters. */
+function syntheticWord(seed: number): string {
+  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  let word = '';
+  let state = seed * 2654435761;
+  const length = 4 + (seed % 4);
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    word += letters[state % letters.length];
+  }
+  return word;
+}
+
+/** The base document with more entities (of one or two words, with aliases of one to three words, some with the article) up to `entities` and `aliases` in all. */
+function withManyEntities(text: string, entities: number, aliases: number): string {
+  const existing = parseIsnad(text).frontMatter?.entities;
+  const added = entities - (existing?.size ?? 0);
+  let aliasesLeft = aliases - [...(existing?.values() ?? [])].reduce((sum, entity) => sum + entity.aliases.length, 0);
+  const entries: string[] = [];
+  for (let n = 0; n < added; n++) {
+    const word = (k: number) => syntheticWord(n * 10 + k);
+    const count = Math.round(aliasesLeft / (added - n));
+    aliasesLeft -= count;
+    const forms = [word(1), `${word(2)} ${word(3)}`, `ال${word(4)}`, `${word(5)} ${word(6)} ${word(7)}`, word(9)].slice(0, count);
+    entries.push(`  bench_${n}:\n    name: ${word(0)} ${word(8)}\n    type: person\n    aliases: [${forms.join(', ')}]`);
+  }
+  return text.replace(/^entities:\n/m, `entities:\n${entries.join('\n')}\n`);
+}
 
 const markdownIt = new MarkdownIt();
 
@@ -105,4 +164,63 @@ function main(): void {
   );
 }
 
+/** Issue #6: what implicit mentions and attribution hints add to a full analysis, with 500 entities and 2,000 aliases. */
+function arabicFeatures(baseText: string): void {
+  const many = withManyEntities(baseText, 500, 2000);
+  const doc = parseIsnad(many);
+  const entities = doc.frontMatter?.entities.size ?? 0;
+  const aliases = [...(doc.frontMatter?.entities.values() ?? [])].reduce((sum, entity) => sum + entity.aliases.length, 0);
+  const text = documentOfSize(many, 1_000_000);
+  const runs = 15;
+  const rows: string[] = [];
+  for (const [label, variant] of [
+    ['front matter parsed every run', (run: number) => withFreshFrontMatter(text, run)],
+    ['front matter cached (editing the body)', () => text],
+  ] as const) {
+    const without = time(analysisWithoutArabicFeatures, variant, runs);
+    const withFeatures = time(analysisWithArabicFeatures, variant, runs);
+    const added = ((withFeatures.medianMs - without.medianMs) / without.medianMs) * 100;
+    rows.push(`| ${label} | ${without.medianMs.toFixed(1)} | ${withFeatures.medianMs.toFixed(1)} | +${added.toFixed(0)}% |`);
+  }
+  const alone: string[] = [];
+  for (const [label, source, bytes] of [
+    ['sample entities, 1 MB', baseText, 1_000_000],
+    [`${entities} entities, ${aliases} aliases, 1 MB`, many, 1_000_000],
+    [`${entities} entities, ${aliases} aliases, 2 MB`, many, 2_000_000],
+  ] as const) {
+    const sized = documentOfSize(source, bytes);
+    const prepared = implicitMentionsOnly(sized);
+    const timing = timePrepared(prepared, runs);
+    alone.push(`| ${label} | ${timing.medianMs.toFixed(1)} | ${megabytesPerSecond(utf8Length(sized), timing.medianMs)} |`);
+  }
+  console.log(
+    [
+      '',
+      `Implicit mentions and attribution hints (issue #6): 1 MB document, ${entities} entities, ${aliases} aliases, ${runs} runs, median ms`,
+      '',
+      '| front matter | parse + diagnostics + outline | with implicit mentions and hints | added |',
+      '|---|--:|--:|--:|',
+      ...rows,
+      '',
+      '| implicit mentions alone (shadow + automaton pass) | ms | MB/s |',
+      '|---|--:|--:|',
+      ...alone,
+    ].join('\n'),
+  );
+}
+
+/** Times the work `prepare()` returns, leaving its preparation (a parse) out. */
+function timePrepared(prepare: () => () => unknown, runs: number): Timing {
+  const times: number[] = [];
+  for (let run = -3; run < runs; run++) {
+    const work = prepare();
+    const started = performance.now();
+    sink.value = work();
+    if (run >= 0) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[times.length >> 1], minMs: times[0] };
+}
+
 main();
+arabicFeatures(baseDocument().text);

@@ -8,6 +8,7 @@ import { registerExportAnnotations } from './commands/exportAnnotations';
 import { registerMarkStatement } from './commands/markStatement';
 import { registerMarkMention } from './commands/markMention';
 import { registerAttributeClaim } from './commands/attributeClaim';
+import { registerUnattributedClaimNavigation } from './commands/unattributedClaims';
 import { registerDecorations, type DecorationSnapshot } from './decorations/decorator';
 import { registerStatus } from './status';
 import { registerReadingView } from './readingView/readingView';
@@ -28,10 +29,9 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): IsnadApi {
   const serverOptions: ServerOptions = { module: context.asAbsolutePath(path.join('dist', 'server.js')), transport: TransportKind.ipc };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'isnad' },
-      { scheme: 'untitled', language: 'isnad' },
-    ],
+    // Every scheme: files, unsaved documents, and virtual file systems (vscode-vfs://, a remote
+    // repository…). The server reads only the text the client sends it, never the file system.
+    documentSelector: [{ language: 'isnad' }],
     synchronize: { configurationSection: 'isnad' },
   };
   const languageClient = new LanguageClient('isnad', vscode.l10n.t('Isnad Language Server'), serverOptions, clientOptions);
@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
     registerMarkStatement(languageClient, 'quote'),
     registerMarkMention(languageClient),
     registerAttributeClaim(languageClient),
+    registerUnattributedClaimNavigation(languageClient),
   );
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);

@@ -9,7 +9,7 @@ import type { Problem } from './service/problems';
 import { parseIsnad } from './service/parse/document';
 import { reparse, type TextEdit } from './service/parse/incremental';
 import type { DiagnosticsOptions } from './service/features/diagnostics';
-import { problemSet, problemsOf, updateProblemSet, type ProblemSet } from './service/features/problemSet';
+import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
 
 interface PendingEdit {
   readonly edit: TextEdit;
@@ -47,11 +47,11 @@ export class ModelCache {
   /** The problems `computeProblems` gives for the document's current version. */
   problems(document: TextDocument, options: DiagnosticsOptions): Problem[] {
     let analysis = this.analysis(document);
-    if (analysis.problems?.options.unattributedClaims !== options.unattributedClaims) {
+    if (!analysis.problems || !sameOptions(analysis.problems.options, options)) {
       analysis = { model: analysis.model, problems: problemSet(analysis.model, options) };
       this.analyses.set(document.uri, analysis);
     }
-    return problemsOf(analysis.problems!);
+    return problemsOf(analysis.problems!, analysis.model);
   }
 
   forget(uri: string): void {

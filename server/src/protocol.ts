@@ -1,6 +1,6 @@
 // Custom requests between the Isnad client and server, declared once and imported by both
 // sides (in the manner of vscode-eslint's shared protocol file).
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 import type { ExportFormat } from './service/export/index';
@@ -34,6 +34,12 @@ export interface DecoratedSpan {
   readonly speaker?: string;
 }
 
+/** An entity named in plain text without a mention span (features/implicitMentions.ts). */
+export interface DecoratedImplicitMention {
+  readonly range: Range;
+  readonly entityType: string;
+}
+
 export interface DecoratedParagraph {
   readonly range: Range;
   readonly direction: ParagraphDirection;
@@ -57,6 +63,7 @@ export interface DecorationsResult {
   readonly version: number;
   readonly paragraphs: readonly DecoratedParagraph[];
   readonly spans: readonly DecoratedSpan[];
+  readonly implicitMentions: readonly DecoratedImplicitMention[];
   readonly counts: DocumentCounts;
 }
 
@@ -136,3 +143,36 @@ export interface StatementAtResult {
 }
 
 export const StatementAtRequest = new RequestType<StatementAtParams, StatementAtResult | null, void>('isnad/statementAt');
+
+/** The command a section's code lens runs, and the keybinding's: moves to the next unattributed claim. */
+export const NEXT_UNATTRIBUTED_CLAIM_COMMAND = 'isnad.nextUnattributedClaim';
+export const PREVIOUS_UNATTRIBUTED_CLAIM_COMMAND = 'isnad.previousUnattributedClaim';
+
+/** What a code lens passes to the command: where to start from. A keybinding passes nothing: the cursor. */
+export interface UnattributedClaimCommandArguments {
+  readonly uri: string;
+  readonly position: Position;
+}
+
+export interface UnattributedClaimParams {
+  readonly uri: string;
+  readonly position: Position;
+  readonly direction: 'next' | 'previous';
+}
+
+export interface UnattributedClaimResult {
+  /** The claim, from `[` through `}`. */
+  readonly range: Range;
+  /** Where the cursor goes: the start of the claim's text. */
+  readonly contentStart: Position;
+}
+
+/** The unattributed claim after (or before) a position, wrapping around; null when there is none. */
+export const UnattributedClaimRequest = new RequestType<UnattributedClaimParams, UnattributedClaimResult | null, void>('isnad/unattributedClaim');
+
+export interface ServerProcessResult {
+  readonly pid: number;
+}
+
+/** The server's process id: what a user (or the fault tests) needs to find the process of a misbehaving server. */
+export const ServerProcessRequest = new RequestType0<ServerProcessResult, void>('isnad/serverProcess');

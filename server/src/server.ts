@@ -2,6 +2,7 @@
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -9,7 +10,17 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { DecorationsRequest, EntitiesRequest, ExportRequest, ReadingViewRequest, SourcesRequest, StatementAtRequest } from './protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DecorationsRequest,
+  EntitiesRequest,
+  ExportRequest,
+  ReadingViewRequest,
+  SourcesRequest,
+  ServerProcessRequest,
+  StatementAtRequest,
+  UnattributedClaimRequest,
+} from './protocol';
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
@@ -23,6 +34,15 @@ import { entityChoices, sourceChoices } from './service/features/frontMatterChoi
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
+import { COMPLETION_TRIGGER_CHARACTERS, computeCompletion } from './service/features/completion/index';
+import { computeDefinition, computeDocumentHighlights, computeReferences } from './service/features/navigation';
+import { RenameRefusal, computeRename, prepareRename } from './service/features/rename';
+import { SEMANTIC_TOKENS_LEGEND, computeSemanticTokens } from './service/features/semanticTokens';
+import { computeInlayHints } from './service/features/inlayHints';
+import { computeCodeLenses } from './service/features/codeLens';
+import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
+import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
+import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 
 /**
  * Typing sends one change per keystroke. While re-parsing and diagnosing a document is cheap
@@ -34,6 +54,19 @@ import { EXPORT_FORMATS, exportDocument } from './service/export/index';
 const DIAGNOSTICS_DELAY_MS = 50;
 const CHEAP_ANALYSIS_MS = 8;
 
+/**
+ * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
+ * bytes costs a pass over the text: a UTF-16 unit is 1 to 3 bytes, so the length alone decides
+ * most documents.
+ */
+function sizeOver(document: TextDocument, maxMegabytes: number): number | undefined {
+  const limit = maxMegabytes * BYTES_PER_MEGABYTE;
+  const text = document.getText();
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
 export function createServer(connection: Connection): void {
   const models = new ModelCache();
   const documents = new TextDocuments(models.documents);
@@ -42,10 +75,21 @@ export function createServer(connection: Connection): void {
   /** How long the last diagnostics run of each document took, model update included. */
   const analysisMs = new Map<string, number>();
 
-  /** The model of an open document at its current version; undefined when it is not open or the request was cancelled. */
-  function modelFor(uri: string, token: CancellationToken): IsnadDocument | undefined {
+  /**
+   * The model of an open document at its current version; undefined when it is not open or is over
+   * `isnad.maxDocumentSize`. A cancelled request is answered with RequestCancelled.
+   */
+  async function modelFor(uri: string, token: CancellationToken): Promise<IsnadDocument | undefined> {
+    const { maxDocumentSize } = await settings.forResource(uri);
     const document = documents.get(uri);
-    return document && !token.isCancellationRequested ? models.get(document) : undefined;
+    if (!document) return undefined;
+    if (sizeOver(document, maxDocumentSize) !== undefined) {
+      models.forget(uri);
+      return undefined;
+    }
+    // Cancelled while the settings were read: no parse. (vscode-jsonrpc answers a request cancelled while still queued itself.)
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return models.get(document);
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -70,11 +114,17 @@ export function createServer(connection: Connection): void {
 
   async function publishDiagnostics(uri: string): Promise<void> {
     const version = documents.get(uri)?.version;
-    const { locale, diagnostics: options } = await settings.forResource(uri);
+    const { locale, diagnostics: options, maxDocumentSize } = await settings.forResource(uri);
     // The text may have changed (or closed) while the settings were read: publish only for the
     // version that is open now. From here on nothing awaits, so no newer version can slip in.
     const document = documents.get(uri);
     if (!document || document.version !== version) return;
+    const bytes = sizeOver(document, maxDocumentSize);
+    if (bytes !== undefined) {
+      models.forget(uri);
+      connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
+      return;
+    }
     const started = performance.now();
     const model = models.get(document);
     const diagnostics = models.problems(document, options).map((item) => toDiagnostic(model, item, locale));
@@ -82,14 +132,26 @@ export function createServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
+  let canRefreshInlayHints = false;
+
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -98,6 +160,8 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params);
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+    // The hints depend on a setting: the editor asks again only when told to.
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   // An open fires both events, this one first: the new document is diagnosed at once.
@@ -114,47 +178,115 @@ export function createServer(connection: Connection): void {
 
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return (doc && computeHover(doc, position, locale)) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
   });
-  connection.onFoldingRanges(({ textDocument: { uri } }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
+  });
+  connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeFoldingRanges(doc) : [];
   });
 
-  connection.onRequest(ExportRequest, ({ uri, format }, token) => {
+  connection.onCompletion(async ({ textDocument: { uri }, position }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCompletion(doc, position, locale) : [];
+  });
+  connection.onDefinition(async ({ textDocument: { uri }, position }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeDefinition(doc, position) : [];
+  });
+  connection.onReferences(async ({ textDocument: { uri }, position, context }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
+  });
+  connection.onDocumentHighlight(async ({ textDocument: { uri }, position }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeDocumentHighlights(doc, position) : [];
+  });
+  connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
+  });
+  connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
+  });
+  connection.languages.semanticTokens.on(async ({ textDocument: { uri } }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeSemanticTokens(doc) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange(async ({ textDocument: { uri }, range }, token) => {
+    const doc = await modelFor(uri, token);
+    return doc ? computeSemanticTokens(doc, range) : { data: [] };
+  });
+  connection.languages.inlayHint.on(async ({ textDocument: { uri }, range }, token) => {
+    const { locale, speakerHints } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc && speakerHints ? computeInlayHints(doc, range, locale) : [];
+  });
+  connection.onCodeLens(async ({ textDocument: { uri } }, token) => {
+    const { locale } = await settings.forResource(uri);
+    const doc = await modelFor(uri, token);
+    return doc ? computeCodeLenses(doc, locale) : [];
+  });
+
+  connection.onRequest(ExportRequest, async ({ uri, format }, token) => {
     if (!EXPORT_FORMATS.includes(format)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
     }
-    const doc = modelFor(uri, token);
+    const doc = await modelFor(uri, token);
     return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isAnnotation).length } : null;
   });
-  connection.onRequest(DecorationsRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(DecorationsRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeDecorations(doc) : null;
   });
-  connection.onRequest(ReadingViewRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(ReadingViewRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? computeReadingView(doc) : null;
   });
-  connection.onRequest(SourcesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(SourcesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? sourceChoices(doc) : [];
   });
-  connection.onRequest(EntitiesRequest, ({ uri }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(EntitiesRequest, async ({ uri }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? entityChoices(doc) : [];
   });
-  connection.onRequest(StatementAtRequest, ({ uri, position }, token) => {
-    const doc = modelFor(uri, token);
+  connection.onRequest(StatementAtRequest, async ({ uri, position }, token) => {
+    const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
 
+  connection.onRequest(UnattributedClaimRequest, async ({ uri, position, direction }, token) => {
+    const doc = await modelFor(uri, token);
+    const claim = doc && adjacentUnattributedClaim(doc, doc.lines.offsetAt(position), direction);
+    return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;
+  });
+  connection.onRequest(ServerProcessRequest, () => ({ pid: process.pid }));
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** A refused rename reaches the editor as the request's error, whose message it shows. */
+function refusalAsError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof RenameRefusal)) throw error;
+    throw new ResponseError(error.badName ? ErrorCodes.InvalidParams : LSPErrorCodes.RequestFailed, error.message);
+  }
 }

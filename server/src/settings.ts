@@ -6,12 +6,22 @@ import { toLocale, type Locale } from './service/l10n';
 export interface ResourceSettings {
   readonly locale: Locale;
   readonly diagnostics: DiagnosticsOptions;
+  /** `isnad.inlayHints.speakers`: name each claim's speaker before its text (left-to-right paragraphs). */
+  readonly speakerHints: boolean;
+  /** `isnad.maxDocumentSize`: documents larger than this many megabytes are not analysed. */
+  readonly maxDocumentSize: number;
 }
+
+/** package.json's default for `isnad.maxDocumentSize`. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 20;
 
 /** The `isnad` section as a client sends it: any part may be missing or of the wrong type. */
 interface IsnadSection {
   readonly locale?: unknown;
+  readonly maxDocumentSize?: unknown;
   readonly diagnostics?: { readonly unattributedClaims?: unknown };
+  readonly hints?: { readonly possibleAttribution?: unknown; readonly vagueSource?: unknown };
+  readonly inlayHints?: { readonly speakers?: unknown };
 }
 
 const UNATTRIBUTED_CLAIMS: readonly UnattributedClaimsSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -61,11 +71,18 @@ export class SettingsStore {
   }
 
   private resolve(section: IsnadSection): ResourceSettings {
-    const { locale, diagnostics } = section;
+    const { locale, diagnostics, hints, inlayHints, maxDocumentSize } = section;
     const unattributedClaims = UNATTRIBUTED_CLAIMS.find((value) => value === diagnostics?.unattributedClaims) ?? DEFAULT_DIAGNOSTICS_OPTIONS.unattributedClaims;
+    const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
     return {
       locale: locale === 'en' || locale === 'ar' ? locale : this.clientLocale,
-      diagnostics: { unattributedClaims },
+      diagnostics: {
+        unattributedClaims,
+        possibleAttribution: flag(hints?.possibleAttribution, DEFAULT_DIAGNOSTICS_OPTIONS.possibleAttribution),
+        vagueSource: flag(hints?.vagueSource, DEFAULT_DIAGNOSTICS_OPTIONS.vagueSource),
+      },
+      speakerHints: inlayHints?.speakers === true,
+      maxDocumentSize: typeof maxDocumentSize === 'number' && maxDocumentSize >= 0 ? maxDocumentSize : DEFAULT_MAX_DOCUMENT_SIZE,
     };
   }
 }

@@ -19,6 +19,7 @@ describe('server lifecycle (dist/server.js --stdio)', () => {
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.documentSymbolProvider, true);
     assert.equal(capabilities.foldingRangeProvider, true);
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.isnad'], resolveProvider: false });
   });
 
   it('exits with code 0 after shutdown and exit', async () => {

@@ -28,7 +28,20 @@ export async function scanDocument(page: Page, lastLine: number): Promise<Map<nu
     if (steps > 1000) throw new Error('scrolling never reached the end of the document');
     const rows = await renderedRows(page);
     record(rows);
-    if (rows.some((row) => row.lineNumber - 1 === lastLine)) return lines;
+    if (rows.some((row) => row.lineNumber - 1 === lastLine)) {
+      // The last line may be cut by the bottom edge too (how far it is depends on everything above
+      // it, code lenses included): show the document's end, and keep the fullest sighting.
+      await page.keyboard.press('Control+End');
+      let previous = '';
+      await waitUntil('the end of the document to render', async () => {
+        const now = JSON.stringify(await renderedRows(page));
+        const settled = now === previous;
+        previous = now;
+        return settled;
+      });
+      record(await renderedRows(page));
+      return lines;
+    }
     const top = rows[0];
     for (let row = 0; row < Math.max(1, Math.floor(rows.length / 2)); row++) await page.keyboard.press('Control+ArrowDown');
     await waitUntil('the editor to scroll', async () => {

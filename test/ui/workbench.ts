@@ -136,7 +136,8 @@ export function renderedRows(page: Page): Promise<RenderedRow[]> {
  * small moves until the hover widget shows; returns the widget's text.
  */
 export async function hoverWord(page: Page, lineText: string, word: string): Promise<string> {
-  const box = await waitUntil(`"${word}" on a rendered line containing "${lineText}"`, () => page.evaluate(
+  // Located again before every move: the line shifts when, say, code lenses arrive above it.
+  const locate = () => waitUntil(`"${word}" on a rendered line containing "${lineText}"`, () => page.evaluate(
     ({ editorSelector, lineText, word }) => {
       for (const line of Array.from(document.querySelectorAll(`${editorSelector} .view-lines .view-line`))) {
         const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
@@ -158,13 +159,21 @@ export async function hoverWord(page: Page, lineText: string, word: string): Pro
   ));
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
   for (let attempt = 0; attempt < 20; attempt++) {
+    const box = await locate();
     await page.mouse.move(box.x + box.width * (0.3 + 0.04 * (attempt % 10)), box.y + box.height / 2);
     if (await hover.first().isVisible().catch(() => false)) break;
     await hover.first().waitFor({ state: 'visible', timeout: 1_500 }).catch(() => undefined);
     if (await hover.first().isVisible().catch(() => false)) break;
   }
   await hover.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  return hover.first().innerText();
+  // The widget may show a placeholder first (on a loaded machine, for a while): wait until its text settles.
+  let previous = '';
+  return waitUntil('the hover text to settle', async () => {
+    const text = await hover.first().innerText();
+    const settled = text === previous && !/^Loading/.test(text) && text;
+    previous = text;
+    return settled;
+  });
 }
 
 /** The frame of a webview whose document has `selector` (webviews are nested iframes). */

@@ -308,4 +308,39 @@ describe('isnad CLI (dist/cli.js)', function () {
       assert.match(run.stdout, /^Usage: isnad export <file> --format w3c\|jsonl\|csv \[-o <out>\]/);
     });
   });
+  describe('import', () => {
+    it('rebuilds the document from its w3c export, to stdout or atomically to -o', () => {
+      write('article.isnad.md', CLEAN);
+      const exported = isnad(['export', 'article.isnad.md', '--format', 'w3c', '-o', 'article.jsonld'], dir);
+      assert.equal(exported.status, 0, exported.stderr);
+      const run = isnad(['import', 'article.jsonld'], dir);
+      assert.deepEqual(run, { status: 0, stdout: CLEAN, stderr: '' });
+      write('copy.isnad.md', 'previous');
+      assert.deepEqual(isnad(['import', 'article.jsonld', '-o', 'copy.isnad.md'], dir), { status: 0, stdout: '', stderr: '' });
+      assert.equal(fs.readFileSync(path.join(dir, 'copy.isnad.md'), 'utf8'), CLEAN);
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['article.isnad.md', 'article.jsonld', 'copy.isnad.md']);
+    });
+
+    it('exits 2 naming the problem for input that is not an Isnad export, leaving -o as it was', () => {
+      write('broken.jsonld', '{"type": "AnnotationCollection", "cleanText": 3}');
+      write('out.isnad.md', 'previous');
+      const run = isnad(['import', 'broken.jsonld', '-o', 'out.isnad.md'], dir);
+      assert.deepEqual(run, {
+        status: 2,
+        stdout: '',
+        stderr: 'isnad: cannot import broken.jsonld: not an Isnad export: it carries no "cleanText", the article the annotations point into\n',
+      });
+      assert.equal(fs.readFileSync(path.join(dir, 'out.isnad.md'), 'utf8'), 'previous');
+      assert.equal(isnad(['import', 'missing.jsonld'], dir).stderr, 'isnad: cannot read missing.jsonld: ENOENT: no such file or directory\n');
+      const usage = isnad(['import'], dir);
+      assert.equal(usage.status, 2);
+      assert.equal(usage.stderr, 'isnad: name exactly one export to import\nRun isnad import --help for usage.\n');
+    });
+
+    it('prints its help', () => {
+      const run = isnad(['import', '--help'], dir);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^Usage: isnad import <export\.jsonld> \[-o <out\.isnad\.md>\]/);
+    });
+  });
 });

@@ -34,6 +34,12 @@ describe('planDecorations', () => {
     });
   });
 
+  it('outlines implicit mentions on right-to-left and left-to-right lines alike (a border never splits a line)', () => {
+    const planned = plan(lines(...FRONT_MATTER, 'قال وبوتين إن [بوتين]{@putin} هنا', '', 'Then بوتين left.'));
+    assert.deepEqual(planned['mention.implicit'], [{ range: range(4, 5, 4, 10) }, { range: range(6, 5, 6, 10) }]);
+    assert.ok(!LEFT_TO_RIGHT_ONLY.has('mention.implicit'));
+  });
+
   it('leaves column-0 badges out when the editor wraps lines, which would hide a wrapped row\'s first words', () => {
     const text = lines(...FRONT_MATTER, '[[بوتين]{@putin} يريد]{ادعاء قائل=mortazin} و[الذخيرة]{ادعاء}');
     assert.equal(plan(text)['speaker.lineStart'].length, 1);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { computeDecorations } from '../../server/src/service/features/decorations';
+import { fixture } from './fixture';
 
 const lines = (...text: string[]) => text.join('\n');
 const range = (line: number, start: number, endLine: number, end: number) => ({
@@ -65,7 +66,16 @@ describe('computeDecorations', () => {
       version: 0,
       paragraphs: [],
       spans: [],
+      implicitMentions: [],
       counts: { claims: 0, quotes: 0, unattributed: 0, mentions: 0 },
     });
+  });
+
+  it('lists implicit mentions with their entity type, on right-to-left lines too', () => {
+    const f = fixture(lines('---', 'entities:', '  putin: {name: بوتين, type: person}', '  moscow: {name: Moscow, type: place}', '---', 'قال و⟦بوتين⟧ في [بوتين]{@putin}، ثم ⟦moscow⟧.'));
+    assert.deepEqual(computeDecorations(parseIsnad(f.text)).implicitMentions, [
+      { range: f.ranges[0], entityType: 'person' },
+      { range: f.ranges[1], entityType: 'place' },
+    ]);
   });
 });

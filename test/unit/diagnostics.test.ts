@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { parseIsnad } from '../../server/src/service/parse/document';
-import { computeDiagnostics, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { DEFAULT_DIAGNOSTICS_OPTIONS, computeDiagnostics, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
 import { DIAGNOSTIC_CODES } from '../../server/src/service/problems';
 import type { Locale } from '../../server/src/service/l10n';
 import { fixture, lines } from './fixture';
@@ -42,12 +42,12 @@ describe('diagnostics', () => {
       ['information', Information],
     ] as const) {
       it(`takes the severity the setting gives: ${setting}`, () => {
-        assertDiagnostics('⟦[a]{claim}⟧', [['unattributed-claim', severity]], { unattributedClaims: setting });
+        assertDiagnostics('⟦[a]{claim}⟧', [['unattributed-claim', severity]], { ...DEFAULT_DIAGNOSTICS_OPTIONS, unattributedClaims: setting });
       });
     }
 
     it('is not reported when the setting is off, while unattributed quotes still are', () => {
-      assertDiagnostics('[a]{claim} ⟦[b]{quote}⟧', [['unattributed-quote', Warning]], { unattributedClaims: 'off' });
+      assertDiagnostics('[a]{claim} ⟦[b]{quote}⟧', [['unattributed-quote', Warning]], { ...DEFAULT_DIAGNOSTICS_OPTIONS, unattributedClaims: 'off' });
     });
 
     it('is not reported for a claim attributed by itself or by any enclosing span', () => {
@@ -267,6 +267,40 @@ describe('diagnostics', () => {
     ]);
   });
 
+  describe('possible-attribution', () => {
+    it('is information over a sentence outside claims and quotes that holds a cue, in English and Arabic', () => {
+      const diagnostics = assertDiagnostics(
+        lines('⟦The minister said the port reopens⟧. It rained.', '', '⟦وقال الوزير إن الميناء سيفتح⟧، ثم غادر.'),
+        [
+          ['possible-attribution', Information],
+          ['possible-attribution', Information],
+        ],
+      );
+      assert.equal(diagnostics[0].message, 'This sentence reads like someone’s statement (“said”) but is not marked: mark it as a claim and say who made it.');
+      assert.equal(diagnostics[1].message, 'This sentence reads like someone’s statement (“قال”) but is not marked: mark it as a claim and say who made it.');
+    });
+
+    it('is not reported when isnad.hints.possibleAttribution is false', () => {
+      assertDiagnostics('The minister said so.', [], { ...DEFAULT_DIAGNOSTICS_OPTIONS, possibleAttribution: false });
+    });
+  });
+
+  describe('vague-source', () => {
+    it('is information over a sentence attributed to unnamed sources, in place of possible-attribution', () => {
+      const diagnostics = assertDiagnostics(lines('⟦Officials said the dam held⟧.', '', '⟦وأكدت مصادر مطلعة أن السد صامد⟧.'), [
+        ['vague-source', Information],
+        ['vague-source', Information],
+      ]);
+      assert.equal(diagnostics[0].message, 'This statement is attributed to an unnamed source (“Officials”): record the source in the front matter with kind anonymous.');
+      assert.equal(diagnostics[1].message, 'This statement is attributed to an unnamed source (“مصادر”): record the source in the front matter with kind anonymous.');
+    });
+
+    it('falls back to possible-attribution when isnad.hints.vagueSource is false, and is silent when both are', () => {
+      assertDiagnostics('⟦Officials said the dam held⟧.', [['possible-attribution', Information]], { ...DEFAULT_DIAGNOSTICS_OPTIONS, vagueSource: false });
+      assertDiagnostics('Officials said the dam held.', [], { ...DEFAULT_DIAGNOSTICS_OPTIONS, vagueSource: false, possibleAttribution: false });
+    });
+  });
+
   describe('bidi-control', () => {
     it('is a warning on the character in text and an error in an attribute block or an id key', () => {
       const diagnostics = assertDiagnostics(
@@ -293,7 +327,7 @@ describe('diagnostics', () => {
     });
 
     it('does not report LRM, RLM or ALM, which are ordinary Arabic typography', () => {
-      assertDiagnostics(lines(PEOPLE, 'قال\u200F [بوتين\u200E]{@putin}\u061C؛ [x]{claim by=mortazin note="\u200F\u061C"}'), []);
+      assertDiagnostics(lines(PEOPLE, 'كتب\u200F [بوتين\u200E]{@putin}\u061C؛ [x]{claim by=mortazin note="\u200F\u061C"}'), []);
     });
   });
 
@@ -314,6 +348,7 @@ describe('diagnostics', () => {
         'duplicate-id',
         'empty-span',
         'front-matter',
+        'possible-attribution',
         'span-syntax',
         'unattributed-claim',
         'unattributed-quote',
@@ -321,6 +356,7 @@ describe('diagnostics', () => {
         'unknown-entity',
         'unknown-source',
         'unused-definition',
+        'vague-source',
       ],
     );
   });

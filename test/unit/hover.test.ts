@@ -135,6 +135,16 @@ describe('hover', () => {
     });
   });
 
+  describe('on an implicit mention (an entity named in plain text)', () => {
+    it('shows the entity’s card, headed as not annotated, over the name without its proclitic', () => {
+      assert.deepEqual(hoverAt('قال و⟦بوت$0ين⟧ إن [P]{@putin} [Putin]{@putin}'), ['**Mention \\(not annotated\\)**', ...PUTIN_CARD]);
+    });
+
+    it('is the innermost thing inside a claim, and says so in Arabic', () => {
+      assert.deepEqual(hoverAt('[a ⟦PUT$0IN⟧ b]{claim by=mortazin}', 'ar').slice(0, 2), ['**ذِكر \\(غير موسوم\\)**', '**Vladimir Putin** (شخص)']);
+    });
+  });
+
   describe('on an id in an attribute block', () => {
     it('shows the entity of an @id, with the id as the range', () => {
       assert.deepEqual(hoverAt('[Putin]{@⟦pu$0tin⟧} [P]{@putin}'), PUTIN_CARD);

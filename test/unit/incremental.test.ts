@@ -71,7 +71,7 @@ function replay(sample: string, edits: readonly RandomEdit[], options: Diagnosti
     } else {
       problems = problemSet(doc, options);
     }
-    assert.deepStrictEqual(problemsOf(problems), computeProblems(full, options), `problems after edit ${step}: ${JSON.stringify(edit)}`);
+    assert.deepStrictEqual(problemsOf(problems, doc), computeProblems(full, options), `problems after edit ${step}: ${JSON.stringify(edit)}`);
   }
   return { paragraphReparses };
 }
@@ -87,9 +87,9 @@ describe('incremental re-parse', () => {
       let edits = 0;
       let paragraphReparses = 0;
       fc.assert(
-        fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 30 }), fc.constantFrom<DiagnosticsOptions['unattributedClaims']>('warning', 'off'), (sequence, unattributedClaims) => {
+        fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 30 }), fc.constantFrom<DiagnosticsOptions['unattributedClaims']>('warning', 'off'), fc.boolean(), (sequence, unattributedClaims, hints) => {
           edits += sequence.length;
-          paragraphReparses += replay(text, sequence, { unattributedClaims }).paragraphReparses;
+          paragraphReparses += replay(text, sequence, { unattributedClaims, possibleAttribution: hints, vagueSource: hints }).paragraphReparses;
         }),
         { numRuns: RUNS, seed: 8 },
       );

@@ -94,7 +94,7 @@ function runAllFeatures(text: string, at: readonly number[] = []): void {
   const frontMatter = doc.frontMatter && { ...doc.frontMatter, data: undefined, meta: undefined };
   assertRangesInside(doc, { ...doc, text: undefined, lines: undefined, frontMatter }, 'model');
   assertRangesInside(doc, computeDiagnostics(doc, 'en'), 'diagnostics');
-  assertRangesInside(doc, computeDiagnostics(doc, 'ar', { unattributedClaims: 'off' }), 'diagnostics (ar)');
+  assertRangesInside(doc, computeDiagnostics(doc, 'ar', { unattributedClaims: 'off', possibleAttribution: false, vagueSource: true }), 'diagnostics (ar)');
   assertSpanKindsKnown(doc);
   assertRangesInside(doc, computeDocumentSymbols(doc, 'en'), 'symbols');
   assertFoldingInside(doc);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ARABIC_SAMPLE, ERRORS_SAMPLE, closeAllEditors, isnadDiagnostics, openSample, rangeTuple } from './support';
 
-const { Error, Warning, Hint } = vscode.DiagnosticSeverity;
+const { Error, Warning, Information, Hint } = vscode.DiagnosticSeverity;
 
 interface Expected {
   readonly code: string;
@@ -28,6 +28,8 @@ const ERRORS_SAMPLE_DIAGNOSTICS: readonly Expected[] = [
   { code: 'unknown-attribute', severity: Warning, range: [33, 66, 33, 76], text: 'colour=red' },
   { code: 'empty-span', severity: Warning, range: [35, 18, 35, 28], text: '[ ]{@town}' },
   { code: 'bidi-control', severity: Warning, range: [37, 91, 37, 92], text: '\u202E' },
+  { code: 'possible-attribution', severity: Information, range: [39, 0, 39, 33], text: 'The mayor said the bridge is safe' },
+  { code: 'vague-source', severity: Information, range: [41, 0, 41, 41], text: 'Officials told reporters the dam is sound' },
 ];
 
 const FIRST_ARABIC_CLAIM = '[في العقود الثلاثة الماضية، شهدنا تراجعا في العلاقة بين [موسكو]{@روسيا} و[بيونغ يانغ]{@كوريا_الشمالية}، علاقةٌ كانت قوية في السابق ولم تتعافَ منها تماما حتى الآن]{ادعاء}';
@@ -47,7 +49,7 @@ export function diagnosticsTests(): void {
   describe('diagnostics', () => {
     after(closeAllEditors);
 
-    it('reports each of the 11 codes once on errors.isnad.md, with its severity and exact range', async () => {
+    it('reports each of the 13 codes once on errors.isnad.md, with its severity and exact range', async () => {
       const { editor } = await openSample(ERRORS_SAMPLE);
       const diagnostics = (await isnadDiagnostics(editor.document.uri)).sort(inDocumentOrder);
       assert.deepEqual(
@@ -59,11 +61,13 @@ export function diagnosticsTests(): void {
       for (const diagnostic of diagnostics) assert.ok(diagnostic.message.trim().length > 0, `${String(diagnostic.code)} has a message`);
     });
 
-    it('reports exactly 14 unattributed claims on the Arabic sample, the first over its whole span', async () => {
+    it('reports exactly 14 unattributed claims and one possible attribution on the Arabic sample, the first claim over its whole span', async () => {
       const { editor } = await openSample(ARABIC_SAMPLE);
       const diagnostics = (await isnadDiagnostics(editor.document.uri)).sort(inDocumentOrder);
+      const hint = diagnostics.find((diagnostic) => diagnostic.code === 'possible-attribution');
+      assert.deepEqual(hint && [editor.document.getText(hint.range), hint.severity], ['وفقا للكاتب والمحلل السياسي الروسي', Information]);
       assert.deepEqual(
-        diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+        diagnostics.filter((diagnostic) => diagnostic !== hint).map((diagnostic) => [diagnostic.code, diagnostic.severity]),
         Array.from({ length: 14 }, () => ['unattributed-claim', Warning]),
       );
       assert.deepEqual(actual(editor.document, diagnostics[0]), {

@@ -4,15 +4,19 @@
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { activationTests } from './activation.test';
+import { arabicTests } from './arabic.test';
+import { codeActionTests } from './codeActions.test';
 import { commandTests } from './commands.test';
 import { decorationTests } from './decorations.test';
 import { diagnosticsTests } from './diagnostics.test';
 import { exportTests } from './export.test';
 import { hoverTests } from './hover.test';
 import { outlineTests } from './outline.test';
+import { languageFeatureTests } from './languageFeatures.test';
+import { safetyTests } from './safety.test';
 
 /** Activation first: it measures a cold start. */
-const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, exportTests, decorationTests];
+const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, codeActionTests, exportTests, decorationTests, languageFeatureTests, safetyTests, arabicTests];
 
 /** This file is bundled to dist/test/vscode/index.js; the reporter stays a plain file in test/. */
 const SUMMARY_REPORTER = path.resolve(__dirname, '..', '..', '..', 'test', 'summaryReporter.js');

@@ -94,5 +94,5 @@ export const UI_IS_ARABIC = vscode.env.language.toLowerCase().startsWith('ar');
 
 /** The few server strings the suites check, in both UI languages (server/src/service/l10n.ts). */
 export const SERVER_TEXT = UI_IS_ARABIC
-  ? { person: 'شخص', wikidata: 'ويكي بيانات', saidBy: 'القائل', frontMatter: 'الترويسة', sources: 'المصادر', entities: 'الكيانات', unattributed: 'بلا مصدر' }
-  : { person: 'person', wikidata: 'Wikidata', saidBy: 'Said by', frontMatter: 'Front matter', sources: 'Sources', entities: 'Entities', unattributed: 'Unattributed' };
+  ? { person: 'شخص', wikidata: 'ويكي بيانات', saidBy: 'القائل', frontMatter: 'الترويسة', sources: 'المصادر', entities: 'الكيانات', unattributed: 'بلا مصدر', implicitMention: 'ذِكر \\(غير موسوم\\)' }
+  : { person: 'person', wikidata: 'Wikidata', saidBy: 'Said by', frontMatter: 'Front matter', sources: 'Sources', entities: 'Entities', unattributed: 'Unattributed', implicitMention: 'Mention \\(not annotated\\)' };

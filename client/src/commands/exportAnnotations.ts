@@ -1,5 +1,6 @@
 // "Export Annotations…": the server builds the export from its model; this command asks for the
-// format and the file (the save dialog confirms an overwrite), and writes the file.
+// format and the file, and writes the file through the workspace file system (any scheme, never
+// Node's fs), atomically, replacing an existing file only with the user's yes.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -21,7 +22,8 @@ export function registerExportAnnotations(client: LanguageClient): vscode.Dispos
 /**
  * Each argument, when given, skips its prompt, so tests and other extensions can export without
  * dialogs: `uri` the document (else the active editor's), `format` one of EXPORT_FORMATS (else a
- * quick pick), `target` the file to write, replaced without asking (else a save dialog).
+ * quick pick), `target` the file to write (else a save dialog); a `target` that exists is replaced
+ * only when the user says yes to a modal question (the save dialog asks that itself).
  * Resolves to the file written, or undefined when the user cancelled or the export failed.
  */
 async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -36,9 +38,13 @@ async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, forma
   try {
     const result = await client.sendRequest(ExportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri), format });
     if (!result) throw new Error(vscode.l10n.t('the language server does not have the document open.'));
-    target ??= await pickTarget(document, format);
-    if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+    if (target) {
+      if ((await exists(target)) && !(await confirmReplace(target))) return undefined;
+    } else {
+      target = await pickTarget(document, format);
+      if (!target) return undefined;
+    }
+    await writeAtomically(target, new TextEncoder().encode(result.content));
     announce(target, result.annotationCount);
     return target;
   } catch (error) {
@@ -82,6 +88,41 @@ async function pickTarget(document: vscode.TextDocument, format: ExportFormat): 
   });
   // VS Code's save dialogs, desktop and web alike, ask before replacing an existing file.
   return target;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function confirmReplace(target: vscode.Uri): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('“{0}” already exists. Replace it with the exported annotations?', path.posix.basename(target.path)),
+    { modal: true },
+    replace,
+  );
+  return answer === replace;
+}
+
+/**
+ * Writes a temporary file beside `target`, then renames it over `target`: a failed write leaves
+ * the previous file as it was, and no reader sees half an export. The temporary file never outlives the call.
+ */
+async function writeAtomically(target: vscode.Uri, content: Uint8Array): Promise<void> {
+  const name = path.posix.basename(target.path);
+  const temporary = vscode.Uri.joinPath(target, '..', `.${name}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, content);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    throw error;
+  }
 }
 
 /** Not awaited: the command is done once the file is written, whether or not the user clicks "Open". */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EntitiesRequest } from '../../../server/src/protocol';
+import { mentionOf } from '../../../server/src/service/markup';
 import { activeIsnadEditor } from './isnadEditor';
 import { selectionsToMark, wrapSelections } from './wrapSelections';
 
@@ -19,7 +20,7 @@ async function markMention(client: LanguageClient, entityId?: string): Promise<b
   const marked = editor && (await selectionsToMark(client, editor));
   if (!editor || !marked) return false;
   const id = entityId ?? (await pickEntity(client, editor.document));
-  return id ? wrapSelections(editor, marked, () => `@${id}`) : false;
+  return id ? wrapSelections(editor, marked, () => mentionOf(id)) : false;
 }
 
 async function pickEntity(client: LanguageClient, document: vscode.TextDocument): Promise<string | undefined> {

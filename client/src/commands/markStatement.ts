@@ -2,7 +2,7 @@
 // with the Arabic keyword in right-to-left paragraphs so those lines stay free of Latin letters.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ParagraphDirection } from '../../../server/src/protocol';
+import { keyword } from '../../../server/src/service/markup';
 import { activeIsnadEditor } from './isnadEditor';
 import { selectionsToMark, wrapSelections } from './wrapSelections';
 
@@ -13,12 +13,6 @@ const COMMANDS: Readonly<Record<StatementKind, string>> = {
   quote: 'isnad.markQuote',
 };
 
-/** FORMAT.md §4: each kind keyword in English and in Arabic. */
-const KEYWORDS: Readonly<Record<StatementKind, Readonly<Record<ParagraphDirection, string>>>> = {
-  claim: { ltr: 'claim', rtl: 'ادعاء' },
-  quote: { ltr: 'quote', rtl: 'اقتباس' },
-};
-
 export function registerMarkStatement(client: LanguageClient, kind: StatementKind): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS[kind], () => markStatement(client, kind));
 }
@@ -27,5 +21,5 @@ export function registerMarkStatement(client: LanguageClient, kind: StatementKin
 async function markStatement(client: LanguageClient, kind: StatementKind): Promise<boolean> {
   const editor = activeIsnadEditor();
   const marked = editor && (await selectionsToMark(client, editor));
-  return marked ? wrapSelections(editor, marked, ({ direction }) => KEYWORDS[kind][direction]) : false;
+  return marked ? wrapSelections(editor, marked, ({ direction }) => keyword(kind, direction)) : false;
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DecorationsRequest, type ParagraphDirection } from '../../../server/src/protocol';
+import { spanMarkup, withoutOuterSpace } from '../../../server/src/service/markup';
 import { isUnchanged } from './isnadEditor';
 
 export interface SelectionToMark {
@@ -24,7 +25,7 @@ export interface SelectionsToMark {
  */
 export async function selectionsToMark(client: LanguageClient, editor: vscode.TextEditor): Promise<SelectionsToMark | undefined> {
   const { document } = editor;
-  const ranges = editor.selections.map((selection) => withoutOuterSpace(document, selection)).filter((range) => !range.isEmpty);
+  const ranges = editor.selections.map((selection) => trimmed(document, selection)).filter((range) => !range.isEmpty);
   if (ranges.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to mark first.'));
     return undefined;
@@ -54,16 +55,14 @@ export async function wrapSelections(
   if (!isUnchanged(editor.document, version)) return false;
   return editor.edit((builder) => {
     for (const selection of selections) {
-      builder.insert(selection.range.start, '[');
-      builder.insert(selection.range.end, `]{${attributesOf(selection)}}`);
+      const { open, close } = spanMarkup(attributesOf(selection));
+      builder.insert(selection.range.start, open);
+      builder.insert(selection.range.end, close);
     }
   });
 }
 
-/** A triple-clicked line ends with its line break; the span should end with the text. */
-function withoutOuterSpace(document: vscode.TextDocument, range: vscode.Range): vscode.Range {
-  const text = document.getText(range);
-  const start = document.offsetAt(range.start) + text.length - text.trimStart().length;
-  const end = Math.max(start, document.offsetAt(range.end) - (text.length - text.trimEnd().length));
+function trimmed(document: vscode.TextDocument, range: vscode.Range): vscode.Range {
+  const { start, end } = withoutOuterSpace(document.getText(), { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }

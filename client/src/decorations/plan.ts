@@ -10,6 +10,7 @@ import type { DecoratedSpan, DecorationsResult, ParagraphDirection } from '../..
 
 export type DecorationKey =
   | `mention.${EntityType}`
+  | 'mention.implicit'
   | 'claim'
   | 'claim.unattributed'
   | 'quote'
@@ -22,6 +23,7 @@ export type DecorationKey =
 
 export const DECORATION_KEYS: readonly DecorationKey[] = [
   ...ENTITY_TYPES.map((type) => `mention.${type}` as const),
+  'mention.implicit',
   'claim',
   'claim.unattributed',
   'quote',
@@ -88,6 +90,8 @@ export function planDecorations(result: DecorationsResult, options: PlanOptions)
     }
   }
 
+  // A faint outline, on lines of either direction: what is named but not annotated yet.
+  plan['mention.implicit'].push(...result.implicitMentions.map(({ range }) => ({ range })));
   for (const [line, key] of gutter) plan[key].push({ range: lineStart(line) });
   for (const [line, speakers] of options.wordWrap ? [] : speakersOfLine) {
     plan['speaker.lineStart'].push({ range: lineStart(line), text: `${RIGHT_TO_LEFT_ISOLATE}◂ ${speakers.join(' · ')}${POP_DIRECTIONAL_ISOLATE}` });

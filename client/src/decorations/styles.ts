@@ -42,6 +42,13 @@ export function decorationStyles(media: vscode.Uri): Record<DecorationKey, vscod
     'mention.place': tint('isnad.entityPlaceBackground'),
     'mention.event': tint('isnad.entityEventBackground'),
     'mention.other': tint('isnad.entityOtherBackground'),
+    // A border, not a bottom border: claims and quotes underline, and an implicit mention may sit inside one.
+    'mention.implicit': {
+      border: '1px dashed',
+      borderColor: color('isnad.implicitMentionBorder'),
+      borderRadius: '2px',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    },
     claim: underline('solid', 'isnad.claimBorder'),
     'claim.unattributed': underline('solid', 'isnad.unattributedBorder'),
     quote: underline('dotted', 'isnad.quoteBorder'),

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { CliError, EXIT_OK, describeError, type Output } from './output';
 
 /**
  * Writes through a temporary file in the same folder, then renames it over `target`: readers
@@ -32,4 +33,18 @@ function existingMode(file: string): number {
   } catch {
     return 0o666;
   }
+}
+
+/** A command's result: to stdout, or atomically to the `-o` file when one is given. */
+export function writeResult(output: Output, file: string | undefined, content: string): number {
+  if (file === undefined) {
+    output.out(content);
+    return EXIT_OK;
+  }
+  try {
+    writeFileAtomic(file, content);
+  } catch (error) {
+    throw new CliError(`cannot write ${file}: ${describeError(error)}`);
+  }
+  return EXIT_OK;
 }

@@ -5,7 +5,7 @@ import { parseIsnad } from '../service/parse/document';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../service/export/index';
 import { helpFor, oneOf, parseCommandArgs } from './arguments';
 import { readDocument } from './files';
-import { writeFileAtomic } from './atomicWrite';
+import { writeResult } from './atomicWrite';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
 
 const EXPORT_HELP = `Usage: isnad export <file> --format w3c|jsonl|csv [-o <out>]
@@ -46,14 +46,5 @@ export function exportCommand(args: readonly string[], output: Output): number {
   }
   // The file's URI is what the annotations target when the front matter gives no url.
   const exported = exportDocument(parseIsnad(text, pathToFileURL(path.resolve(file)).href), format);
-  if (values.output === undefined) {
-    output.out(exported);
-    return EXIT_OK;
-  }
-  try {
-    writeFileAtomic(values.output, exported);
-  } catch (error) {
-    throw new CliError(`cannot write ${values.output}: ${describeError(error)}`);
-  }
-  return EXIT_OK;
+  return writeResult(output, values.output, exported);
 }

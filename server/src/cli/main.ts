@@ -2,6 +2,7 @@
 import { version } from '../../../package.json';
 import { check } from './check';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { CliError, EXIT_FAILURE, EXIT_OK, type Output } from './output';
 
 const HELP = `Usage: isnad <command> [options]
@@ -9,6 +10,7 @@ const HELP = `Usage: isnad <command> [options]
 Commands:
   check <file or folder>...   report the diagnostics of Isnad documents
   export <file>               export a document's annotations (w3c, jsonl, csv)
+  import <export.jsonld>      rebuild a document from its w3c export
 
 Options:
   -h, --help     show this help; isnad <command> --help shows a command's options
@@ -20,6 +22,7 @@ type Command = (args: readonly string[], output: Output) => number;
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['check', check],
   ['export', exportCommand],
+  ['import', importCommand],
 ]);
 
 /** Runs the command line and returns the exit status. */

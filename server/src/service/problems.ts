@@ -1,7 +1,7 @@
 import type { TextRange } from './model';
 import type { MessageKey } from './l10n';
 
-/** The stable diagnostic codes of FORMAT.md §5. */
+/** The stable diagnostic codes of FORMAT.md §5, then the attribution hints (features/attributionHints.ts). */
 export const DIAGNOSTIC_CODES = [
   'unattributed-claim',
   'unattributed-quote',
@@ -14,6 +14,8 @@ export const DIAGNOSTIC_CODES = [
   'unknown-attribute',
   'empty-span',
   'bidi-control',
+  'possible-attribution',
+  'vague-source',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -31,6 +33,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'unknown-attribute': 'warning',
   'empty-span': 'warning',
   'bidi-control': 'warning',
+  'possible-attribution': 'information',
+  'vague-source': 'information',
 };
 
 /** A problem in the document, with its message still to be localised. */

@@ -1,13 +1,13 @@
 // Binary searches over sorted, non-overlapping ranges (elisions, skipped markup, id ranges).
 import type { TextRange } from './model';
 
-/** Index of the first range that ends after `offset`; `ranges.length` when none does. */
-export function firstEndingAfter(ranges: readonly TextRange[], offset: number): number {
+/** Index of the first range (of an item, as `rangeOf` finds it) that ends after `offset`; `ranges.length` when none does. */
+export function firstEndingAfter<T = TextRange>(ranges: readonly T[], offset: number, rangeOf: (item: T) => TextRange = (item) => item as TextRange): number {
   let low = 0;
   let high = ranges.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (ranges[mid].end <= offset) low = mid + 1;
+    if (rangeOf(ranges[mid]).end <= offset) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { EntityType, IsnadDocument, SourceKind, Span } from '../model';
 import { findEntity, isAnnotation, isStatement, speakerName, speakerOf, type AnnotationKind } from '../resolve';
 import { cleanTextOf, sectionTitle, wellFormed, type CleanText } from './cleanText';
+import { oncePer } from '../memo';
 
 
 /** What the W3C model asks of a TextQuoteSelector: enough context to find the quote again. */
@@ -98,16 +99,7 @@ export const HEADER_FIELDS = ['offsetUnit', 'sha256', 'target', 'document'] as c
 export const FLAT_FIELDS = [...RECORD_FIELDS, ...HEADER_FIELDS] as const;
 
 // Each export format, and the server's count of them, reads the same annotations.
-const cache = new WeakMap<IsnadDocument, Annotations>();
-
-export function annotationsOf(doc: IsnadDocument): Annotations {
-  let annotations = cache.get(doc);
-  if (!annotations) {
-    annotations = buildAnnotations(doc);
-    cache.set(doc, annotations);
-  }
-  return annotations;
-}
+export const annotationsOf: (doc: IsnadDocument) => Annotations = oncePer(buildAnnotations);
 
 /** What every record of a document is built from. */
 interface Context {

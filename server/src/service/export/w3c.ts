@@ -28,6 +28,7 @@ const COLLECTION_TERMS = {
   cleanText: 'isnad:cleanText',
   frontMatter: { '@id': 'isnad:frontMatter', '@type': '@json' },
   meta: { '@id': 'isnad:meta', '@type': '@json' },
+  headings: { '@id': 'isnad:headings', '@type': '@json' },
 } as const;
 
 /** The W3C motivation of each kind: a mention identifies; claims and quotes are there to be assessed. */
@@ -53,6 +54,7 @@ export function toW3c(doc: IsnadDocument): string {
     cleanText: cleanTextOf(doc).text,
     frontMatter: frontMatter?.data ?? {},
     meta: frontMatter?.meta ?? {},
+    headings: headingsOf(doc),
     first: {
       '@context': ANNOTATION_CONTEXT,
       id: nameBasedUrn('page', header.document),
@@ -62,6 +64,16 @@ export function toW3c(doc: IsnadDocument): string {
     },
   };
   return wellFormedJson(collection, 2) + '\n';
+}
+
+/**
+ * Which clean-text lines were headings, and of which level: the clean text drops the `#` run,
+ * and without this an import could not tell a heading from a paragraph. `start` is the code-point
+ * offset of the heading's text, which always starts a line of the clean text.
+ */
+function headingsOf(doc: IsnadDocument): { level: number; start: number }[] {
+  const clean = cleanTextOf(doc);
+  return doc.sections.map((section) => ({ level: section.level, start: clean.codePointAt(section.headingRange.start) }));
 }
 
 /**

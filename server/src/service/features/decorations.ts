@@ -4,6 +4,7 @@ import type { DecoratedSpan, DecorationsResult, DocumentCounts } from '../../pro
 import type { IsnadDocument } from '../model';
 import { blockDirections } from './direction';
 import { summarizeSpans } from './spanSummary';
+import { implicitMentions } from './implicitMentions';
 
 export function computeDecorations(doc: IsnadDocument): DecorationsResult {
   const directions = blockDirections(doc);
@@ -19,7 +20,8 @@ export function computeDecorations(doc: IsnadDocument): DecorationsResult {
     // classes; spreading the summary first made this several times slower on 100 000 spans.
     return summary ? [{ range: doc.lines.rangeOf(span.range), contentRange: doc.lines.rangeOf(span.contentRange), ...summary }] : [];
   });
-  return { version: doc.version, paragraphs, spans, counts: countSpans(spans) };
+  const implicit = implicitMentions(doc).map((mention) => ({ range: doc.lines.rangeOf(mention), entityType: mention.entity.type }));
+  return { version: doc.version, paragraphs, spans, implicitMentions: implicit, counts: countSpans(spans) };
 }
 
 function countSpans(spans: readonly DecoratedSpan[]): DocumentCounts {

@@ -5,20 +5,38 @@ import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
+import { attributionHintProblems, type HintOptions } from './attributionHints';
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
-export interface DiagnosticsOptions {
+export interface DiagnosticsOptions extends HintOptions {
   readonly unattributedClaims: UnattributedClaimsSetting;
 }
 
-export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning' };
+export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning', possibleAttribution: true, vagueSource: true };
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
-  const body = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
-  return frontMatterProblems(doc, usedIds(doc.spans)).concat(bodyProblems(doc, options, doc.spans, body, { start: doc.bodyStart, end: doc.text.length }));
+  const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
+  const body = bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length });
+  return frontMatterProblems(doc, usedIds(doc)).concat(withHints(body, attributionHintProblems(doc, options)));
+}
+
+/**
+ * The body's problems and the attribution hints, both sorted, in one sorted list; the hints come
+ * after the problems with the same range (they are the last kind `computeProblems` lists).
+ */
+export function withHints(body: readonly Problem[], hints: readonly Problem[]): Problem[] {
+  if (hints.length === 0) return body.slice();
+  const sorted = sortProblems([...hints]);
+  const merged: Problem[] = [];
+  let next = 0;
+  for (const item of body) {
+    while (next < sorted.length && compareRanges(sorted[next], item) < 0) merged.push(sorted[next++]);
+    merged.push(item);
+  }
+  return merged.concat(sorted.slice(next));
 }
 
 /**
@@ -30,13 +48,18 @@ export function frontMatterProblems(doc: IsnadDocument, used: ReadonlySet<string
   for (const source of doc.frontMatter?.sources.values() ?? []) {
     if (source.entity) unknownEntity(doc, source.entity, problems);
   }
-  if (doc.frontMatter) {
-    const unused = (range: TextRange, message: 'unusedSource' | 'unusedEntity', id: string) =>
-      problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
-    for (const source of doc.frontMatter.sources.values()) if (!used.has(source.id)) unused(source.keyRange, 'unusedSource', source.id);
-    for (const entity of doc.frontMatter.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, 'unusedEntity', entity.id);
-  }
-  return sortProblems(problems.concat(bidiControls(doc, frontMatterIdRanges(doc), { start: 0, end: doc.bodyStart })));
+  return sortProblems(problems.concat(unusedDefinitions(doc, used), bidiControlsIn(doc, frontMatterIdRanges(doc), { start: 0, end: doc.bodyStart })));
+}
+
+/** Sources and entities no span refers to (`used`, the ids the spans use). */
+export function unusedDefinitions(doc: IsnadDocument, used: ReadonlySet<string> | ReadonlyMap<string, number> = usedIds(doc)): Problem[] {
+  const problems: Problem[] = [];
+  if (!doc.frontMatter) return problems;
+  const unused = (range: TextRange, message: 'unusedSource' | 'unusedEntity', id: string) =>
+    problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
+  for (const source of doc.frontMatter.sources.values()) if (!used.has(source.id)) unused(source.keyRange, 'unusedSource', source.id);
+  for (const entity of doc.frontMatter.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, 'unusedEntity', entity.id);
+  return problems;
 }
 
 /**
@@ -48,17 +71,21 @@ export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, sp
   const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans));
   // An enclosing span's attribute block comes after its children's.
   const idRanges = spans.map((span) => span.attributesRange).sort((a, b) => a.start - b.start);
-  return sortProblems(problems.concat(bidiControls(doc, idRanges, stretch))).map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
+  return sortProblems(problems.concat(bidiControlsIn(doc, idRanges, stretch))).map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
+}
+
+function compareRanges(a: Problem, b: Problem): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return problems.sort(compareRanges);
 }
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
   for (const span of spans) {
-    if (isBlank(doc.text, span.contentRange)) problems.push(problem('empty-span', span.range, 'emptySpan'));
+    if (isEmpty(doc, span)) problems.push(problem('empty-span', span.range, 'emptySpan'));
     if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
@@ -66,6 +93,14 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: re
     }
   }
   return problems;
+}
+
+export function emptySpans(doc: IsnadDocument): Problem[] {
+  return doc.spans.filter((span) => isEmpty(doc, span)).map((span) => problem('empty-span', span.range, 'emptySpan'));
+}
+
+function isEmpty(doc: IsnadDocument, span: Span): boolean {
+  return isBlank(doc.text, span.contentRange);
 }
 
 /** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
@@ -97,10 +132,10 @@ function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Pro
   if (!findEntity(doc, reference.id)) problems.push(problem('unknown-entity', reference.range, 'unknownEntity', [reference.id]));
 }
 
-/** The ids `spans` refer to; an id that names both a source and an entity is used when either is. */
-export function usedIds(spans: readonly Span[]): Set<string> {
+/** The ids the spans refer to; an id that names both a source and an entity is used when either is. */
+export function usedIds(doc: IsnadDocument): Set<string> {
   const used = new Set<string>();
-  for (const span of spans) for (const id of referencedIds(span)) used.add(id);
+  for (const span of doc.spans) for (const id of referencedIds(span)) used.add(id);
   return used;
 }
 
@@ -123,8 +158,16 @@ function frontMatterIdRanges(doc: IsnadDocument): TextRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
+/** Every bidi control in the document: in an id or an attribute block, an error. */
+export function bidiControls(doc: IsnadDocument): Problem[] {
+  const spanIds = doc.spans.map((span) => span.attributesRange).sort((a, b) => a.start - b.start);
+  return bidiControlsIn(doc, frontMatterIdRanges(doc), { start: 0, end: doc.bodyStart }).concat(
+    bidiControlsIn(doc, spanIds, { start: doc.bodyStart, end: doc.text.length }),
+  );
+}
+
 /** Bidi controls in `stretch`; inside one of `idRanges` (sorted) they are errors. */
-function bidiControls(doc: IsnadDocument, idRanges: readonly TextRange[], stretch: TextRange): Problem[] {
+function bidiControlsIn(doc: IsnadDocument, idRanges: readonly TextRange[], stretch: TextRange): Problem[] {
   const problems: Problem[] = [];
   for (const match of doc.text.slice(stretch.start, stretch.end).matchAll(BIDI_CONTROL)) {
     const offset = stretch.start + match.index;

@@ -9,7 +9,7 @@
 // decide. The few non-letters Unicode also classes strong (e.g. the Arabic question mark) only
 // ever delay the decision to the next letter, which is in practice of the same script.
 import type { ParagraphDirection } from '../../protocol';
-import type { IsnadDocument, TextRange } from '../model';
+import type { IsnadDocument, Span, TextRange } from '../model';
 import { firstEndingAfter } from '../ranges';
 
 /** Blocks whose letters are right-to-left (Bidi_Class R or AL), as [first, last] code points. */
@@ -93,4 +93,28 @@ export function blockDirections(doc: IsnadDocument): ParagraphDirection[] {
     const own = firstStrongDirection(doc.text, block.range.start, block.range.end, doc.elisions);
     return own ?? (fallback ??= documentDirection(doc));
   });
+}
+
+/** Index of the block (paragraph or heading text) that contains `offset`; -1 when none does. */
+export function blockIndexAt(doc: IsnadDocument, offset: number): number {
+  const index = firstEndingAfter(doc.blocks, offset, (block) => block.range);
+  return index < doc.blocks.length && doc.blocks[index].range.start <= offset ? index : -1;
+}
+
+/** Which way the block at `offset` reads; outside every block, the article's direction. */
+export function directionAt(doc: IsnadDocument, offset: number): ParagraphDirection {
+  const block = blockIndexAt(doc, offset);
+  return block >= 0 ? blockDirections(doc)[block] : documentDirection(doc);
+}
+
+/** The spans that start in a left-to-right paragraph or heading. */
+export function leftToRightSpans(doc: IsnadDocument): Span[] {
+  const directions = blockDirections(doc);
+  const spans: Span[] = [];
+  let block = 0;
+  for (const span of doc.spans) {
+    while (block < doc.blocks.length && doc.blocks[block].range.end <= span.range.start) block++;
+    if (block < doc.blocks.length && doc.blocks[block].range.start <= span.range.start && directions[block] === 'ltr') spans.push(span);
+  }
+  return spans;
 }

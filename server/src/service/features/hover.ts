@@ -8,8 +8,9 @@ import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, speakerName, speakerOf, type Speaker } from '../resolve';
 import { isHttpUrl } from '../parse/frontMatter';
 import { spanTitle } from './symbols';
+import { implicitMentionAt } from './implicitMentions';
 
-const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
+export const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   person: 'kindPerson',
   organization: 'kindOrganization',
   government: 'kindGovernment',
@@ -22,7 +23,7 @@ const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   other: 'kindOther',
 };
 
-const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
+export const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
   unverified: 'statusUnverified',
   supported: 'statusSupported',
   disputed: 'statusDisputed',
@@ -37,7 +38,7 @@ const WIKIDATA_ID = /^Q[0-9]+$/;
 export function computeHover(doc: IsnadDocument, at: number | Position, locale: Locale): Hover | undefined {
   const offset = typeof at === 'number' ? at : doc.lines.offsetAt(at);
   const card = new CardWriter(doc, locale);
-  const found = frontMatterKeyCard(doc, offset, card) ?? spanCard(doc, offset, card);
+  const found = frontMatterKeyCard(doc, offset, card) ?? implicitMentionCard(doc, offset, card) ?? spanCard(doc, offset, card);
   if (!found) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value: found.lines.join('\n\n') }, range: doc.lines.rangeOf(found.range) };
 }
@@ -59,6 +60,12 @@ function frontMatterKeyCard(doc: IsnadDocument, offset: number, card: CardWriter
     if (within(entity.keyRange, offset)) return { range: entity.keyRange, lines: card.entity(entity) };
   }
   return undefined;
+}
+
+/** An entity named in plain text (features/implicitMentions.ts): its card, headed as not annotated. */
+function implicitMentionCard(doc: IsnadDocument, offset: number, card: CardWriter): Card | undefined {
+  const mention = implicitMentionAt(doc, offset);
+  return mention && { range: mention, lines: card.implicitMention(mention.entity) };
 }
 
 function spanCard(doc: IsnadDocument, offset: number, card: CardWriter): Card | undefined {
@@ -101,6 +108,10 @@ class CardWriter {
     if (span.kind === 'mention') return [this.heading('mention'), ...(span.entity ? this.reference(span.entity, false) : [])];
     if (span.kind === 'note') return [this.heading('note'), ...(span.note ? [escapeMarkdown(span.note.value)] : [])];
     return this.statement(span);
+  }
+
+  implicitMention(entity: Entity): string[] {
+    return [this.heading('implicitMention'), ...this.entity(entity)];
   }
 
   /** An id in an attribute block: `by=` names a source, or else an entity; the others name entities. */

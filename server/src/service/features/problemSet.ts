@@ -1,12 +1,14 @@
 // The diagnostics' problems kept from one version to the next: after a paragraph is re-read,
 // only its problems are computed again; the later ones move with the text, and the front
-// matter's (unused definitions) are redone from a count of the ids the spans use. The result
+// matter's (unused definitions) are redone from a count of the ids the spans use. Attribution
+// hints read sentences across the whole body and are found again for each version. The result
 // equals `computeProblems` of the new model (the randomized test checks it).
 import type { IsnadDocument, Span } from '../model';
 import type { Problem } from '../problems';
 import type { ParagraphChange } from '../parse/incremental';
 import { firstStartingAtOrAfter } from '../ranges';
-import { bodyProblems, frontMatterProblems, referencedIds, type DiagnosticsOptions } from './diagnostics';
+import { bodyProblems, frontMatterProblems, referencedIds, withHints, type DiagnosticsOptions } from './diagnostics';
+import { attributionHintProblems } from './attributionHints';
 
 export interface ProblemSet {
   readonly options: DiagnosticsOptions;
@@ -48,8 +50,13 @@ export function updateProblemSet(previous: ProblemSet, doc: IsnadDocument, chang
 
 const startOf = (item: Problem) => item.range.start;
 
-export function problemsOf(set: ProblemSet): Problem[] {
-  return set.frontMatter.concat(set.body);
+/** The problems of `doc`, the model the set was last brought up to date with. */
+export function problemsOf(set: ProblemSet, doc: IsnadDocument): Problem[] {
+  return set.frontMatter.concat(withHints(set.body, attributionHintProblems(doc, set.options)));
+}
+
+export function sameOptions(a: DiagnosticsOptions, b: DiagnosticsOptions): boolean {
+  return a.unattributedClaims === b.unattributedClaims && a.possibleAttribution === b.possibleAttribution && a.vagueSource === b.vagueSource;
 }
 
 function countUses(uses: Map<string, number>, spans: readonly Span[], step: 1 | -1): void {

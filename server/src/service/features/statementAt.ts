@@ -1,34 +1,46 @@
 // The innermost claim or quote at a position, with what "Attribute claim to…" needs to edit it.
 import type { StatementAtResult } from '../../protocol';
-import type { IsnadDocument, Span } from '../model';
+import type { IsnadDocument, Span, TextRange } from '../model';
 import { isStatement } from '../resolve';
-import { scanAttributes } from '../parse/attributes';
-import { blockDirections } from './direction';
+import { blockTokens } from '../parse/attributes';
+import { keyword } from '../markup';
+import { directionAt } from './direction';
+
+/** Where a statement's `by=` is written, or goes when it has none. Offsets. */
+export interface AttributionTarget {
+  /** The span's own `by=ID` or `قائل=ID` token; undefined when it has none. */
+  readonly byRange?: TextRange;
+  /** After the attribute block's last token. */
+  readonly insertAt: number;
+  readonly byKey: StatementAtResult['byKey'];
+}
 
 export function statementAt(doc: IsnadDocument, offset: number): StatementAtResult | null {
   const span = innermostStatement(doc, offset);
   if (!span) return null;
+  const { byRange, insertAt, byKey } = attributionTarget(doc, span);
+  return {
+    version: doc.version,
+    kind: span.kind === 'quote' ? 'quote' : 'claim',
+    byRange: byRange && doc.lines.rangeOf(byRange),
+    insertAt: doc.lines.positionAt(insertAt),
+    byKey,
+  };
+}
+
+export function attributionTarget(doc: IsnadDocument, span: Span): AttributionTarget {
   // The model keeps where the id of `by=` is, not the whole token: read the block's tokens again.
-  const blockText = doc.text.slice(0, span.attributesRange.end);
-  const tokens = scanAttributes(blockText, span.attributesRange.start, () => false).tokens;
+  const tokens = blockTokens(doc.text, span.attributesRange);
   const by = span.by;
   const byToken = by && tokens.find((token) => token.key !== undefined && token.range.start <= by.range.start && by.range.end <= token.range.end);
   const lastToken = tokens.at(-1);
   // The token holding the `by=` id has the key the author wrote for it: keep that spelling.
   const writtenKey = byToken?.key as StatementAtResult['byKey'] | undefined;
   return {
-    version: doc.version,
-    kind: span.kind === 'quote' ? 'quote' : 'claim',
-    byRange: byToken && doc.lines.rangeOf(byToken.range),
-    insertAt: doc.lines.positionAt(lastToken ? lastToken.range.end : span.attributesRange.start),
-    byKey: writtenKey ?? (readsRightToLeft(doc, span) ? 'قائل' : 'by'),
+    byRange: byToken?.range,
+    insertAt: lastToken ? lastToken.range.end : span.attributesRange.start,
+    byKey: writtenKey ?? (keyword('by', directionAt(doc, span.range.start)) as StatementAtResult['byKey']),
   };
-}
-
-/** Whether the span's paragraph is shown right to left: Arabic keys there keep the line free of Latin runs. */
-function readsRightToLeft(doc: IsnadDocument, span: Span): boolean {
-  const block = doc.blocks.findIndex((candidate) => candidate.range.start <= span.range.start && span.range.start < candidate.range.end);
-  return block >= 0 && blockDirections(doc)[block] === 'rtl';
 }
 
 /** Spans are in order of their `[`, so the last claim or quote that contains the offset is the innermost. */

@@ -110,3 +110,8 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
     tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
   }
 }
+
+/** The tokens of a block the parser has read (`block`: between `{` and `}`), read again: the model keeps their meaning, not the tokens. */
+export function blockTokens(text: string, block: TextRange): AttributeToken[] {
+  return scanAttributes(text, block.start, (lineBreak) => lineBreak >= block.end).tokens;
+}

@@ -67,6 +67,8 @@ class FrontMatterReader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, Source>();
   readonly entities = new Map<string, Entity>();
+  /** Keys written twice under `sources` or `entities`, with their first entry: the one the model keeps. */
+  readonly repeatedKeys: { readonly label: string; readonly rawId: string; readonly first: Pair<Node, Node | null> }[] = [];
 
   constructor(
     private readonly doc: YamlDocument,
@@ -153,10 +155,14 @@ class FrontMatterReader {
       this.report(node, 'expectedMapping', [label]);
       return;
     }
+    const firstPairs = new Map<string, Pair<Node, Node | null>>();
     for (const pair of value.items as Pair<Node, Node | null>[]) {
       const key = this.resolve(pair.key);
       const rawId = isScalar(key) ? String(key.value ?? '') : '';
       const id = normalizeId(rawId);
+      const first = firstPairs.get(rawId);
+      if (first) this.repeatedKeys.push({ label, rawId, first });
+      else firstPairs.set(rawId, pair);
       if (into.has(id)) {
         const message = label === 'sources' ? 'duplicateSource' : 'duplicateEntity';
         this.problems.push(problem('duplicate-id', this.rangeOf(pair.key), message, [id]));
@@ -312,6 +318,8 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     }
   }
 
+  keepFirstDefinitions(data, reader, doc);
+
   const frontMatter: FrontMatter = {
     ...fields,
     range,
@@ -324,6 +332,24 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     meta,
   };
   return { frontMatter, problems: reader.problems };
+}
+
+/**
+ * YAML's conversion to JSON keeps the last of a repeated key, but an id's first definition is the
+ * one that counts (the repeat is the error): the data the exports carry says what the model says.
+ */
+function keepFirstDefinitions(data: Record<string, unknown>, reader: FrontMatterReader, doc: YamlDocument): void {
+  for (const { label, rawId, first } of reader.repeatedKeys) {
+    const definitions = data[label];
+    if (typeof definitions !== 'object' || definitions === null) continue;
+    try {
+      const value: unknown = first.value ? first.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
+      // Defined, not assigned: an id such as `__proto__` must become a key, not a prototype.
+      Object.defineProperty(definitions, rawId, { value, enumerable: true, writable: true, configurable: true });
+    } catch {
+      // An alias bomb was reported when the whole front matter was converted.
+    }
+  }
 }
 
 export function isHttpUrl(value: string): boolean {

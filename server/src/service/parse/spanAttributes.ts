@@ -6,16 +6,16 @@ import type { AttributeToken } from './attributes';
 
 // Maps, not object literals: a token such as `constructor` or `__proto__` must not find
 // what every object inherits.
-const KIND_KEYWORDS: ReadonlyMap<string, 'claim' | 'quote'> = new Map([
+export const KIND_KEYWORDS: ReadonlyMap<string, 'claim' | 'quote'> = new Map([
   ['claim', 'claim'],
   ['ادعاء', 'claim'],
   ['quote', 'quote'],
   ['اقتباس', 'quote'],
 ]);
 
-type Key = 'by' | 'status' | 'about' | 'note' | 'id';
+export type AttributeKey = 'by' | 'status' | 'about' | 'note' | 'id';
 
-const KEYS: ReadonlyMap<string, Key> = new Map([
+export const ATTRIBUTE_KEYS: ReadonlyMap<string, AttributeKey> = new Map([
   ['by', 'by'],
   ['قائل', 'by'],
   ['status', 'status'],
@@ -33,7 +33,7 @@ const LIST_SEPARATOR = /[,،]/;
 export type SpanAttributes = Pick<Span, 'kind' | 'entity' | 'by' | 'about' | 'status' | 'note' | 'name'>;
 
 /** Bits for the keys a span has used: cheaper than an array or a Set for the few a span has. */
-const KEY_BITS: Readonly<Record<Key, number>> = { by: 1, status: 2, about: 4, note: 8, id: 16 };
+const KEY_BITS: Readonly<Record<AttributeKey, number>> = { by: 1, status: 2, about: 4, note: 8, id: 16 };
 
 /** Spans without `about=` share one empty list: most spans have none, and there are many spans. */
 const NO_REFERENCES: readonly IdReference[] = [];
@@ -67,7 +67,7 @@ export function interpretAttributes(tokens: readonly AttributeToken[], spanRange
       }
       continue;
     }
-    const key = KEYS.get(token.key);
+    const key = ATTRIBUTE_KEYS.get(token.key);
     if (!key) {
       problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.key]));
       continue;

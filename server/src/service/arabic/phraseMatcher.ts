@@ -1,0 +1,198 @@
+// Finds many phrases (names, aliases, cues) in a normalised shadow in one pass, whatever their
+// number: an Aho–Corasick automaton, compiled into a transition table over the phrases' own
+// alphabet, so each unit of the text costs one table read. A phrase matches whole words, after
+// the Arabic proclitics a word may carry: و or ف, then ب, ك or ل, then the article ال (which ل
+// absorbs: للرئيس is ل + الرئيس). A phrase that starts with the article needs one in the text
+// (الصين matches والصين and للصين, never صين); one without may take it (رئيس matches الرئيس).
+// A phrase written with a final tatweel (`وفقا لـ`) runs on into the next word.
+import { isWordUnit, normalize, type Shadow } from './normalize';
+
+export interface Phrase<T> {
+  readonly text: string;
+  readonly value: T;
+}
+
+/** Shadow units `[start, end)`: the phrase with its article as written, without the other proclitics. */
+export interface PhraseMatch<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly value: T;
+}
+
+const ALEF = 0x0627;
+const LAM = 0x0644;
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const KAF = 0x0643;
+const TATWEEL = '\u0640';
+const ARTICLE = /^[\u0627\u0671]\u0644/;
+/** The longest proclitic run: و + ب + ال. */
+const MAX_PREFIX = 4;
+
+interface CompiledPhrase<T> {
+  readonly value: T;
+  /** Units of the phrase without its article. */
+  readonly length: number;
+  readonly needsArticle: boolean;
+  readonly openEnd: boolean;
+  readonly startsWord: boolean;
+  readonly endsWord: boolean;
+}
+
+type PrefixKind = 'none' | 'bare' | 'article' | 'invalid';
+
+export class PhraseMatcher<T> {
+  private constructor(
+    private readonly phrases: readonly CompiledPhrase<T>[],
+    /** Unit → symbol; 0 for units no phrase holds. */
+    private readonly alphabet: Uint16Array,
+    private readonly stride: number,
+    private readonly delta: Uint16Array | Int32Array,
+    /** Per state: the phrases (indices) that end there, or undefined. */
+    private readonly endingAt: readonly (readonly number[] | undefined)[],
+    /** Per state: itself when phrases end there, else the nearest suffix state where some do, else -1. */
+    private readonly firstOutput: Int32Array,
+    /** Per state with phrases: the next shorter suffix state with phrases, else -1. */
+    private readonly nextOutput: Int32Array,
+  ) {}
+
+  /** Earlier phrases win ties (same start and end). */
+  static of<T>(phrases: readonly Phrase<T>[]): PhraseMatcher<T> {
+    const compiled: CompiledPhrase<T>[] = [];
+    const cores: string[] = [];
+    for (const { text, value } of phrases) {
+      const trimmed = text.trim();
+      const openEnd = trimmed.endsWith(TATWEEL);
+      const normalised = normalize(trimmed);
+      const needsArticle = ARTICLE.test(trimmed.normalize('NFC')) && normalised.length > 2 && normalised.startsWith('\u0627\u0644');
+      const core = needsArticle ? normalised.slice(2) : normalised;
+      if (!core) continue;
+      cores.push(core);
+      compiled.push({
+        value,
+        length: core.length,
+        needsArticle,
+        openEnd,
+        startsWord: isWordUnit(core.charCodeAt(0)),
+        endsWord: isWordUnit(core.charCodeAt(core.length - 1)),
+      });
+    }
+    return PhraseMatcher.compile(compiled, cores);
+  }
+
+  private static compile<T>(phrases: CompiledPhrase<T>[], cores: readonly string[]): PhraseMatcher<T> {
+    const alphabet = new Uint16Array(0x10000);
+    let symbols = 0;
+    let units = 1;
+    for (const core of cores) {
+      units += core.length;
+      for (let k = 0; k < core.length; k++) if (alphabet[core.charCodeAt(k)] === 0) alphabet[core.charCodeAt(k)] = ++symbols;
+    }
+    const stride = symbols + 1;
+    // The trie, in a table as wide as the alphabet: -1 where it has no edge.
+    const table = new Int32Array(units * stride).fill(-1);
+    const endingAt: number[][] = [];
+    let states = 1;
+    cores.forEach((core, index) => {
+      let state = 0;
+      for (let k = 0; k < core.length; k++) {
+        const cell = state * stride + alphabet[core.charCodeAt(k)];
+        if (table[cell] < 0) table[cell] = states++;
+        state = table[cell];
+      }
+      (endingAt[state] ??= []).push(index);
+    });
+    // Breadth first, each state's missing edges become its failure state's: a full automaton.
+    const fail = new Int32Array(states);
+    const firstOutput = new Int32Array(states).fill(-1);
+    const nextOutput = new Int32Array(states).fill(-1);
+    const queue = new Int32Array(states);
+    let head = 0;
+    let tail = 0;
+    if (endingAt[0]) firstOutput[0] = 0;
+    for (let symbol = 0; symbol < stride; symbol++) {
+      const child = table[symbol];
+      if (child < 0) table[symbol] = 0;
+      else queue[tail++] = child;
+    }
+    while (head < tail) {
+      const state = queue[head++];
+      const suffix = fail[state];
+      nextOutput[state] = firstOutput[suffix];
+      firstOutput[state] = endingAt[state] ? state : firstOutput[suffix];
+      for (let symbol = 0; symbol < stride; symbol++) {
+        const cell = state * stride + symbol;
+        const child = table[cell];
+        const viaSuffix = table[suffix * stride + symbol];
+        if (child < 0) {
+          table[cell] = viaSuffix;
+        } else {
+          fail[child] = viaSuffix;
+          queue[tail++] = child;
+        }
+      }
+    }
+    const size = states * stride;
+    const delta = states <= 0x10000 ? new Uint16Array(table.subarray(0, size)) : table.slice(0, size);
+    return new PhraseMatcher(phrases, alphabet, stride, delta, endingAt, firstOutput, nextOutput);
+  }
+
+  /** Every match in the shadow, leftmost first; where matches overlap, the leftmost, then the longest, wins. */
+  findAll(shadow: Shadow): PhraseMatch<T>[] {
+    const { codes, length } = shadow;
+    const { alphabet, delta, stride, firstOutput } = this;
+    const found: { start: number; end: number; phrase: number }[] = [];
+    let state = 0;
+    for (let i = 0; i < length; i++) {
+      state = delta[state * stride + alphabet[codes[i]]];
+      if (firstOutput[state] >= 0) this.collect(codes, length, state, i + 1, found);
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end || a.phrase - b.phrase);
+    const matches: PhraseMatch<T>[] = [];
+    let covered = 0;
+    for (const { start, end, phrase } of found) {
+      if (start < covered) continue;
+      matches.push({ start, end, value: this.phrases[phrase].value });
+      covered = end;
+    }
+    return matches;
+  }
+
+  private collect(codes: Uint16Array, length: number, state: number, end: number, found: { start: number; end: number; phrase: number }[]): void {
+    const nextIsWord = end < length && isWordUnit(codes[end]);
+    for (let output = this.firstOutput[state]; output >= 0; output = this.nextOutput[output]) {
+      for (const index of this.endingAt[output]!) {
+        const phrase = this.phrases[index];
+        if (phrase.endsWord && !phrase.openEnd && nextIsWord) continue;
+        const coreStart = end - phrase.length;
+        if (!phrase.startsWord) {
+          found.push({ start: coreStart, end, phrase: index });
+          continue;
+        }
+        const prefix = prefixKind(codes, coreStart);
+        if (prefix === 'invalid' || (phrase.needsArticle && prefix !== 'article')) continue;
+        found.push({ start: prefix === 'article' ? coreStart - 2 : coreStart, end, phrase: index });
+      }
+    }
+  }
+}
+
+/** What the units of the word before `coreStart` are: nothing, proclitics (with or without the article), or not proclitics. */
+function prefixKind(codes: Uint16Array, coreStart: number): PrefixKind {
+  let wordStart = coreStart;
+  while (wordStart > 0 && isWordUnit(codes[wordStart - 1])) {
+    if (coreStart - wordStart === MAX_PREFIX) return 'invalid';
+    wordStart--;
+  }
+  let k = wordStart;
+  if (k < coreStart && (codes[k] === WAW || codes[k] === FEH)) k++;
+  const rest = coreStart - k;
+  if (rest === 0) return wordStart === coreStart ? 'none' : 'bare';
+  const first = codes[k];
+  if (rest === 1) return first === BEH || first === KAF || first === LAM ? 'bare' : 'invalid';
+  const isArticle = codes[coreStart - 2] === ALEF && codes[coreStart - 1] === LAM;
+  // ل absorbs the article's alif: لل.
+  if (rest === 2) return isArticle || (first === LAM && codes[k + 1] === LAM) ? 'article' : 'invalid';
+  return rest === 3 && (first === BEH || first === KAF) && isArticle ? 'article' : 'invalid';
+}

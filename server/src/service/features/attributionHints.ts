@@ -1,0 +1,95 @@
+// Attribution hints: a sentence outside every claim and quote that reads like someone's statement
+// (it holds an attribution cue: قال، بحسب، according to …) is reported as `possible-attribution`;
+// when the one it is attributed to is unnamed (مصادر، مسؤولون، officials …), as `vague-source`.
+// Cues and unnamed sources are matched like entity names: normalised, whole words, after
+// proclitics (وقال، وأكد، والمسؤولون).
+import type { IsnadDocument, TextRange } from '../model';
+import { bodyShadow } from '../arabic/bodyShadow';
+import { originalRange } from '../arabic/normalize';
+import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
+import { sentencesOf } from '../arabic/sentences';
+import { problem, type Problem } from '../problems';
+import { isStatement } from '../resolve';
+import { oncePer } from '../memo';
+
+/** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
+const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
+/** Phrases; a final tatweel runs on into the next word (وفقا لـ: وفقا للكاتب). */
+const ARABIC_PHRASES = ['بحسب', 'حسب', 'وفقا لـ', 'نقلا عن', 'يرى', 'ترى'];
+const ENGLISH_CUES = ['said', 'told', 'according to', 'stated', 'claimed', 'reported', 'argued', 'warned'];
+const UNNAMED_SOURCES = ['مصادر', 'مسؤولون', 'مسؤولين', 'sources', 'officials'];
+
+type Cue = 'cue' | 'unnamed';
+
+let cueMatcher: PhraseMatcher<Cue> | undefined;
+
+function cues(): PhraseMatcher<Cue> {
+  cueMatcher ??= PhraseMatcher.of<Cue>([
+    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'cue' as const })),
+    ...[...ARABIC_PHRASES, ...ENGLISH_CUES].map((text) => ({ text, value: 'cue' as const })),
+    ...UNNAMED_SOURCES.map((text) => ({ text, value: 'unnamed' as const })),
+  ]);
+  return cueMatcher;
+}
+
+export interface AttributionHint {
+  /** The sentence, without white space around it and without its final punctuation. */
+  readonly range: TextRange;
+  /** The sentence's first attribution cue. */
+  readonly cue: TextRange;
+  /** The sentence's first unnamed source, if any. */
+  readonly unnamedSource?: TextRange;
+}
+
+export interface HintOptions {
+  readonly possibleAttribution: boolean;
+  readonly vagueSource: boolean;
+}
+
+/** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
+export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer(findHints);
+
+function findHints(doc: IsnadDocument): AttributionHint[] {
+  const shadow = bodyShadow(doc);
+  const matches = cues().findAll(shadow);
+  if (!matches.some((match) => match.value === 'cue')) return [];
+  const statementStarts = doc.spans.filter(isStatement).map((span) => span.range.start);
+  const found: AttributionHint[] = [];
+  let nextMatch = 0;
+  let nextStatement = 0;
+  for (const sentence of sentencesOf(shadow)) {
+    let cue: PhraseMatch<Cue> | undefined;
+    let unnamed: PhraseMatch<Cue> | undefined;
+    for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
+      const match = matches[nextMatch];
+      if (match.start < sentence.start) continue;
+      if (match.value === 'cue') cue ??= match;
+      else unnamed ??= match;
+    }
+    if (!cue) continue;
+    const range = originalRange(shadow, sentence.start, sentence.end);
+    while (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.start) nextStatement++;
+    if (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.end) continue;
+    found.push({
+      range,
+      cue: originalRange(shadow, cue.start, cue.end),
+      ...(unnamed ? { unnamedSource: originalRange(shadow, unnamed.start, unnamed.end) } : {}),
+    });
+  }
+  return found;
+}
+
+/** The hints as diagnostics, as the settings ask: an unnamed source is `vague-source` unless that hint is off. */
+export function attributionHintProblems(doc: IsnadDocument, options: HintOptions): Problem[] {
+  if (!options.possibleAttribution && !options.vagueSource) return [];
+  const problems: Problem[] = [];
+  const quoted = (range: TextRange) => doc.text.slice(range.start, range.end);
+  for (const hint of attributionHints(doc)) {
+    if (hint.unnamedSource && options.vagueSource) {
+      problems.push(problem('vague-source', hint.range, 'vagueSource', [quoted(hint.unnamedSource)]));
+    } else if (options.possibleAttribution) {
+      problems.push(problem('possible-attribution', hint.range, 'possibleAttribution', [quoted(hint.cue)]));
+    }
+  }
+  return problems;
+}

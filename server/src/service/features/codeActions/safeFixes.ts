@@ -1,0 +1,104 @@
+// The fixes that cannot change what the article says or whom it credits, so they may be applied
+// to every problem of their code at once: removing a hidden bidirectional control character, an
+// empty span, or a definition no span uses (unless a source still names it as its `entity:`).
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
+import type { IsnadDocument, Span, TextRange } from '../../model';
+import type { Problem } from '../../problems';
+import { localize, type Locale } from '../../l10n';
+import { bidiControls, emptySpans, unusedDefinitions, usedIds } from '../diagnostics';
+import type { CodeActionProvider } from './provider';
+import { codeAction, deletion, isnadDiagnostics, offsetRange, sameRange, withoutOverlaps, type OffsetEdit } from './edits';
+import { removeEntry } from './frontMatterEdits';
+
+export const SAFE_CODES = ['bidi-control', 'empty-span', 'unused-definition'] as const;
+export type SafeCode = (typeof SAFE_CODES)[number];
+
+const PROBLEMS_OF: Readonly<Record<SafeCode, (doc: IsnadDocument) => Problem[]>> = {
+  'bidi-control': bidiControls,
+  'empty-span': emptySpans,
+  'unused-definition': unusedDefinitions,
+};
+
+const BIDI_CONTROL = /^[\u202A-\u202E\u2066-\u2069]$/;
+
+interface SafeFix {
+  readonly title: string;
+  readonly edit: OffsetEdit;
+}
+
+/** One quick fix per diagnostic, and "Fix all" for a code the document has more than one problem of. */
+export const safeFixes: CodeActionProvider = (doc, _range, diagnostics, locale) => {
+  const actions: CodeAction[] = [];
+  const codes = new Set<SafeCode>();
+  for (const diagnostic of isnadDiagnostics(diagnostics, SAFE_CODES)) {
+    const code = diagnostic.code as SafeCode;
+    const fix = safeFix(doc, code, offsetRange(doc, diagnostic.range), locale);
+    if (!fix) continue;
+    codes.add(code);
+    // Removing a definition is the only fix offered, not the obvious one: the author may be about to use it.
+    actions.push(codeAction(doc, fix.title, CodeActionKind.QuickFix, [fix.edit], { diagnostics: [diagnostic], isPreferred: code !== 'unused-definition' }));
+  }
+  for (const code of codes) {
+    const edits = fixAllEdits(doc, code, locale);
+    if (edits.length < 2) continue;
+    const title = localize(locale, 'actionFixAllOfCode', [code]);
+    actions.push(codeAction(doc, title, CodeActionKind.QuickFix, edits, { diagnostics: isnadDiagnostics(diagnostics, [code]) }));
+  }
+  return actions;
+};
+
+/** The edits that fix every problem of `code` in the document, in order and not overlapping. */
+export function fixAllEdits(doc: IsnadDocument, code: SafeCode, locale: Locale): OffsetEdit[] {
+  const problems = PROBLEMS_OF[code](doc);
+  // Unused sources go too, so an entity only they name as their `entity:` can go with them.
+  const removedSources = code === 'unused-definition' ? new Set(problems.map(({ args }) => args[0])) : new Set<string>();
+  const edits = problems.map((problem) => safeFix(doc, code, problem.range, locale, removedSources)?.edit);
+  return withoutOverlaps(edits.filter((edit) => edit !== undefined));
+}
+
+/** The fix of the problem of `code` at `range`; undefined when the document has no such problem there, or fixing it is not safe. */
+function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: Locale, removedSources: ReadonlySet<string> = new Set()): SafeFix | undefined {
+  switch (code) {
+    case 'bidi-control': {
+      const character = doc.text.slice(range.start, range.end);
+      if (!BIDI_CONTROL.test(character)) return undefined;
+      const hex = character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      return { title: localize(locale, 'actionRemoveBidiControl', [hex]), edit: deletion(range) };
+    }
+    case 'empty-span': {
+      const span = doc.spans.find((candidate) => sameRange(candidate.range, range));
+      if (!span || doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) return undefined;
+      return { title: localize(locale, 'actionRemoveEmptySpan'), edit: removeEmptySpan(doc, span) };
+    }
+    case 'unused-definition':
+      return removeUnusedDefinition(doc, range, locale, removedSources);
+  }
+}
+
+/** What may follow a word with no space between: white space, the end, closing punctuation or a span's closing bracket. */
+const ENDS_WORD = /^(?:$|[\s.,;:!?،؛؟)\]»”’"'])/;
+
+/**
+ * The span goes. Where a space stood before it and nothing that needs one follows, that space
+ * goes too; where it stood between two words, white space it held stays as one space.
+ */
+function removeEmptySpan(doc: IsnadDocument, span: Span): OffsetEdit {
+  const { text } = doc;
+  const before = text[span.range.start - 1] ?? '';
+  const after = text.slice(span.range.end, span.range.end + 1);
+  if ((before === ' ' || before === '\t') && ENDS_WORD.test(after)) return deletion({ start: span.range.start - 1, end: span.range.end });
+  const keepsWordsApart = span.contentRange.end > span.contentRange.start && before !== '' && !/\s/.test(before) && !ENDS_WORD.test(after);
+  return { range: span.range, newText: keepsWordsApart ? ' ' : '' };
+}
+
+function removeUnusedDefinition(doc: IsnadDocument, keyRange: TextRange, locale: Locale, removedSources: ReadonlySet<string>): SafeFix | undefined {
+  const frontMatter = doc.frontMatter;
+  if (!frontMatter) return undefined;
+  const definitions = [...frontMatter.sources.values(), ...frontMatter.entities.values()];
+  const definition = definitions.find((candidate) => sameRange(candidate.keyRange, keyRange));
+  if (!definition || usedIds(doc).has(definition.id)) return undefined;
+  const isEntity = frontMatter.entities.get(definition.id) === definition;
+  const namedBySource = [...frontMatter.sources.values()].some((source) => source.entity?.id === definition.id && !removedSources.has(source.id));
+  if (isEntity && namedBySource) return undefined;
+  return { title: localize(locale, 'actionRemoveDefinition', [definition.id]), edit: removeEntry(doc, definition) };
+}

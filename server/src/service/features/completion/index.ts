@@ -1,0 +1,14 @@
+// Completion (LSP textDocument/completion): in an attribute block or in the front matter.
+import type { CompletionItem, Position } from 'vscode-languageserver-types';
+import type { IsnadDocument } from '../../model';
+import type { Locale } from '../../l10n';
+import { attributeCompletion } from './attributes';
+import { frontMatterCompletion } from './frontMatter';
+
+/** What starts a completion besides typing a word: an id after `@`, `=` or a list comma; keywords after `{` or a space. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['@', '=', '{', ' ', ',', '،'];
+
+export function computeCompletion(doc: IsnadDocument, position: Position, locale: Locale): CompletionItem[] {
+  const offset = doc.lines.offsetAt(position);
+  return frontMatterCompletion(doc, offset, locale) ?? attributeCompletion(doc, offset, locale) ?? [];
+}

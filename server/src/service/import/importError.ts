@@ -1,0 +1,4 @@
+/** Input `isnad import` cannot turn into markup: the message says what and where, for the user. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+}

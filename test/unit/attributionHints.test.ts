@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { attributionHints } from '../../server/src/service/features/attributionHints';
+import { fixture, lines } from './fixture';
+
+/** The hints in `marked`: `[sentence, cue, unnamed source]` texts; each sentence's range must be a `⟦…⟧` of the fixture. */
+function hintsIn(marked: string): [string, string, string?][] {
+  const f = fixture(marked);
+  const hints = attributionHints(parseIsnad(f.text));
+  assert.deepEqual(
+    hints.map((hint) => hint.range),
+    f.offsetRanges,
+  );
+  const text = (range: { start: number; end: number }) => f.text.slice(range.start, range.end);
+  return hints.map((hint) => (hint.unnamedSource ? [text(hint.range), text(hint.cue), text(hint.unnamedSource)] : [text(hint.range), text(hint.cue)]));
+}
+
+describe('attribution hints', () => {
+  describe('cues', () => {
+    const arabic: [sentence: string, cue: string][] = [
+      ['قال الوزير إن الميناء مغلق', 'قال'],
+      ['أكد الوزير أن الميناء مغلق', 'أكد'],
+      ['أشار الوزير إلى أن الميناء مغلق', 'أشار'],
+      ['أوضح الوزير أن الميناء مغلق', 'أوضح'],
+      ['صرح الوزير بأن الميناء مغلق', 'صرح'],
+      ['أفاد الوزير بأن الميناء مغلق', 'أفاد'],
+      ['الميناء مغلق بحسب الوزير', 'بحسب'],
+      ['الميناء مغلق وفقاً للوزير', 'وفقاً ل'],
+      ['الميناء مغلق نقلا عن الوزير', 'نقلا عن'],
+      ['الميناء مغلق حسب الوزير', 'حسب'],
+      ['يرى الوزير أن الميناء مغلق', 'يرى'],
+      ['كشف الوزير أن الميناء مغلق', 'كشف'],
+      ['زعم الوزير أن الميناء مغلق', 'زعم'],
+      ['وقال الوزير إن الميناء مغلق', 'قال'],
+      ['وأكد الوزير أن الميناء مغلق', 'أكد'],
+      ['فقالت الوزيرة إن الميناء مغلق', 'قالت'],
+      ['وأكدوا أن الميناء مغلق', 'أكدوا'],
+      ['قَالَ الوزير إن الميناء مغلق', 'قَالَ'],
+    ];
+    for (const [sentence, cue] of arabic) {
+      it(`Arabic: ${sentence}`, () => assert.deepEqual(hintsIn(`⟦${sentence}⟧.`), [[sentence, cue]]));
+    }
+
+    const english: [sentence: string, cue: string][] = [
+      ['The minister said the port is closed', 'said'],
+      ['The minister told reporters the port is closed', 'told'],
+      ['The port is closed, According to the minister', 'According to'],
+      ['The minister stated that the port is closed', 'stated'],
+      ['The minister claimed the port is closed', 'claimed'],
+      ['The agency reported the port is closed', 'reported'],
+      ['The minister argued the port is closed', 'argued'],
+      ['The minister warned the port is closed', 'warned'],
+    ];
+    for (const [sentence, cue] of english) {
+      it(`English: ${sentence}`, () => assert.deepEqual(hintsIn(`⟦${sentence}⟧.`), [[sentence, cue]]));
+    }
+
+    it('does not read a cue inside a longer word', () => {
+      assert.deepEqual(hintsIn('قالب الحلوى جاهز، والأكداس عالية. The unsaid saidness.'), []);
+    });
+  });
+
+  describe('unnamed sources', () => {
+    it('notes مصادر, المسؤولون, officials and sources as the unnamed source', () => {
+      assert.deepEqual(hintsIn(lines('⟦وقالت مصادر إن الميناء مغلق⟧.', '', '⟦وأكد المسؤولون أن الميناء مغلق⟧.', '', '⟦Officials said the port is closed⟧. ⟦Sources told us so⟧.')), [
+        ['وقالت مصادر إن الميناء مغلق', 'قالت', 'مصادر'],
+        ['وأكد المسؤولون أن الميناء مغلق', 'أكد', 'المسؤولون'],
+        ['Officials said the port is closed', 'said', 'Officials'],
+        ['Sources told us so', 'told', 'Sources'],
+      ]);
+    });
+
+    it('needs a cue: unnamed sources alone are no attribution', () => {
+      assert.deepEqual(hintsIn('مصادر الطاقة متنوعة.'), []);
+    });
+  });
+
+  describe('sentences', () => {
+    it('end at ، ؛ ؟ . ! and a paragraph end, not inside «…» nor at a decimal point', () => {
+      assert.deepEqual(hintsIn(lines('جاء الوزير، ⟦ثم قال «الميناء مغلق. تماما» للصحفيين⟧؛ ⟦هل قال 3.5 مليون⟧؟ لا', '', '⟦قال آخر⟧')), [
+        ['ثم قال «الميناء مغلق. تماما» للصحفيين', 'قال'],
+        ['هل قال 3.5 مليون', 'قال'],
+        ['قال آخر', 'قال'],
+      ]);
+    });
+
+    it('skips a sentence that holds a claim or quote, and never ends one inside a span', () => {
+      assert.deepEqual(hintsIn(lines('قال الوزير إن [الميناء مغلق]{claim}. قال «[نعم]{quote by=x}». ⟦[قال الوزير، بوضوح]{@x} شيئا⟧.')), [
+        ['[قال الوزير، بوضوح]{@x} شيئا', 'قال'],
+      ]);
+    });
+
+    it('leaves comments out of the sentence’s edges', () => {
+      assert.deepEqual(hintsIn('<!-- note --> ⟦قال الوزير⟧ <!-- note -->.'), [['قال الوزير', 'قال']]);
+    });
+  });
+});

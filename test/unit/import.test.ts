@@ -1,0 +1,307 @@
+// `isnad import` (W3C export → markup): the markup it writes, the errors it gives, and the round
+// trip — export then import gives the same annotations, front matter and clean text — for every
+// sample, for generated documents and for random edits of the samples.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { exportDocument } from '../../server/src/service/export/index';
+import { annotationsOf } from '../../server/src/service/export/annotations';
+import { cleanTextOf, sectionTitle } from '../../server/src/service/export/cleanText';
+import { importW3c } from '../../server/src/service/import/w3c';
+import { ImportError } from '../../server/src/service/import/importError';
+import type { IsnadDocument } from '../../server/src/service/model';
+import { lines } from './fixture';
+
+const RUNS = Number(process.env.ISNAD_FUZZ_RUNS) || 300;
+const SAMPLES_FOLDER = path.resolve(__dirname, '../../samples');
+
+function exportOf(text: string): string {
+  return exportDocument(parseIsnad(text, 'file:///article.isnad.md'), 'w3c');
+}
+
+function roundTrip(text: string): string {
+  return importW3c(exportOf(text));
+}
+
+/** What an annotation says, without where its `[` was in the file (the markup around it changes). */
+function annotationsSaid(doc: IsnadDocument): object[] {
+  const { records } = annotationsOf(doc);
+  const exported = new Set(records.map((record) => record.id));
+  return records.map(({ line, character, ...said }) => ({
+    ...said,
+    // A speaker inherited from a span that annotates nothing (not exported) is written on the span itself.
+    inheritedFrom: said.inheritedFrom !== null && exported.has(said.inheritedFrom) ? said.inheritedFrom : null,
+  }));
+}
+
+function definitions(doc: IsnadDocument): object {
+  const strip = <T extends { keyRange: unknown; range: unknown }>({ keyRange, range, ...rest }: T) => ({
+    ...rest,
+    ...('entity' in rest && rest.entity ? { entity: (rest.entity as { id: string }).id } : {}),
+  });
+  return {
+    sources: [...(doc.frontMatter?.sources.values() ?? [])].map(strip),
+    entities: [...(doc.frontMatter?.entities.values() ?? [])].map(strip),
+    data: doc.frontMatter?.data ?? {},
+  };
+}
+
+function assertSameArticle(original: string, imported: string): void {
+  const before = parseIsnad(original, 'file:///article.isnad.md');
+  const after = parseIsnad(imported, 'file:///article.isnad.md');
+  assert.equal(cleanTextOf(after).text, cleanTextOf(before).text, 'the clean text');
+  assert.deepEqual(annotationsSaid(after), annotationsSaid(before), 'the annotations');
+  assert.deepEqual(definitions(after), definitions(before), 'the front matter');
+  assert.deepEqual(
+    after.sections.map((section) => [section.level, sectionTitle(after, section)]),
+    before.sections.map((section) => [section.level, sectionTitle(before, section)]),
+    'the headings',
+  );
+}
+
+function importError(json: string): string {
+  try {
+    importW3c(json);
+  } catch (error) {
+    assert.ok(error instanceof ImportError, `an ImportError, not ${String(error)}`);
+    return error.message;
+  }
+  assert.fail('the import succeeded');
+}
+
+/** An export of `text`, changed by `edit` before it is imported. */
+function editedExport(text: string, edit: (collection: Record<string, any>) => void): string {
+  const collection = JSON.parse(exportOf(text));
+  edit(collection);
+  return JSON.stringify(collection);
+}
+
+describe('isnad import (W3C export → markup)', () => {
+  it('writes spans, nesting, inherited speakers, headings and escapes back as markup', () => {
+    const original = lines(
+      '---',
+      'sources:',
+      '  ali: Ali',
+      '  مورتازين: أندريه مورتازين',
+      'entities:',
+      '  town:',
+      '    name: Town',
+      '    type: place',
+      '---',
+      '# The [Town]{@town} report ##',
+      '',
+      '"[We [rebuilt it]{claim status=supported}]{quote by=ali id=q1}," said [Ali]{@town note="x \\"y\\""}.',
+      '\\# not a heading, \\[brackets\\] and \\\\ and <!-- a comment --> gone.',
+      '',
+      'قال [مورتازين]{@town} إن [الذخيرة ستصل]{ادعاء قائل=مورتازين عن=town}.',
+      '',
+    );
+    // Comments are not in the export: everything else comes back as written.
+    assert.equal(roundTrip(original), original.replace('<!-- a comment -->', ''));
+  });
+
+  it('keeps text that would read as markup literal: a line-initial # after a span ends, and <!--', () => {
+    // `# b` follows the `]{@x}` that ends a span on its line: no escape; `#` starting a line gets one.
+    const hashes = '[a\n]{@x}# b\n\\# c\n';
+    assert.equal(roundTrip(hashes), hashes);
+    // The clean text holds `<!--` where markup split it: an empty comment splits it in the import.
+    const commentLike = '<!-[-]{@x} x\n';
+    assert.equal(cleanTextOf(parseIsnad(commentLike)).text, '<!-- x\n');
+    assert.equal(roundTrip(commentLike), commentLike);
+    const unclosed = '<!-- x [y]{@x}\n';
+    assert.equal(roundTrip(unclosed), '<!-<!---->- x [y]{@x}\n');
+    assertSameArticle(unclosed, roundTrip(unclosed));
+  });
+
+  it('writes a front matter when the first line would otherwise be read as one', () => {
+    assert.equal(roundTrip('\\---\n[x]{@a}\n').startsWith('---\n---\n'), false);
+    assert.equal(roundTrip('---\n---\n---\n[x]{@a}\n'), '---\n---\n---\n[x]{@a}\n');
+  });
+
+  it('names a span with id= only where the generated name would differ from the exported id', () => {
+    // The invalid span counts in the original numbering but is not exported.
+    const imported = roundTrip('[a]{colour=red} [b]{@x} [c]{@x id=span-9}\n');
+    assert.equal(imported, 'a [b]{@x id=span-2} [c]{@x id=span-9}\n');
+  });
+
+  it('writes out a speaker inherited from a span that annotates nothing', () => {
+    const original = '[[x]{claim} y]{by=ali}\n';
+    // It was span-2 after the invalid span-1, and keeps that id.
+    assert.equal(roundTrip(original), '[x]{claim by=ali id=span-2} y\n');
+  });
+
+  it('puts an empty span at another’s end inside it only when it inherits its speaker from it', () => {
+    const inside = '[a []{claim}]{quote by=ali} b\n';
+    assert.equal(roundTrip(inside), inside);
+    const after = '[a]{quote by=ali}[]{claim} b\n';
+    assert.equal(roundTrip(after), after);
+  });
+
+  it('round-trips every sample: same clean text, annotations, front matter and headings', () => {
+    const names = fs.readdirSync(SAMPLES_FOLDER).filter((name) => name.endsWith('.isnad.md'));
+    assert.ok(names.length >= 3, 'the samples are there');
+    for (const name of names) {
+      const original = fs.readFileSync(path.join(SAMPLES_FOLDER, name), 'utf8');
+      const imported = roundTrip(original);
+      assertSameArticle(original, imported);
+      assert.equal(annotationsOf(parseIsnad(imported)).records.length, annotationsOf(parseIsnad(original)).records.length);
+      assert.equal(roundTrip(imported), imported, `${name}: importing the import's export changes nothing`);
+    }
+  });
+
+  it('round-trips generated documents', function () {
+    this.timeout(Math.max(20_000, RUNS * 200));
+    fc.assert(
+      fc.property(generatedDocument, (original) => {
+        assertSameArticle(original, roundTrip(original));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('round-trips random edits of the samples, or refuses them with an ImportError', function () {
+    this.timeout(Math.max(20_000, RUNS * 200));
+    let imported = 0;
+    fc.assert(
+      fc.property(editedSample, (original) => {
+        let markup: string;
+        try {
+          markup = roundTrip(original);
+        } catch (error) {
+          assert.ok(error instanceof ImportError, String(error));
+          return;
+        }
+        imported++;
+        assertSameArticle(original, markup);
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(imported > RUNS * 0.9, `${imported} of ${RUNS} edited samples imported`);
+  });
+
+  describe('refuses what it cannot import, saying why', () => {
+    const article = '# T\n\n[Ali]{@ali} said [it rained]{claim by=ali}.\n';
+
+    it('input that is not an Isnad W3C export', () => {
+      assert.match(importError('{"type": '), /^not valid JSON: /);
+      assert.equal(importError('[]'), 'not a W3C Web Annotation collection: the JSON is not an object');
+      assert.equal(importError('{"type": "Annotation"}'), 'not a W3C Web Annotation collection: "type" is not "AnnotationCollection"');
+      assert.equal(importError('{"type": "AnnotationCollection"}'), 'not an Isnad export: it carries no "cleanText", the article the annotations point into');
+      assert.equal(
+        importError(editedExport(article, (c) => (c.offsetUnit = 'utf16'))),
+        'offsetUnit is "utf16": only "codepoint" offsets can be imported',
+      );
+      assert.equal(importError(editedExport(article, (c) => (c.first = 'urn:x#page'))), '"first" must be the annotation page itself, not a link to it');
+    });
+
+    it('a clean text that does not match its hash', () => {
+      assert.equal(
+        importError(editedExport(article, (c) => (c.cleanText += ' '))),
+        '"cleanText" does not match its "sha256": the file was edited or cut short',
+      );
+    });
+
+    it('annotations with bad fields, named by their path', () => {
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:kind'] = 'rumour'))), 'first.items[1].body["isnad:kind"] must be one of claim, quote, mention, note');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[1].end = 999))), 'first.items[0]: the TextPositionSelector must have whole numbers 0 ≤ start ≤ end ≤ 23 (the clean text\'s length in code points)');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].exact = 'Bob'))), 'first.items[0]: the TextQuoteSelector\'s "exact" is not the clean text at 3–6');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:speaker'] = 'ali'))), 'first.items[1].body["isnad:speaker"] must be an object');
+      assert.equal(importError(editedExport(article, (c) => (c.headings[0].start = 4))), 'headings[0].start is not at the start of a line of the clean text');
+    });
+
+    it('annotations markup cannot express: overlapping, or across a blank line', () => {
+      const overlapping = editedExport(article, (c) => {
+        c.first.items[0].target.selector[1] = { type: 'TextPositionSelector', start: 3, end: 14 };
+        c.first.items[0].target.selector.splice(0, 1);
+      });
+      assert.equal(importError(overlapping), 'annotations “span-1” and “span-2” overlap without one enclosing the other: markup can only nest spans');
+      const acrossParagraphs = editedExport('a\n\nb [c]{@x}\n', (c) => {
+        c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 4 }];
+      });
+      assert.equal(importError(acrossParagraphs), 'annotation “span-1” cannot be written as markup that reads back the same: it crosses a blank line, and a span must stay inside one paragraph');
+    });
+  });
+});
+
+const IDS = ['a', 'b', 'بوتين', 'x.y', 'q-1', 'ali'];
+const id = fc.constantFrom(...IDS);
+
+/** Text as written in markup: letters of both scripts, escapes, comments and characters that look like markup. */
+const TEXT_PIECES = [
+  'x', 'The ', 'قال ', 'ب', ' ', '😀', '\u0301', ', ', '.', '\\[', '\\]', '\\{', '\\}', '\\\\', '#', '<', '!', '-', '<!-- c -->', '"', '=', '@', '\u200F',
+];
+const text = fc.string({ unit: fc.constantFrom(...TEXT_PIECES), maxLength: 12 });
+
+const attributes = fc
+  .record(
+    {
+      keyword: fc.constantFrom('claim', 'quote', 'ادعاء', 'اقتباس'),
+      entity: id,
+      by: fc.tuple(fc.constantFrom('by', 'قائل'), id),
+      about: fc.tuple(fc.constantFrom('about', 'عن'), fc.array(id, { minLength: 1, maxLength: 3 })),
+      status: fc.constantFrom('unverified', 'supported', 'disputed', 'false'),
+      note: fc.string({ unit: fc.constantFrom('n', ' ', '"', '\\', '}', 'ملاحظة'), maxLength: 8 }),
+      name: fc.constantFrom('n1', 'n2', 'span-1', 'span-3'),
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ keyword, entity, by, about, status, note, name }) => {
+    const tokens: string[] = [];
+    if (keyword) tokens.push(keyword);
+    if (entity) tokens.push(`@${entity}`);
+    if (by) tokens.push(`${by[0]}=${by[1]}`);
+    if (about) tokens.push(`${about[0]}=${about[1].join(',')}`);
+    if (status) tokens.push(`status=${status}`);
+    if (note !== undefined) tokens.push(`note="${note.replace(/[\\"]/g, '\\$&')}"`);
+    if (name) tokens.push(`id=${name}`);
+    // A span that annotates nothing is kept now and then: it is not exported, but its text and by= are.
+    return tokens.join(' ');
+  });
+
+const { inline } = fc.letrec<{ inline: string }>((tie) => ({
+  inline: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    fc.tuple(tie('inline'), attributes, tie('inline')).map(([content, attrs, after]) => `[${content}]{${attrs}}${after}`),
+    fc.tuple(tie('inline'), tie('inline')).map(([first, second]) => `${first}\n${second.startsWith('#') ? 'x' : ''}${second}`),
+  ),
+}));
+
+// Headings hold no `#`: the clean text cannot tell a closing `#` run from a literal one hidden behind a comment.
+const block = fc.oneof(
+  inline,
+  fc.tuple(fc.integer({ min: 1, max: 6 }), inline).map(([level, title]) => `${'#'.repeat(level)} ${title.replace(/\n/g, ' ').replace(/#/g, 'x')}`),
+);
+
+const frontMatter = fc
+  .record({ title: fc.constantFrom('T', 'عنوان'), direction: fc.constantFrom('auto', 'rtl', 'ltr'), sources: fc.subarray(IDS), entities: fc.subarray(IDS) }, { requiredKeys: [] })
+  .map(({ title, direction, sources, entities }) => {
+    const yaml = [title && `title: ${title}`, direction && `direction: ${direction}`];
+    if (sources) yaml.push('sources:', ...sources.map((source) => `  ${source}:\n    name: Source ${source}\n    kind: person`));
+    if (entities) yaml.push('entities:', ...entities.map((entity) => `  ${entity}:\n    name: Entity ${entity}\n    aliases: [${entity}]`));
+    const lines = yaml.filter(Boolean);
+    return lines.length ? `---\n${lines.join('\n')}\n---\n` : '';
+  });
+
+const generatedDocument = fc
+  .tuple(frontMatter, fc.array(block, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'))
+  .map(([front, blocks, lineEnd]) => front + blocks.join('\n\n').replace(/\n/g, lineEnd) + lineEnd);
+
+const SAMPLES = fs.readdirSync(SAMPLES_FOLDER).filter((name) => name.endsWith('.isnad.md')).map((name) => fs.readFileSync(path.join(SAMPLES_FOLDER, name), 'utf8'));
+const MARKUP_PIECES = ['[', ']', '{', '}', ']{', '\\', '#', '# ', '\n', '\n\n', '\r', '"', '@a', 'claim', 'by=a', '<!--', '-->', ' ', 'x', 'ب', '😀'];
+const editedSample = fc
+  .tuple(
+    fc.constantFrom(...SAMPLES),
+    fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(20), insert: fc.string({ unit: fc.constantFrom(...MARKUP_PIECES), maxLength: 6 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  )
+  .map(([sample, edits]) =>
+    edits.reduce((current, { at, remove, insert }) => {
+      const start = Math.floor(at * current.length);
+      return current.slice(0, start) + insert + current.slice(start + remove);
+    }, sample),
+  );
