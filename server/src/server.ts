@@ -45,14 +45,15 @@ import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/docum
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 
 /**
- * Typing sends one change per keystroke. While re-parsing and diagnosing a document is cheap
- * (below CHEAP_ANALYSIS_MS, as it is for one edited paragraph), diagnostics run as soon as the
- * messages already received are handled. When it is not (a huge document whose edits re-parse it
- * all), they run once DIAGNOSTICS_DELAY_MS has passed after a change, on the version current then,
- * so a burst of keystrokes costs one run.
+ * Typing sends one change per keystroke. While diagnosing after a change is cheap (under
+ * CHEAP_ANALYSIS_MS, as it is when the edit stays inside one paragraph, whatever the document's
+ * size), diagnostics run as soon as the messages already received are handled: one run per
+ * keystroke then costs a fraction of the time between keystrokes. When it is not (an edit that
+ * re-parses a huge document), they run once DIAGNOSTICS_DELAY_MS has passed after a change, on the
+ * version current then, so a burst of keystrokes costs one run.
  */
 const DIAGNOSTICS_DELAY_MS = 50;
-const CHEAP_ANALYSIS_MS = 8;
+const CHEAP_ANALYSIS_MS = 20;
 
 /**
  * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
@@ -72,8 +73,11 @@ export function createServer(connection: Connection): void {
   const documents = new TextDocuments(models.documents);
   const settings = new SettingsStore(connection);
   const pendingDiagnostics = new Map<string, () => void>();
-  /** How long the last diagnostics run of each document took, model update included. */
+  /** How long the last diagnostics run after a change took, model update included; none before the first change. */
   const analysisMs = new Map<string, number>();
+  /** Documents changed since their last diagnostics run. */
+  const changed = new Set<string>();
+  const opening = new Set<string>();
 
   /**
    * The model of an open document at its current version; undefined when it is not open or is over
@@ -109,7 +113,7 @@ export function createServer(connection: Connection): void {
   }
 
   function delayAfterChange(uri: string): number {
-    return (analysisMs.get(uri) ?? Infinity) < CHEAP_ANALYSIS_MS ? 0 : DIAGNOSTICS_DELAY_MS;
+    return (analysisMs.get(uri) ?? 0) < CHEAP_ANALYSIS_MS ? 0 : DIAGNOSTICS_DELAY_MS;
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
@@ -128,7 +132,8 @@ export function createServer(connection: Connection): void {
     const started = performance.now();
     const model = models.get(document);
     const diagnostics = models.problems(document, options).map((item) => toDiagnostic(model, item, locale));
-    analysisMs.set(uri, performance.now() - started);
+    // Opening parses the whole text: only runs after a change say what the next keystroke costs.
+    if (changed.delete(uri)) analysisMs.set(uri, performance.now() - started);
     connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -165,12 +170,20 @@ export function createServer(connection: Connection): void {
   });
 
   // An open fires both events, this one first: the new document is diagnosed at once.
-  documents.onDidOpen(({ document }) => scheduleDiagnostics(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => scheduleDiagnostics(document.uri, delayAfterChange(document.uri)));
+  documents.onDidOpen(({ document }) => {
+    opening.add(document.uri);
+    scheduleDiagnostics(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    // An open fires this event too, right after onDidOpen: that is not a change.
+    if (!opening.delete(document.uri)) changed.add(document.uri);
+    scheduleDiagnostics(document.uri, delayAfterChange(document.uri));
+  });
   documents.onDidClose(({ document: { uri } }) => {
     pendingDiagnostics.get(uri)?.();
     pendingDiagnostics.delete(uri);
     analysisMs.delete(uri);
+    changed.delete(uri);
     models.forget(uri);
     settings.forget(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
