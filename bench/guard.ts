@@ -10,7 +10,7 @@ import { runLspBenchmark, type Metric, type Options } from './lspBenchmark';
 
 const BASELINE = path.resolve(__dirname, '..', 'bench', 'baseline.json');
 const SIZE = '1MB';
-const OPTIONS: Options = { runs: 3, sizes: [SIZE], keystrokes: 5, hovers: 200 };
+const OPTIONS: Options = { runs: 3, sizes: [SIZE], keystrokes: 5, hovers: 200, hints: true };
 /** Fixed costs (initialize) and a p99 of a few hundred hovers vary too much from run to run to guard. */
 const GUARDED: readonly Metric[] = ['open', 'keystroke', 'symbols', 'hoverP50', 'memory'];
 const TOLERANCE = 2;

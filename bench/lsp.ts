@@ -2,7 +2,7 @@
 // as a Markdown table with the ratio Isnad/peer.
 //
 // Options: --runs N (5), --sizes 20KB,1MB,10MB, --keystrokes N (10 per run), --hovers N (1000 per run),
-// --json FILE (the medians as JSON).
+// --hints off (Isnad's attribution hints off), --json FILE (the medians as JSON).
 import * as fs from 'node:fs';
 import { SIZES, runLspBenchmark, table, type Options } from './lspBenchmark';
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     sizes: option('sizes', '20KB,1MB,10MB').split(','),
     keystrokes: Number(option('keystrokes', '10')),
     hovers: Number(option('hovers', '1000')),
+    hints: option('hints', 'on') !== 'off',
   };
   const unknown = options.sizes.filter((size) => !(size in SIZES));
   if (unknown.length) throw new Error(`unknown size ${unknown.join(', ')}: use ${Object.keys(SIZES).join(', ')}`);

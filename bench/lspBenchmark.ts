@@ -35,6 +35,8 @@ export interface Options {
   readonly sizes: readonly string[];
   readonly keystrokes: number;
   readonly hovers: number;
+  /** Whether Isnad's attribution hints (on by default) are on. */
+  readonly hints: boolean;
 }
 
 /** A small deterministic generator: both servers get the same edits and the same hover positions. */
@@ -73,7 +75,7 @@ function percentile(values: readonly number[], fraction: number): number {
 const median = (values: readonly number[]) => percentile(values, 0.5);
 
 async function measure(server: ServerCommand, text: string, typed: readonly Keystroke[], hoverSeed: number, options: Options): Promise<Figures> {
-  const session = new LspSession(server);
+  const session = new LspSession(server, options.hints ? {} : { hints: { possibleAttribution: false, vagueSource: false } });
   const uri = `file:///bench/article.${server.kind === 'isnad' ? 'isnad.md' : 'md'}`;
   try {
     const initialize = await session.initialize();
@@ -136,7 +138,7 @@ export function table(results: Results, options: Options): string {
   }
   return [
     `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'} · load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`,
-    `medians of ${options.runs} runs; ${options.keystrokes} keystrokes and ${options.hovers} hovers per run`,
+    `medians of ${options.runs} runs; ${options.keystrokes} keystrokes and ${options.hovers} hovers per run; Isnad's attribution hints ${options.hints ? 'on (the default)' : 'off'}`,
     '',
     '| figure | document | Isnad | peer (vscode-markdown-languageserver 0.5.0) | Isnad / peer |',
     '|---|---|--:|--:|--:|',

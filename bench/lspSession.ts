@@ -41,7 +41,11 @@ export class LspSession {
   private readonly texts = new Map<string, string>();
   private readonly waiting = new Map<string, { version: number; resolve: () => void }>();
 
-  constructor(private readonly server: ServerCommand) {
+  /** `isnadSettings`: the `isnad` section the client answers with (the defaults when empty). */
+  constructor(
+    private readonly server: ServerCommand,
+    isnadSettings: object = {},
+  ) {
     this.child = spawn(process.execPath, [...(process.env.ISNAD_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), server.script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(this.child.stdout!), new lsp.StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params: lsp.PublishDiagnosticsParams) => {
@@ -52,7 +56,7 @@ export class LspSession {
       }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'markdown' ? MARKDOWN_SETTINGS.markdown : item.section === 'isnad' ? {} : null)),
+      params.items.map((item) => (item.section === 'markdown' ? MARKDOWN_SETTINGS.markdown : item.section === 'isnad' ? isnadSettings : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
