@@ -16,11 +16,14 @@ const common = {
   logLevel: 'warning',
 };
 
-/** The language client's `semver` calls, answered by a small module (client/src/bundle/semver.ts). */
+/** The language client's two `semver` calls, answered by a small module (client/src/bundle/semver.ts). */
+const SEMVER_FUNCTIONS = { parse: 'semverParse.ts', satisfies: 'semverSatisfies.ts' };
 const smallSemver = {
   name: 'small-semver',
   setup(build) {
-    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, () => ({ path: path.resolve('client/src/bundle/semver.ts') }));
+    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, ({ path: module }) => ({
+      path: path.resolve('client/src/bundle', SEMVER_FUNCTIONS[module.split('/').pop()]),
+    }));
   },
 };
 

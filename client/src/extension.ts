@@ -20,13 +20,17 @@ export interface IsnadApi {
   readonly ready: Promise<void>;
   /** The decorations applied to an editor, as the in-editor tests check them. */
   decorationSnapshot(editor: vscode.TextEditor): DecorationSnapshot | undefined;
-  /** Milliseconds from the bundle starting to load to `activate` returning. */
+  /** Milliseconds spent running the bundle's modules and then `activate` (the host may wait between the two). */
   readonly activationMs: number;
 }
 
 let client: LanguageClient | undefined;
 
+/** The bundle's modules, the language client's included, have run by here. */
+const loadMs = performance.now() - loadStarted;
+
 export function activate(context: vscode.ExtensionContext): IsnadApi {
+  const activateStarted = performance.now();
   const serverOptions: ServerOptions = { module: context.asAbsolutePath(path.join('dist', 'server.js')), transport: TransportKind.ipc };
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, unsaved documents, and virtual file systems (vscode-vfs://, a remote
@@ -48,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);
   registerReadingView(context, languageClient);
-  return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor), activationMs: performance.now() - loadStarted };
+  return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor), activationMs: loadMs + performance.now() - activateStarted };
 }
 
 /** Stopping here, rather than in a disposable, lets VS Code wait for the server to shut down. */
