@@ -1,5 +1,5 @@
-// `npm test`: every suite in order — build, type-check, unit, protocol, the benchmark guard
-// (ratios against the peer and the charCodeAt floor, bench/guard.ts), then the real VS Code
+// `npm test`: every suite in order — build, type-check, unit, protocol, robustness, the benchmark
+// guard (ratios against the peer and the charCodeAt floor, bench/guard.ts), then the real VS Code
 // suites (in-editor and UI, after installing code-server and Chromium when missing).
 // `--quick` stops before the VS Code suites; `--e2e` builds and runs only those.
 // Each suite prints `N passed, N failed`; the totals close the run in the same form.
@@ -22,6 +22,7 @@ const quick: Step[] = [
   { name: 'type-check', ...npx('tsc', '--noEmit', '-p', '.'), counts: false },
   { name: 'unit', ...npx('mocha'), counts: true },
   { name: 'protocol', ...npx('mocha', '--config', 'test/protocol/.mocharc.json'), counts: true },
+  { name: 'robustness (fuzz smoke, adversarial corpus, linearity)', ...npx('mocha', '--config', 'test/robustness/.mocharc.json'), counts: true },
 ];
 const benchmarkGuard: Step = { name: 'benchmark guard', command: 'npm', args: ['run', '--silent', 'bench:guard'], counts: true };
 const editor: Step[] = [

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportAnnotations } from './commands/exportAnnotations';
+import { registerExportWorkspace } from './commands/exportWorkspace';
 import { registerMarkStatement } from './commands/markStatement';
 import { registerMarkMention } from './commands/markMention';
 import { registerAttributeClaim } from './commands/attributeClaim';
@@ -12,6 +13,7 @@ import { registerUnattributedClaimNavigation } from './commands/unattributedClai
 import { registerDecorations, type DecorationSnapshot } from './decorations/decorator';
 import { registerStatus } from './status';
 import { registerReadingView } from './readingView/readingView';
+import { registerWhoSaidWhat } from './whoSaidWhat/whoSaidWhat';
 
 /** What `activate` returns, for the in-editor tests: the running client, and when it is ready. */
 export interface IsnadApi {
@@ -35,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, unsaved documents, and virtual file systems (vscode-vfs://, a remote
     // repository…). The server reads only the text the client sends it, never the file system.
-    documentSelector: [{ language: 'isnad' }],
+    // Shared registries (isnad.yaml) too: synced so their unsaved edits re-check articles, and
+    // diagnosed, renamed and searched in place.
+    documentSelector: [{ language: 'isnad' }, { scheme: 'file', pattern: '**/isnad.yaml' }],
     synchronize: { configurationSection: 'isnad' },
   };
   const languageClient = new LanguageClient('isnad', vscode.l10n.t('Isnad Language Server'), serverOptions, clientOptions);
@@ -43,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const ready = languageClient.start();
   context.subscriptions.push(
     registerExportAnnotations(languageClient),
+    registerExportWorkspace(languageClient),
     registerMarkStatement(languageClient, 'claim'),
     registerMarkStatement(languageClient, 'quote'),
     registerMarkMention(languageClient),
@@ -52,6 +57,9 @@ export function activate(context: vscode.ExtensionContext): IsnadApi {
   const decorator = registerDecorations(context, languageClient);
   registerStatus(context, decorator);
   registerReadingView(context, languageClient);
+  registerWhoSaidWhat(context, languageClient);
+  // Shows the who-said-what view and its commands once the extension runs.
+  void vscode.commands.executeCommand('setContext', 'isnad.active', true);
   return { client: languageClient, ready, decorationSnapshot: (editor) => decorator.snapshot(editor), activationMs: loadMs + performance.now() - activateStarted };
 }
 

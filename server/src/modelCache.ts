@@ -1,15 +1,19 @@
-// One model per document version: every request about a version reads the same model. The
-// editor sends edits (incremental sync); each is remembered with the text it produced, and the
-// next request re-parses from the cached model edit by edit, which re-reads only the edited
-// paragraph when an edit stays inside one. The diagnostics' problems are kept the same way.
+// One model per document version and registry scope: every request about a version reads the
+// same model; a registry change gives the document a new scope, and so a new model. The editor
+// sends edits (incremental sync); each is remembered with the text it produced, and the next
+// request re-parses from the cached model edit by edit, which re-reads only the edited paragraph
+// when an edit stays inside one. The diagnostics' problems are kept the same way.
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IsnadDocument } from './service/model';
+import type { IsnadDocument, RegistryScope } from './service/model';
 import type { Problem } from './service/problems';
 import { parseIsnad } from './service/parse/document';
 import { reparse, type TextEdit } from './service/parse/incremental';
-import type { DiagnosticsOptions } from './service/features/diagnostics';
+import { computeProblems, type DiagnosticsOptions } from './service/features/diagnostics';
 import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
+import { canonicalUri } from './workspace/fileKinds';
+
+const NO_REGISTRY: RegistryScope = { layers: [] };
 
 interface PendingEdit {
   readonly edit: TextEdit;
@@ -22,6 +26,7 @@ const MAX_PENDING_EDITS = 64;
 
 interface Analysis {
   readonly model: IsnadDocument;
+  readonly scope: RegistryScope;
   /** Absent until diagnostics are asked for, and after an edit re-parsed the whole text. */
   readonly problems?: ProblemSet;
 }
@@ -40,18 +45,19 @@ export class ModelCache {
     update: (document, changes, version) => this.update(document, changes, version),
   };
 
-  get(document: TextDocument): IsnadDocument {
-    return this.analysis(document).model;
+  get(document: TextDocument, scope: RegistryScope = NO_REGISTRY): IsnadDocument {
+    return this.analysis(document, scope).model;
   }
 
-  /** The problems `computeProblems` gives for the document's current version. */
-  problems(document: TextDocument, options: DiagnosticsOptions): Problem[] {
-    let analysis = this.analysis(document);
+  /** The problems `computeProblems` gives for `model`, the document's current model (from `get`). */
+  problems(document: TextDocument, model: IsnadDocument, options: DiagnosticsOptions): Problem[] {
+    let analysis = this.analyses.get(document.uri);
+    if (analysis?.model !== model) return computeProblems(model, options);
     if (!analysis.problems || !sameOptions(analysis.problems.options, options)) {
-      analysis = { model: analysis.model, problems: problemSet(analysis.model, options) };
+      analysis = { ...analysis, problems: problemSet(model, options) };
       this.analyses.set(document.uri, analysis);
     }
-    return problemsOf(analysis.problems!, analysis.model);
+    return problemsOf(analysis.problems!, model);
   }
 
   forget(uri: string): void {
@@ -59,19 +65,20 @@ export class ModelCache {
     this.pending.delete(uri);
   }
 
-  private analysis(document: TextDocument): Analysis {
+  private analysis(document: TextDocument, scope: RegistryScope): Analysis {
     const cached = this.analyses.get(document.uri);
-    if (cached?.model.version === document.version) return cached;
+    if (cached?.model.version === document.version && cached.scope === scope) return cached;
     const edits = this.pending.get(document.uri);
     let analysis: Analysis;
-    if (cached && edits) {
+    if (cached && cached.scope === scope && edits) {
       analysis = cached;
       for (const { edit, text } of edits) {
         const { document: model, paragraph } = reparse(analysis.model, edit, text, document.version);
-        analysis = { model, problems: paragraph && analysis.problems && updateProblemSet(analysis.problems, model, paragraph) };
+        analysis = { model, scope, problems: paragraph && analysis.problems && updateProblemSet(analysis.problems, model, paragraph) };
       }
     } else {
-      analysis = { model: parseIsnad(document.getText(), document.uri, document.version) };
+      // Keyed as the workspace index keys files, so a model's own definitions and the index agree on its URI.
+      analysis = { model: parseIsnad(document.getText(), canonicalUri(document.uri), document.version, scope), scope };
     }
     this.analyses.set(document.uri, analysis);
     this.pending.set(document.uri, []);

@@ -1,7 +1,8 @@
 // Custom requests between the Isnad client and server, declared once and imported by both
 // sides (in the manner of vscode-eslint's shared protocol file).
-import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { Status } from './service/model';
 
 import type { ExportFormat } from './service/export/index';
 
@@ -143,6 +144,72 @@ export interface StatementAtResult {
 }
 
 export const StatementAtRequest = new RequestType<StatementAtParams, StatementAtResult | null, void>('isnad/statementAt');
+
+/** Server to client: the workspace index changed (an article or registry was read, edited or removed); views over the corpus refresh. */
+export const CorpusChangedNotification = new NotificationType<Record<string, never>>('isnad/corpusChanged');
+
+export interface ExportWorkspaceParams extends WorkDoneProgressParams {
+  readonly format: ExportFormat;
+  /** The file URI to write; replaced atomically once the whole corpus is written. */
+  readonly target: string;
+}
+
+export interface ExportWorkspaceResult {
+  readonly articleCount: number;
+  readonly annotationCount: number;
+}
+
+/**
+ * Exports every article of the workspace into one file. The server writes it, one article at a
+ * time, since a corpus export can be far larger than a message should be; progress goes to the
+ * request's work-done token. Null when the request was cancelled (the target is left as it was).
+ */
+export const ExportWorkspaceRequest = new RequestType<ExportWorkspaceParams, ExportWorkspaceResult | null, void>('isnad/exportWorkspace');
+
+export interface WhoSaidWhatParams {
+  /** Only the claims and quotes nobody is said to have made. */
+  readonly unattributedOnly?: boolean;
+  /** Only this article (its URI). */
+  readonly article?: string;
+  /** Only claims and quotes with this status. */
+  readonly status?: Status;
+}
+
+export interface WhoSaidWhatStatement {
+  readonly uri: string;
+  /** The article's title. */
+  readonly article: string;
+  readonly kind: 'claim' | 'quote';
+  /** Its first words. */
+  readonly title: string;
+  readonly status?: Status;
+  /** Its content, where the editor goes when it is clicked. */
+  readonly range: Range;
+}
+
+export interface WhoSaidWhatSource {
+  readonly id: string;
+  readonly name: string;
+  readonly statements: readonly WhoSaidWhatStatement[];
+}
+
+export interface WhoSaidWhatEntity {
+  readonly id: string;
+  readonly name: string;
+  /** Each article that mentions it, with how often and where first. */
+  readonly articles: readonly { readonly uri: string; readonly title: string; readonly count: number; readonly range: Range }[];
+}
+
+export interface WhoSaidWhatResult {
+  readonly sources: readonly WhoSaidWhatSource[];
+  readonly unattributed: readonly WhoSaidWhatStatement[];
+  readonly entities: readonly WhoSaidWhatEntity[];
+  /** Every article of the workspace, for the article filter. */
+  readonly articles: readonly { readonly uri: string; readonly title: string }[];
+}
+
+/** The who-said-what tree of the whole workspace, filtered. */
+export const WhoSaidWhatRequest = new RequestType<WhoSaidWhatParams, WhoSaidWhatResult, void>('isnad/whoSaidWhat');
 
 /** The command a section's code lens runs, and the keybinding's: moves to the next unattributed claim. */
 export const NEXT_UNATTRIBUTED_CLAIM_COMMAND = 'isnad.nextUnattributedClaim';

@@ -43,6 +43,7 @@ import { computeCodeLenses } from './service/features/codeLens';
 import { adjacentUnattributedClaim } from './service/features/unattributedClaims';
 import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/documentSize';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
+import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeatures';
 
 /**
  * Typing sends one change per keystroke. While diagnosing after a change is cheap (under
@@ -78,22 +79,24 @@ export function createServer(connection: Connection): void {
   /** Documents changed since their last diagnostics run. */
   const changed = new Set<string>();
   const opening = new Set<string>();
+  const workspace = new WorkspaceFeatures({ connection, documents, models, settings, rediagnose: (uri) => scheduleDiagnostics(uri, 0) });
 
   /**
-   * The model of an open document at its current version; undefined when it is not open or is over
-   * `isnad.maxDocumentSize`. A cancelled request is answered with RequestCancelled.
+   * The model of an open article at its current version, its ids resolved through the registries it
+   * sees; undefined when it is not open, is a registry, or is over `isnad.maxDocumentSize`. A
+   * cancelled request is answered with RequestCancelled.
    */
   async function modelFor(uri: string, token: CancellationToken): Promise<IsnadDocument | undefined> {
     const { maxDocumentSize } = await settings.forResource(uri);
     const document = documents.get(uri);
-    if (!document) return undefined;
+    if (!document || isRegistryDocument(uri)) return undefined;
     if (sizeOver(document, maxDocumentSize) !== undefined) {
       models.forget(uri);
       return undefined;
     }
     // Cancelled while the settings were read: no parse. (vscode-jsonrpc answers a request cancelled while still queued itself.)
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-    return models.get(document);
+    return workspace.model(document);
   }
 
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
@@ -130,17 +133,19 @@ export function createServer(connection: Connection): void {
       return;
     }
     const started = performance.now();
-    const model = models.get(document);
-    const diagnostics = models.problems(document, options).map((item) => toDiagnostic(model, item, locale));
+    const model = workspace.model(document);
+    const diagnostics = models.problems(document, model, options).map((item) => toDiagnostic(model, item, locale));
     // Opening parses the whole text: only runs after a change say what the next keystroke costs.
     if (changed.delete(uri)) analysisMs.set(uri, performance.now() - started);
     connection.sendDiagnostics({ uri, version, diagnostics });
+    workspace.articleParsed(model);
   }
 
   let canRefreshInlayHints = false;
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    workspace.initialize(params);
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
@@ -157,6 +162,8 @@ export function createServer(connection: Connection): void {
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'Isnad language server' },
     };
@@ -169,17 +176,23 @@ export function createServer(connection: Connection): void {
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
+  connection.onInitialized(() => workspace.start());
+
   // An open fires both events, this one first: the new document is diagnosed at once.
-  documents.onDidOpen(({ document }) => {
-    opening.add(document.uri);
-    scheduleDiagnostics(document.uri, 0);
+  documents.onDidOpen(({ document: { uri } }) => {
+    workspace.opened(uri);
+    opening.add(uri);
+    if (!isRegistryDocument(uri)) scheduleDiagnostics(uri, 0);
   });
-  documents.onDidChangeContent(({ document }) => {
+  documents.onDidChangeContent(({ document: { uri } }) => {
     // An open fires this event too, right after onDidOpen: that is not a change.
-    if (!opening.delete(document.uri)) changed.add(document.uri);
-    scheduleDiagnostics(document.uri, delayAfterChange(document.uri));
+    if (!opening.delete(uri)) changed.add(uri);
+    if (!workspace.edited(uri)) scheduleDiagnostics(uri, delayAfterChange(uri));
   });
   documents.onDidClose(({ document: { uri } }) => {
+    workspace.closed(uri);
+    // A registry's diagnostics stay: they are the workspace's, published whether it is open or not.
+    if (isRegistryDocument(uri)) return;
     pendingDiagnostics.get(uri)?.();
     pendingDiagnostics.delete(uri);
     analysisMs.delete(uri);
@@ -192,7 +205,7 @@ export function createServer(connection: Connection): void {
   connection.onHover(async ({ textDocument: { uri }, position }, token) => {
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
-    return (doc && computeHover(doc, position, locale)) ?? null;
+    return (doc && computeHover(doc, position, locale, (kind, definition) => workspace.usage(kind, definition))) ?? null;
   });
   connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
     const { locale } = await settings.forResource(uri);
@@ -214,11 +227,16 @@ export function createServer(connection: Connection): void {
     const doc = await modelFor(uri, token);
     return doc ? computeCompletion(doc, position, locale) : [];
   });
+  // An id a registry defines is the workspace's to answer (across files); the document's own ids, its own.
   connection.onDefinition(async ({ textDocument: { uri }, position }, token) => {
+    const shared = workspace.definition(uri, position);
+    if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? computeDefinition(doc, position) : [];
   });
   connection.onReferences(async ({ textDocument: { uri }, position, context }, token) => {
+    const shared = workspace.references(uri, position, context.includeDeclaration);
+    if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
   });
@@ -227,12 +245,16 @@ export function createServer(connection: Connection): void {
     return doc ? computeDocumentHighlights(doc, position) : [];
   });
   connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
+    const shared = workspace.prepareRename(uri, position);
+    if (shared) return shared;
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
   });
   connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
     const { locale } = await settings.forResource(uri);
+    const shared = workspace.rename(uri, position, newName, locale);
+    if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
   });
@@ -289,6 +311,8 @@ export function createServer(connection: Connection): void {
     return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;
   });
   connection.onRequest(ServerProcessRequest, () => ({ pid: process.pid }));
+
+  workspace.registerHandlers();
 
   documents.listen(connection);
   connection.listen();

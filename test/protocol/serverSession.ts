@@ -11,7 +11,16 @@ import {
   InitializeRequest,
   InitializedNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  DidCloseTextDocumentNotification,
+  type FileEvent,
+  type Registration,
+  type WorkspaceFolder,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -20,6 +29,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+
+import { CorpusChangedNotification } from '../../server/src/protocol';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -36,7 +47,12 @@ export function buildOnce(): void {
 export interface SessionOptions {
   /** The client's display language, sent in `initialize`. */
   readonly locale?: string;
+  /** Workspace folders; with them the client also says it can watch files, follow folders and show progress. */
+  readonly workspaceFolders?: readonly WorkspaceFolder[];
 }
+
+/** A `$/progress` value the server sent, in order. */
+export type ProgressValue = { kind: 'begin'; title: string } | { kind: 'report'; message?: string; percentage?: number } | { kind: 'end' };
 
 export class ServerSession {
   readonly connection: ProtocolConnection;
@@ -44,6 +60,10 @@ export class ServerSession {
   /** What the client answers to `workspace/configuration` for the `isnad` section; tests change it. */
   settings: unknown = {};
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
+  readonly registrations: Registration[] = [];
+  readonly progress: ProgressValue[] = [];
+  /** How many `isnad/corpusChanged` notifications the server sent. */
+  corpusChanges = 0;
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
   private readonly listeners = new Set<() => void>();
@@ -60,6 +80,19 @@ export class ServerSession {
       this.configurationRequests.push(...items);
       return items.map(() => this.settings);
     });
+    this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+      this.registrations.push(...registrations);
+    });
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        this.progress.push(value as ProgressValue);
+        for (const listener of this.listeners) listener();
+      });
+    });
+    this.connection.onNotification(CorpusChangedNotification, () => {
+      this.corpusChanges++;
+      for (const listener of this.listeners) listener();
+    });
     this.connection.listen();
   }
 
@@ -67,12 +100,23 @@ export class ServerSession {
     return this.child.pid;
   }
 
-  async initialize({ locale }: SessionOptions = {}): Promise<InitializeResult> {
+  /** Whether the process has ended, for whatever reason. */
+  get hasExited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  async initialize({ locale, workspaceFolders }: SessionOptions = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: workspaceFolders ? [...workspaceFolders] : null,
+      capabilities: workspaceFolders
+        ? {
+            workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+            window: { workDoneProgress: true },
+          }
+        : { workspace: { configuration: true } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -89,6 +133,36 @@ export class ServerSession {
   /** An incremental change: each edit's range is in the text left by the edits before it, as the editor sends them. */
   async edit(uri: string, version: number, edits: readonly { range: Range; text: string }[]): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [...edits] });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async foldersChanged(added: WorkspaceFolder[], removed: WorkspaceFolder[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added, removed } });
+  }
+
+  /** Resolves once `probe` holds, re-checked whenever the server sends something; fails naming `what` after `timeoutMs`. */
+  until(what: string, probe: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (probe()) return resolve();
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const check = () => {
+        if (!probe()) return;
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve();
+      };
+      this.listeners.add(check);
+    });
   }
 
   async configurationChanged(): Promise<void> {

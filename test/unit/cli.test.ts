@@ -74,8 +74,9 @@ describe('isnad CLI (dist/cli.js)', function () {
         const run = isnad([flag], dir);
         assert.equal(run.status, 0);
         assert.match(run.stdout, /^Usage: isnad <command>/);
-        assert.match(run.stdout, /check <file or folder>/);
-        assert.match(run.stdout, /export <file>/);
+        assert.match(run.stdout, /check <file, folder or glob>/);
+        assert.match(run.stdout, /export <file, folder or glob>/);
+        assert.match(run.stdout, /stats <file, folder or glob>/);
       }
     });
 
@@ -236,7 +237,7 @@ describe('isnad CLI (dist/cli.js)', function () {
     it('prints its help', () => {
       const run = isnad(['check', '--help'], dir);
       assert.equal(run.status, 0);
-      assert.match(run.stdout, /^Usage: isnad check <file or folder>\.\.\. \[--format text\|json\] \[--locale en\|ar\]/);
+      assert.match(run.stdout, /^Usage: isnad check <file, folder or glob>\.\.\. \[--format text\|json\|sarif\] \[--locale en\|ar\] \[--root <folder>\]/);
       assert.match(run.stdout, /Exit status: 0 .* 1 .*\n2 /);
     });
   });
@@ -292,7 +293,6 @@ describe('isnad CLI (dist/cli.js)', function () {
         ['export', 'article.isnad.md'],
         ['export', 'article.isnad.md', '--format', 'pdf'],
         ['export', '--format', 'csv'],
-        ['export', 'article.isnad.md', 'article.isnad.md', '--format', 'csv'],
         ['export', 'article.isnad.md', '--format', 'csv', '-o'],
       ]) {
         const run = isnad(args, dir);
@@ -305,7 +305,7 @@ describe('isnad CLI (dist/cli.js)', function () {
     it('prints its help', () => {
       const run = isnad(['export', '-h'], dir);
       assert.equal(run.status, 0);
-      assert.match(run.stdout, /^Usage: isnad export <file> --format w3c\|jsonl\|csv \[-o <out>\]/);
+      assert.match(run.stdout, /^Usage: isnad export <file, folder or glob>\.\.\. --format w3c\|jsonl\|csv \[-o <out>\] \[--root <folder>\]/);
     });
   });
   describe('import', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_DIAGNOSTICS_OPTIONS, computeDiagnostics, type DiagnosticsOption
 import { DIAGNOSTIC_CODES } from '../../server/src/service/problems';
 import type { Locale } from '../../server/src/service/l10n';
 import { fixture, lines } from './fixture';
+import { yamlAliasBomb } from '../fixtures/adversarial/corpus';
 
 const { Error, Warning, Information, Hint } = DiagnosticSeverity;
 
@@ -192,11 +193,7 @@ describe('diagnostics', () => {
     });
 
     it('reports an alias bomb once, on the opening fence, without expanding it', () => {
-      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-      for (const name of 'bcdefghi') {
-        const previous = String.fromCharCode(name.charCodeAt(0) - 1);
-        bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
-      }
+      const bomb = yamlAliasBomb();
       const started = Date.now();
       const diagnostics = assertDiagnostics(lines('⟦---⟧', ...bomb, '---'), [['front-matter', Error]]);
       assert.ok(Date.now() - started < 2000);
@@ -331,6 +328,47 @@ describe('diagnostics', () => {
     });
   });
 
+  describe('invalid-character', () => {
+    it('is a warning on each unpaired surrogate of the text, and on a YAML value that escapes one', () => {
+      const diagnostics = assertDiagnostics(
+        lines('---', 'entities:', '  x: ⟦"\\uD800X"⟧', '---', 'a⟦\uDC00⟧ 😀 [b]{@x note="⟦\uD83D⟧"}'),
+        [
+          ['invalid-character', Warning],
+          ['invalid-character', Warning],
+          ['invalid-character', Warning],
+        ],
+      );
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        [
+          '“x” holds an unpaired surrogate (half of a character); exports write U+FFFD (�) in its place.',
+          'Unpaired surrogate U+DC00: half of a character, which no file can store; exports write U+FFFD (�) in its place.',
+          'Unpaired surrogate U+D83D: half of a character, which no file can store; exports write U+FFFD (�) in its place.',
+        ],
+      );
+    });
+  });
+
+  describe('front matter that cannot be exported or read in time', () => {
+    it('reports a YAML alias inside the node it names once, on the opening fence', () => {
+      const diagnostics = assertDiagnostics(lines('⟦---⟧', 'a: &a {b: *a}', '---', 'x'), [['front-matter', Error]]);
+      assert.equal(diagnostics[0].message, 'Front matter holds a YAML alias inside the node it names, which would repeat forever; it is not exported.');
+    });
+
+    it('does not read a front matter of more than 256 K characters, and says so on the opening fence', () => {
+      const diagnostics = assertDiagnostics(lines('⟦---⟧', `title: ${'x'.repeat(256 * 1024)}`, '---', '[a]{@⟦e⟧}'), [
+        ['front-matter', Error],
+        ['unknown-entity', Error],
+      ]);
+      assert.equal(diagnostics[0].message, 'Front matter is too long (more than 262144 characters); it is not read.');
+    });
+
+    it('cuts a long id in a message', () => {
+      const [diagnostic] = computeDiagnostics(parseIsnad(`[a]{@${'i'.repeat(500)}}`), 'en');
+      assert.equal(diagnostic.message, `No entity named “${'i'.repeat(99)}…” is defined in the front matter.`);
+    });
+  });
+
   it('localises messages into Arabic', () => {
     const { diagnostics } = diagnose('[أ]{ادعاء} [ب]{اقتباس قائل=مجهول}', undefined, 'ar');
     assert.deepEqual(
@@ -348,6 +386,7 @@ describe('diagnostics', () => {
         'duplicate-id',
         'empty-span',
         'front-matter',
+        'invalid-character',
         'possible-attribution',
         'span-syntax',
         'unattributed-claim',

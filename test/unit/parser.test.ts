@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { parseIsnad } from '../../server/src/service/parse/document';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import type { IsnadDocument, TextRange } from '../../server/src/service/model';
 import { plainText } from '../../server/src/service/export/cleanText';
 import { fixture, lines } from './fixture';
+import { yamlAliasBomb } from '../fixtures/adversarial/corpus';
 
 const slice = (doc: IsnadDocument, range: TextRange) => doc.text.slice(range.start, range.end);
 
@@ -228,6 +230,15 @@ describe('parser', () => {
       assert.equal(plainText(doc, { start: 0, end: doc.text.length }), 'line one\n\nH\na\nnext\n\nlast');
     });
 
+    it('places an offset between CR and LF before the CR: the editor has no position between them', () => {
+      const doc = parseIsnad('ab\r\ncd');
+      assert.deepEqual(doc.lines.positionAt(3), { line: 0, character: 2 });
+      assert.deepEqual(doc.lines.positionAt(4), { line: 1, character: 0 });
+      // A YAML error the yaml package ends between the two (found by the fuzzer).
+      const yaml = parseIsnad('---\r: {:\r\ns\r---');
+      for (const { range } of computeDiagnostics(yaml, 'en')) assert.ok(range.end.character <= yaml.lines.lineContentEnd(range.end.line) - yaml.lines.lineStart(range.end.line));
+    });
+
     it('ignores a byte-order mark, before the front matter too', () => {
       const doc = parseIsnad('\uFEFF---\ntitle: T\n---\n# H');
       assert.equal(doc.frontMatter?.title, 'T');
@@ -294,11 +305,7 @@ describe('parser', () => {
     });
 
     it('caps aliases: an alias bomb is one problem and reads as empty, quickly', () => {
-      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-      for (const name of 'bcdefghi') {
-        const previous = String.fromCharCode(name.charCodeAt(0) - 1);
-        bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
-      }
+      const bomb = yamlAliasBomb();
       const started = Date.now();
       const doc = parseIsnad(lines('---', ...bomb, '---'));
       assert.ok(Date.now() - started < 2000);

@@ -1,5 +1,6 @@
-// Opening an Isnad document activates the extension (no other activation event is declared)
-// and starts the language server. Runs first: it measures activation from a cold start.
+// A workspace that holds Isnad articles or a registry activates the extension at start (the
+// workspace index and the who-said-what view need it before any article is opened); opening an
+// article then gets the isnad language id and diagnostics. Runs first: it measures a cold start.
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -7,14 +8,12 @@ import { ARABIC_SAMPLE, LANGUAGE_ID, isnadDiagnostics, isnadExtension, sampleUri
 
 export function activationTests(): void {
   describe('activation', () => {
-    it('activates on opening an .isnad.md file, which gets the isnad language id', async () => {
+    it('activates in a workspace with articles; an opened .isnad.md file gets the isnad language id', async () => {
       const extension = isnadExtension();
-      assert.equal(extension.isActive, false, 'the extension must not be active before an Isnad document opens');
-
       const started = performance.now();
+      await waitFor('the extension to activate (workspaceContains)', () => extension.isActive);
       const document = await vscode.workspace.openTextDocument(sampleUri(ARABIC_SAMPLE));
       await vscode.window.showTextDocument(document);
-      await waitFor('the extension to activate', () => extension.isActive);
       const active = performance.now();
       await extension.exports.ready;
       const ready = performance.now();
@@ -27,7 +26,7 @@ export function activationTests(): void {
       const { activationMs } = extension.exports;
       console.log(
         // Reported, not asserted: issue #8's 50 ms budget is not met yet (README, "Client bundle and activation").
-        `    activation: modules run + activate() ${activationMs.toFixed(1)} ms; extension active ${ms(active)}, server ready ${ms(ready)}, first diagnostics ${ms(diagnosed)} after opening the first Isnad document`,
+        `    activation: modules run + activate() ${activationMs.toFixed(1)} ms; extension active ${ms(active)}, server ready ${ms(ready)}, first diagnostics ${ms(diagnosed)} from the start of the suite`,
       );
     });
   });

@@ -16,6 +16,12 @@ interface Expected {
 
 /** samples/errors.isnad.md triggers each code once; the comments in that file say why. */
 const ERRORS_SAMPLE_DIAGNOSTICS: readonly Expected[] = [
+  {
+    code: 'invalid-character',
+    severity: Warning,
+    range: [1, 7, 1, 141],
+    text: '"Diagnostics sample: each code of FORMAT.md section 5 and each hint, once (invalid-character: this escape is half a character \\uD800)"',
+  },
   { code: 'front-matter', severity: Error, range: [8, 2, 8, 10], text: 'nameless' },
   { code: 'duplicate-id', severity: Error, range: [11, 2, 11, 10], text: 'reporter' },
   { code: 'unused-definition', severity: Hint, range: [18, 2, 18, 7], text: 'ghost' },

@@ -14,9 +14,10 @@ import { hoverTests } from './hover.test';
 import { outlineTests } from './outline.test';
 import { languageFeatureTests } from './languageFeatures.test';
 import { safetyTests } from './safety.test';
+import { workspaceTests } from './workspace.test';
 
 /** Activation first: it measures a cold start. */
-const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, codeActionTests, exportTests, decorationTests, languageFeatureTests, safetyTests, arabicTests];
+const SUITES = [activationTests, diagnosticsTests, hoverTests, outlineTests, commandTests, codeActionTests, exportTests, decorationTests, languageFeatureTests, safetyTests, arabicTests, workspaceTests];
 
 /** This file is bundled to dist/test/vscode/index.js; the reporter stays a plain file in test/. */
 const SUMMARY_REPORTER = path.resolve(__dirname, '..', '..', '..', 'test', 'summaryReporter.js');

@@ -33,7 +33,7 @@ async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, forma
     void vscode.window.showErrorMessage(vscode.l10n.t('Unknown export format “{0}”.', String(format)));
     return undefined;
   }
-  format ??= await pickFormat(document);
+  format ??= await pickFormat(document.uri);
   if (!format) return undefined;
   try {
     const result = await client.sendRequest(ExportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri), format });
@@ -53,7 +53,7 @@ async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, forma
   }
 }
 
-function formatLabel(format: ExportFormat): string {
+export function formatLabel(format: ExportFormat): string {
   switch (format) {
     case 'w3c':
       return vscode.l10n.t('W3C Web Annotations (JSON-LD)');
@@ -64,8 +64,9 @@ function formatLabel(format: ExportFormat): string {
   }
 }
 
-async function pickFormat(document: vscode.TextDocument): Promise<ExportFormat | undefined> {
-  const preferred = vscode.workspace.getConfiguration('isnad', document.uri).get<string>('export.defaultFormat');
+/** `scope`: whose `isnad.export.defaultFormat` goes first. */
+export async function pickFormat(scope: vscode.Uri | undefined): Promise<ExportFormat | undefined> {
+  const preferred = vscode.workspace.getConfiguration('isnad', scope).get<string>('export.defaultFormat');
   // The default goes first, where the quick pick puts its cursor.
   const formats = [...EXPORT_FORMATS].sort((a, b) => Number(b === preferred) - Number(a === preferred));
   const picked = await vscode.window.showQuickPick(
@@ -126,7 +127,7 @@ async function writeAtomically(target: vscode.Uri, content: Uint8Array): Promise
 }
 
 /** Not awaited: the command is done once the file is written, whether or not the user clicks "Open". */
-function announce(target: vscode.Uri, annotationCount: number): void {
+export function announce(target: vscode.Uri, annotationCount: number): void {
   const open = vscode.l10n.t('Open');
   const message =
     annotationCount === 1

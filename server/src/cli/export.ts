@@ -1,16 +1,25 @@
-// `isnad export`: a document's annotations as W3C Web Annotations, JSON Lines or CSV.
+// `isnad export`: a document's annotations, or a whole corpus's in one file, as W3C Web
+// Annotations, JSON Lines or CSV. A corpus is read, exported and written one document at a time.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseIsnad } from '../service/parse/document';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../service/export/index';
+import { CorpusExport } from '../service/export/corpus';
 import { helpFor, oneOf, parseCommandArgs } from './arguments';
-import { readDocument } from './files';
-import { writeResult } from './atomicWrite';
-import { CliError, EXIT_OK, describeError, type Output } from './output';
+import { findIsnadFiles, readDocument } from './files';
+import { openAtomicFile } from './atomicWrite';
+import { RegistryLoader } from './registries';
+import { CliError, EXIT_FAILURE, EXIT_OK, describeError, type Output } from './output';
+import * as fs from 'node:fs';
 
-const EXPORT_HELP = `Usage: isnad export <file> --format w3c|jsonl|csv [-o <out>]
+const EXPORT_HELP = `Usage: isnad export <file, folder or glob>... --format w3c|jsonl|csv [-o <out>] [--root <folder>]
 
-Exports the annotations of an Isnad document (FORMAT.md §7).
+Exports the annotations of Isnad documents (FORMAT.md §7), with ids resolved
+through the shared registries (isnad.yaml) as isnad check does.
+One file gives that document's export; several, a folder or a glob give one
+export of the whole corpus, written one document at a time:
+w3c: one collection whose annotations target each article; jsonl and csv:
+every document's lines or rows after one another (csv with one header row).
 
 Options:
   --format w3c|jsonl|csv  w3c: a W3C Web Annotation collection (JSON-LD);
@@ -18,6 +27,8 @@ Options:
                           csv: one row per annotation (UTF-8 with a byte-order mark)
   -o, --output <out>      write to <out> instead of stdout; <out> is replaced
                           atomically, so a failed export leaves it as it was
+  --root <folder>         the highest folder whose isnad.yaml is read (default: the
+                          current folder)
   -h, --help              show this help
 
 Exit status: 0 exported, 2 usage error or a file that could not be read or written.
@@ -27,6 +38,7 @@ export function exportCommand(args: readonly string[], output: Output): number {
   const { values, positionals } = parseCommandArgs('export', args, {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
+    root: { type: 'string', default: '.' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -35,16 +47,66 @@ export function exportCommand(args: readonly string[], output: Output): number {
   }
   if (values.format === undefined) throw new CliError(`choose a format: --format ${EXPORT_FORMATS.join('|')}`, helpFor('export'));
   const format = oneOf<ExportFormat>('export', '--format', values.format, EXPORT_FORMATS);
-  if (positionals.length !== 1) throw new CliError('name exactly one file to export', helpFor('export'));
+  if (positionals.length === 0) throw new CliError('name a file, folder or glob to export', helpFor('export'));
 
-  const [file] = positionals;
-  let text: string;
+  const registries = new RegistryLoader(values.root);
+  const parse = (file: string) => {
+    let text: string;
+    try {
+      text = readDocument(file);
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${describeError(error)}`);
+    }
+    // The file's URI is what the annotations target when the front matter gives no url.
+    return parseIsnad(text, pathToFileURL(path.resolve(file)).href, 0, registries.scopeOf(file));
+  };
+  const single = positionals.length === 1 && isFile(positionals[0]);
+  const { files, failures } = single ? { files: positionals, failures: [] } : findIsnadFiles(positionals);
+  if (failures.length > 0) throw new CliError(failures.join('\nisnad: '));
+
+  const sink = openSink(values.output, output);
   try {
-    text = readDocument(file);
+    if (single) sink.write(exportDocument(parse(files[0]), format));
+    else {
+      const corpus = new CorpusExport(format);
+      sink.write(corpus.start(positionals.join(' ')));
+      for (const file of files) sink.write(corpus.article(parse(file)));
+      sink.write(corpus.end());
+    }
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${describeError(error)}`);
+    sink.abort();
+    throw error;
   }
-  // The file's URI is what the annotations target when the front matter gives no url.
-  const exported = exportDocument(parseIsnad(text, pathToFileURL(path.resolve(file)).href), format);
-  return writeResult(output, values.output, exported);
+  sink.commit();
+  for (const failure of registries.failures) output.err(`isnad: ${failure}\n`);
+  return registries.failures.length > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+function isFile(given: string): boolean {
+  try {
+    return fs.statSync(given).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Standard output, or the atomically replaced output file. */
+function openSink(target: string | undefined, output: Output): { write(text: string): void; commit(): void; abort(): void } {
+  if (target === undefined) return { write: (text) => output.out(text), commit: () => undefined, abort: () => undefined };
+  const fail = (error: unknown) => new CliError(`cannot write ${target}: ${describeError(error)}`);
+  let file;
+  try {
+    file = openAtomicFile(target);
+  } catch (error) {
+    throw fail(error);
+  }
+  const opened = file;
+  const guard = (action: () => void) => {
+    try {
+      action();
+    } catch (error) {
+      throw error instanceof CliError ? error : fail(error);
+    }
+  };
+  return { write: (text) => guard(() => opened.write(text)), commit: () => guard(() => opened.commit()), abort: () => opened.abort() };
 }

@@ -2,13 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from './output';
-
-const ISNAD_EXTENSIONS = ['.isnad.md', '.isnad'];
-
-function isIsnadFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return ISNAD_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
+import { isArticleName, isSkippedFolder } from '../workspace/fileKinds';
+import { globBase, globToRegExp, isGlob } from './glob';
 
 export interface FileSearch {
   /** Named files as given, then the documents found in named folders; no path twice. */
@@ -20,7 +15,8 @@ export interface FileSearch {
 /**
  * Files are taken as named, whatever their extension; folders are searched recursively for
  * Isnad documents, skipping node_modules and dot-folders (.git, .vscode…), in sorted order so
- * the output is the same on every machine.
+ * the output is the same on every machine. A name that is no file or folder but holds glob
+ * characters is a pattern: the Isnad documents under its base folder that it matches.
  */
 export function findIsnadFiles(paths: readonly string[]): FileSearch {
   const files: string[] = [];
@@ -38,7 +34,8 @@ export function findIsnadFiles(paths: readonly string[]): FileSearch {
     try {
       stat = fs.statSync(given);
     } catch (error) {
-      failures.push(`cannot read ${given}: ${describeError(error)}`);
+      if (isGlob(given)) addMatches(given, add, failures);
+      else failures.push(`cannot read ${given}: ${describeError(error)}`);
       continue;
     }
     if (!stat.isDirectory()) {
@@ -53,6 +50,16 @@ export function findIsnadFiles(paths: readonly string[]): FileSearch {
   return { files, failures };
 }
 
+function addMatches(pattern: string, add: (file: string) => void, failures: string[]): void {
+  const base = globBase(pattern);
+  const matcher = globToRegExp(path.posix.normalize(pattern.replace(/\\/g, '/')));
+  const found: string[] = [];
+  searchFolder(base, found, []);
+  const matched = found.filter((file) => matcher.test(path.posix.normalize(file.split(path.sep).join('/'))));
+  if (matched.length === 0) failures.push(`no *.isnad.md or *.isnad files match ${pattern}`);
+  for (const file of matched.sort(byCodeUnits)) add(file);
+}
+
 function searchFolder(folder: string, found: string[], failures: string[]): void {
   let entries: fs.Dirent[];
   try {
@@ -65,8 +72,8 @@ function searchFolder(folder: string, found: string[], failures: string[]): void
     const full = path.join(folder, entry.name);
     // Symbolic links to folders are not followed: they could loop.
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') searchFolder(full, found, failures);
-    } else if (isIsnadFileName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
+      if (!isSkippedFolder(entry.name)) searchFolder(full, found, failures);
+    } else if (isArticleName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
       found.push(full);
     }
   }

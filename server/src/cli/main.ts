@@ -2,15 +2,19 @@
 import { version } from '../../../package.json';
 import { check } from './check';
 import { exportCommand } from './export';
+import { stats } from './stats';
 import { importCommand } from './import';
 import { CliError, EXIT_FAILURE, EXIT_OK, type Output } from './output';
 
 const HELP = `Usage: isnad <command> [options]
 
 Commands:
-  check <file or folder>...   report the diagnostics of Isnad documents
-  export <file>               export a document's annotations (w3c, jsonl, csv)
-  import <export.jsonld>      rebuild a document from its w3c export
+  check <file, folder or glob>...   report the diagnostics of Isnad documents
+                                    (text, json or sarif)
+  export <file, folder or glob>...  export the annotations of a document or of a
+                                    whole corpus (w3c, jsonl, csv)
+  import <export.jsonld>            rebuild a document from its w3c export
+  stats <file, folder or glob>...   count claims and quotes per source and article
 
 Options:
   -h, --help     show this help; isnad <command> --help shows a command's options
@@ -22,6 +26,7 @@ type Command = (args: readonly string[], output: Output) => number;
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['check', check],
   ['export', exportCommand],
+  ['stats', stats],
   ['import', importCommand],
 ]);
 

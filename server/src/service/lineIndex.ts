@@ -6,7 +6,7 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     starts?: number[],
   ) {
     if (starts) {
@@ -80,8 +80,10 @@ export class LineIndex {
     return low;
   }
 
+  /** An offset between the CR and the LF of a line end is placed before the CR: the editor has no position between them. */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     const line = this.lineAt(clamped);
     return { line, character: clamped - this.starts[line] };
   }

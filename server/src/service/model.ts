@@ -34,9 +34,21 @@ export type Status = (typeof STATUSES)[number];
 export const DIRECTIONS = ['rtl', 'ltr', 'auto'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** Whoever a statement is attributed to. */
-export interface Source {
+/**
+ * Where a source or entity is defined. The maps of `FrontMatter` hold only what the document
+ * itself defines (`uri` undefined); `IsnadDocument.registry` holds what the shared registries
+ * (`isnad.yaml` files) define, each definition with the `uri` of its file. `findSource` and
+ * `findEntity` (resolve.ts) look in both, the document first: that is how every feature
+ * resolves an id. Ranges are offsets into the text of the file that defines it.
+ */
+interface Definition {
   readonly id: string;
+  /** The registry file (`isnad.yaml`) that defines it; undefined when it is the document's own front matter. */
+  readonly uri?: string;
+}
+
+/** Whoever a statement is attributed to. */
+export interface Source extends Definition {
   /** The key under `sources:`. */
   readonly keyRange: TextRange;
   /** The whole entry (key and value). */
@@ -53,8 +65,7 @@ export interface Source {
 }
 
 /** A person, organization, country, place or event the article is about. */
-export interface Entity {
-  readonly id: string;
+export interface Entity extends Definition {
   readonly keyRange: TextRange;
   readonly range: TextRange;
   readonly name: string;
@@ -142,6 +153,27 @@ export interface Elision {
   readonly replacement: string;
 }
 
+/** One parsed shared registry: an `isnad.yaml` holding `sources:` and `entities:` as front matter does. */
+export interface Registry {
+  readonly uri: string;
+  readonly lines: LineIndex;
+  /** Every definition carries `uri`: this registry's. */
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly entities: ReadonlyMap<string, Entity>;
+  /** Ranges are offsets into the registry's text. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * The registries an article sees: the `isnad.yaml` of its folder, then of each parent folder up
+ * to its workspace folder's root. A nearer registry overrides a farther one id by id, and the
+ * article's own front matter overrides them all.
+ */
+export interface RegistryScope {
+  /** Nearest folder first. */
+  readonly layers: readonly Registry[];
+}
+
 export interface IsnadDocument {
   readonly uri: string;
   readonly version: number;
@@ -149,7 +181,10 @@ export interface IsnadDocument {
   readonly lines: LineIndex;
   /** Where the body starts: after the byte-order mark and the front matter. */
   readonly bodyStart: number;
+  /** What the document defines itself. */
   readonly frontMatter?: FrontMatter;
+  /** The shared definitions the document sees besides its own; undefined when it sees none. */
+  readonly registry?: RegistryScope;
   readonly sections: readonly Section[];
   readonly blocks: readonly Block[];
   readonly spans: readonly Span[];

@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'unknown-attribute',
   'empty-span',
   'bidi-control',
+  'invalid-character',
   'possible-attribution',
   'vague-source',
 ] as const;
@@ -33,6 +34,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'unknown-attribute': 'warning',
   'empty-span': 'warning',
   'bidi-control': 'warning',
+  'invalid-character': 'warning',
   'possible-attribution': 'information',
   'vague-source': 'information',
 };

@@ -1,5 +1,5 @@
-// Who a span is about and who said it: ids resolved against the front matter.
-import type { Entity, IsnadDocument, Source, Span, SpanKind } from './model';
+// Who a span is about and who said it: ids resolved against the front matter, then the shared registries.
+import type { Entity, IsnadDocument, RegistryScope, Source, Span, SpanKind } from './model';
 
 export interface Speaker {
   /** The id written in `by=`. */
@@ -11,12 +11,46 @@ export interface Speaker {
   readonly inheritedFrom?: Span;
 }
 
+/** The document's own source `id`, else the nearest registry's. */
 export function findSource(doc: IsnadDocument, id: string): Source | undefined {
-  return doc.frontMatter?.sources.get(id);
+  return doc.frontMatter?.sources.get(id) ?? sharedSource(doc.registry, id);
 }
 
+/** The document's own entity `id`, else the nearest registry's. */
 export function findEntity(doc: IsnadDocument, id: string): Entity | undefined {
-  return doc.frontMatter?.entities.get(id);
+  return doc.frontMatter?.entities.get(id) ?? sharedEntity(doc.registry, id);
+}
+
+export function sharedSource(scope: RegistryScope | undefined, id: string): Source | undefined {
+  for (const layer of scope?.layers ?? []) {
+    const found = layer.sources.get(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function sharedEntity(scope: RegistryScope | undefined, id: string): Entity | undefined {
+  for (const layer of scope?.layers ?? []) {
+    const found = layer.entities.get(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every source the document can name, by id: the registries' (farthest first, so nearer ones override), then its own. */
+export function visibleSources(doc: IsnadDocument): Map<string, Source> {
+  return visible(doc.registry?.layers.map((layer) => layer.sources), doc.frontMatter?.sources);
+}
+
+/** Every entity the document can name, by id, as `visibleSources`. */
+export function visibleEntities(doc: IsnadDocument): Map<string, Entity> {
+  return visible(doc.registry?.layers.map((layer) => layer.entities), doc.frontMatter?.entities);
+}
+
+function visible<T>(shared: readonly ReadonlyMap<string, T>[] = [], own?: ReadonlyMap<string, T>): Map<string, T> {
+  const merged = new Map<string, T>();
+  for (const layer of [...shared].reverse().concat(own ? [own] : [])) for (const [id, definition] of layer) merged.set(id, definition);
+  return merged;
 }
 
 /** The span's own `by=`, else the nearest enclosing span's. */

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityType, IsnadDocument, SourceKind, Span } from '../model';
 import { findEntity, isAnnotation, isStatement, speakerName, speakerOf, type AnnotationKind } from '../resolve';
-import { cleanTextOf, sectionTitle, wellFormed, type CleanText } from './cleanText';
+import { cleanTextOf, sectionTitle, type CleanText } from './cleanText';
+import { wellFormed } from '../wellFormed';
 import { oncePer } from '../memo';
 
 

@@ -2,18 +2,7 @@
 // offset lands in it. Exports count in code points; the editor counts in UTF-16 units.
 import type { IsnadDocument, Section, TextRange } from '../model';
 import { firstEndingAfter } from '../ranges';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/**
- * Replaces each unpaired surrogate with U+FFFD. Both are one UTF-16 unit and one code point,
- * so no offset moves; and UTF-8 (the exports, the SHA-256) cannot carry unpaired surrogates.
- */
-export function wellFormed(text: string): string {
-  // Most text holds no surrogate at all, and looking for one costs a fraction of the replace.
-  return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
-}
+import { wellFormed } from '../wellFormed';
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

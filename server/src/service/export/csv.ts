@@ -2,7 +2,7 @@
 // without which spreadsheet programs guess a legacy code page and garble Arabic.
 import type { IsnadDocument } from '../model';
 import { FLAT_FIELDS, HEADER_FIELDS, RECORD_FIELDS, annotationsOf } from './annotations';
-import { wellFormed } from './cleanText';
+import { wellFormed } from '../wellFormed';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 const LINE_END = '\r\n';
@@ -13,11 +13,21 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function toCsv(doc: IsnadDocument): string {
+  return csvHead() + csvRows(doc);
+}
+
+/** The byte-order mark and the header row: what a CSV of any number of documents starts with. */
+export function csvHead(): string {
+  return BYTE_ORDER_MARK + FLAT_FIELDS.map(csvCell).join(',') + LINE_END;
+}
+
+/** One row per annotation of the document. */
+export function csvRows(doc: IsnadDocument): string {
   const { header, records } = annotationsOf(doc);
   const headerCells = HEADER_FIELDS.map((field) => csvCell(header[field]));
   const rows = records.map((record) => [...RECORD_FIELDS.map((field) => csvCell(record[field])), ...headerCells]);
   // Made well-formed as a whole: a cell's unpaired surrogate cannot pair with its neighbour's across the `,`.
-  return BYTE_ORDER_MARK + wellFormed([FLAT_FIELDS.map(csvCell), ...rows].map((cells) => cells.join(',') + LINE_END).join(''));
+  return wellFormed(rows.map((cells) => cells.join(',') + LINE_END).join(''));
 }
 
 function csvCell(value: string | number | readonly string[] | null): string {

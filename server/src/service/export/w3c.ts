@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { IsnadDocument } from '../model';
 import { annotationsOf, wellFormedJson, type AnnotationHeader, type AnnotationRecord } from './annotations';
 import type { AnnotationKind } from '../resolve';
-import { cleanTextOf, wellFormed } from './cleanText';
+import { cleanTextOf } from './cleanText';
+import { wellFormed } from '../wellFormed';
 
 const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -42,7 +43,7 @@ const MOTIVATIONS: Readonly<Record<AnnotationKind, string>> = {
 export function toW3c(doc: IsnadDocument): string {
   const { header, records } = annotationsOf(doc);
   const frontMatter = doc.frontMatter;
-  const collectionIri = nameBasedUrn('collection', header.document);
+  const collectionIri = documentCollectionIri(doc);
   const collection = {
     '@context': [ANNOTATION_CONTEXT, COLLECTION_TERMS],
     id: collectionIri,
@@ -60,10 +61,66 @@ export function toW3c(doc: IsnadDocument): string {
       id: nameBasedUrn('page', header.document),
       type: 'AnnotationPage',
       startIndex: 0,
-      items: records.map((record) => annotation(collectionIri, header, record)),
+      items: w3cAnnotations(doc),
     },
   };
   return wellFormedJson(collection, 2) + '\n';
+}
+
+/** The IRI of a document's own collection; its annotations' IRIs are this with their id as fragment. */
+function documentCollectionIri(doc: IsnadDocument): string {
+  return nameBasedUrn('collection', annotationsOf(doc).header.document);
+}
+
+/** A document's annotations as Web Annotations, with the IRIs they have in the document's own export. */
+export function w3cAnnotations(doc: IsnadDocument): object[] {
+  const { header, records } = annotationsOf(doc);
+  const collectionIri = documentCollectionIri(doc);
+  return records.map((record) => annotation(collectionIri, header, record));
+}
+
+/**
+ * A corpus export: one collection whose annotations target each article, streamed as
+ * `start`, then `article` per document, then `end`. Each article's clean text is left out (the
+ * selectors keep each quote with its context) so the collection stays proportional to the
+ * annotations; `isnad:articles` lists every article's target, SHA-256 and front matter.
+ */
+export class W3cCorpusWriter {
+  private readonly articles: object[] = [];
+  private total = 0;
+
+  start(label: string): string {
+    const head = {
+      '@context': [ANNOTATION_CONTEXT, { ...COLLECTION_TERMS, articles: { '@id': 'isnad:articles', '@type': '@json' } }],
+      id: nameBasedUrn('corpus', label),
+      type: 'AnnotationCollection',
+      label,
+      offsetUnit: 'codepoint',
+      first: { '@context': ANNOTATION_CONTEXT, id: nameBasedUrn('corpus-page', label), type: 'AnnotationPage', startIndex: 0, items: [] },
+    };
+    // Reopen the page's items to stream the annotations into them.
+    return `${wellFormedJson(head).slice(0, -3)}
+`;
+  }
+
+  article(doc: IsnadDocument): string {
+    const { header } = annotationsOf(doc);
+    const items = w3cAnnotations(doc);
+    this.articles.push({
+      document: header.document,
+      target: header.target,
+      sha256: header.sha256,
+      title: doc.frontMatter?.title,
+      total: items.length,
+      frontMatter: doc.frontMatter?.data ?? {},
+    });
+    const text = items.map((item) => `${this.total++ === 0 ? '' : ',\n'}${wellFormedJson(item)}`).join('');
+    return text;
+  }
+
+  end(): string {
+    return `\n]},\n"total":${this.total},\n"articles":${wellFormedJson(this.articles)}}\n`;
+  }
 }
 
 /**

@@ -1,11 +1,21 @@
 // Every diagnostic of FORMAT.md §5: the parser's problems plus the ones that need ids resolved.
+// The front matter's and the body's are computed apart, and the body's for any stretch of it, so
+// that after an edit inside one paragraph only that paragraph's are computed again (problemSet.ts).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { IdReference, IsnadDocument, Span, TextRange } from '../model';
+import type { Entity, IdReference, IsnadDocument, Source, Span, TextRange } from '../model';
+import type { LineIndex } from '../lineIndex';
 import { problem, type Problem, type Severity } from '../problems';
-import { localize, type Locale } from '../l10n';
+import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
+import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
+
+/** A front matter's or a registry's sources and entities. */
+interface Definitions {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly entities: ReadonlyMap<string, Entity>;
+}
 
 export type UnattributedClaimsSetting = Severity | 'off';
 
@@ -16,6 +26,9 @@ export interface DiagnosticsOptions extends HintOptions {
 export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning', possibleAttribution: true, vagueSource: true };
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** The ids of a document's spans: a set, or a count of references per id. */
+type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
 
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
@@ -41,25 +54,16 @@ export function withHints(body: readonly Problem[], hints: readonly Problem[]): 
 
 /**
  * The problems before the body, in document order: the front matter's own, unknown entities its
- * sources link to, definitions no span in `used` refers to, and bidi controls.
+ * sources link to, definitions no span in `used` refers to, bidi controls and lone surrogates.
  */
-export function frontMatterProblems(doc: IsnadDocument, used: ReadonlySet<string> | ReadonlyMap<string, number>): Problem[] {
+export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[] {
   const problems = doc.problems.filter((item) => item.range.start < doc.bodyStart);
   for (const source of doc.frontMatter?.sources.values() ?? []) {
     if (source.entity) unknownEntity(doc, source.entity, problems);
   }
-  return sortProblems(problems.concat(unusedDefinitions(doc, used), bidiControlsIn(doc, frontMatterIdRanges(doc), { start: 0, end: doc.bodyStart })));
-}
-
-/** Sources and entities no span refers to (`used`, the ids the spans use). */
-export function unusedDefinitions(doc: IsnadDocument, used: ReadonlySet<string> | ReadonlyMap<string, number> = usedIds(doc)): Problem[] {
-  const problems: Problem[] = [];
-  if (!doc.frontMatter) return problems;
-  const unused = (range: TextRange, message: 'unusedSource' | 'unusedEntity', id: string) =>
-    problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
-  for (const source of doc.frontMatter.sources.values()) if (!used.has(source.id)) unused(source.keyRange, 'unusedSource', source.id);
-  for (const entity of doc.frontMatter.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, 'unusedEntity', entity.id);
-  return problems;
+  const stretch = { start: 0, end: doc.bodyStart };
+  const idRanges = () => (doc.frontMatter ? definitionIdRanges(doc.frontMatter).sort(byStart) : []);
+  return sortProblems(problems.concat(unusedDefinitions(doc, used), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch)));
 }
 
 /**
@@ -68,10 +72,10 @@ export function unusedDefinitions(doc: IsnadDocument, used: ReadonlySet<string> 
  * the list may be shifted without moving the spans'.
  */
 export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
-  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans));
   // An enclosing span's attribute block comes after its children's.
-  const idRanges = spans.map((span) => span.attributesRange).sort((a, b) => a.start - b.start);
-  return sortProblems(problems.concat(bidiControlsIn(doc, idRanges, stretch))).map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
+  const idRanges = () => spans.map((span) => span.attributesRange).sort(byStart);
+  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch));
+  return sortProblems(problems).map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
 }
 
 function compareRanges(a: Problem, b: Problem): number {
@@ -81,6 +85,8 @@ function compareRanges(a: Problem, b: Problem): number {
 function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(compareRanges);
 }
+
+const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
 
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
@@ -120,7 +126,7 @@ function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[
   const problems: Problem[] = [];
   for (const span of spans) {
     if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
-      problems.push(problem('unknown-source', span.by.range, 'unknownSource', [span.by.id]));
+      problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
     }
     if (span.entity) unknownEntity(doc, span.entity, problems);
     for (const reference of span.about) unknownEntity(doc, reference, problems);
@@ -129,10 +135,12 @@ function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[
 }
 
 function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Problem[]): void {
-  if (!findEntity(doc, reference.id)) problems.push(problem('unknown-entity', reference.range, 'unknownEntity', [reference.id]));
+  if (!findEntity(doc, reference.id)) {
+    problems.push(problem('unknown-entity', reference.range, doc.registry ? 'unknownEntityShared' : 'unknownEntity', [reference.id]));
+  }
 }
 
-/** The ids the spans refer to; an id that names both a source and an entity is used when either is. */
+/** The ids spans refer to; an id that names both a source and an entity is used when either is. */
 export function usedIds(doc: IsnadDocument): Set<string> {
   const used = new Set<string>();
   for (const span of doc.spans) for (const id of referencedIds(span)) used.add(id);
@@ -147,38 +155,78 @@ export function referencedIds(span: Span): string[] {
   return ids;
 }
 
-/** Ranges in the front matter where a bidi control is an error: ids (Trojan Source). */
-function frontMatterIdRanges(doc: IsnadDocument): TextRange[] {
+export function unusedDefinitions(doc: IsnadDocument, used: UsedIds = usedIds(doc)): Problem[] {
+  if (!doc.frontMatter) return [];
+  return unusedProblems(doc.frontMatter, used, 'unusedSource', 'unusedEntity');
+}
+
+/** `unused-definition` for each source and entity whose id is not in `used`, on its key. */
+export function unusedProblems(
+  definitions: Definitions,
+  used: UsedIds,
+  sourceMessage: 'unusedSource' | 'unusedSharedSource',
+  entityMessage: 'unusedEntity' | 'unusedSharedEntity',
+): Problem[] {
+  const problems: Problem[] = [];
+  const unused = (range: TextRange, message: MessageKey, id: string) =>
+    problems.push({ ...problem('unused-definition', range, message, [id]), unnecessary: true });
+  for (const source of definitions.sources.values()) if (!used.has(source.id)) unused(source.keyRange, sourceMessage, source.id);
+  for (const entity of definitions.entities.values()) if (!used.has(entity.id)) unused(entity.keyRange, entityMessage, entity.id);
+  return problems;
+}
+
+/** Ranges where a bidi control is an error: ids and attribute blocks (Trojan Source). */
+function idRanges(doc: IsnadDocument): TextRange[] {
+  const ranges: TextRange[] = doc.spans.map((span) => span.attributesRange);
+  if (doc.frontMatter) ranges.push(...definitionIdRanges(doc.frontMatter));
+  return ranges.sort(byStart);
+}
+
+/** The ids written in `sources:` and `entities:`: each key and each source's `entity:`. */
+export function definitionIdRanges(definitions: Definitions): TextRange[] {
   const ranges: TextRange[] = [];
-  for (const source of doc.frontMatter?.sources.values() ?? []) {
+  for (const source of definitions.sources.values()) {
     ranges.push(source.keyRange);
     if (source.entity) ranges.push(source.entity.range);
   }
-  for (const entity of doc.frontMatter?.entities.values() ?? []) ranges.push(entity.keyRange);
-  return ranges.sort((a, b) => a.start - b.start);
+  for (const entity of definitions.entities.values()) ranges.push(entity.keyRange);
+  return ranges;
 }
 
-/** Every bidi control in the document: in an id or an attribute block, an error. */
 export function bidiControls(doc: IsnadDocument): Problem[] {
-  const spanIds = doc.spans.map((span) => span.attributesRange).sort((a, b) => a.start - b.start);
-  return bidiControlsIn(doc, frontMatterIdRanges(doc), { start: 0, end: doc.bodyStart }).concat(
-    bidiControlsIn(doc, spanIds, { start: doc.bodyStart, end: doc.text.length }),
-  );
+  return bidiControlsIn(doc.text, () => idRanges(doc));
 }
 
-/** Bidi controls in `stretch`; inside one of `idRanges` (sorted) they are errors. */
-function bidiControlsIn(doc: IsnadDocument, idRanges: readonly TextRange[], stretch: TextRange): Problem[] {
+/**
+ * In any file (an article or a registry), or in a stretch of it; `idRanges` (sorted) is only
+ * asked for when the text holds a control character at all.
+ */
+export function bidiControlsIn(text: string, idRanges: () => TextRange[], stretch: TextRange = { start: 0, end: text.length }): Problem[] {
   const problems: Problem[] = [];
-  for (const match of doc.text.slice(stretch.start, stretch.end).matchAll(BIDI_CONTROL)) {
+  let ranges: TextRange[] | undefined;
+  for (const match of text.slice(stretch.start, stretch.end).matchAll(BIDI_CONTROL)) {
+    ranges ??= idRanges();
     const offset = stretch.start + match.index;
     const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     const range = { start: offset, end: offset + 1 };
-    if (anyContains(idRanges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
+    if (anyContains(ranges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
     else problems.push(problem('bidi-control', range, 'bidiControlText', [code]));
   }
   return problems;
 }
 
+/**
+ * Unpaired surrogates in a stretch (which starts and ends at line breaks, so no pair is cut):
+ * they are no character at all; UTF-8 cannot hold them, so every export writes U+FFFD instead.
+ */
+function loneSurrogatesIn(text: string, stretch: TextRange): Problem[] {
+  const part = text.slice(stretch.start, stretch.end);
+  if (!SURROGATE.test(part)) return [];
+  return Array.from(part.matchAll(LONE_SURROGATE), (match) => {
+    const offset = stretch.start + match.index;
+    return problem('invalid-character', { start: offset, end: offset + 1 }, 'loneSurrogate', [match[0].charCodeAt(0).toString(16).toUpperCase()]);
+  });
+}
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -188,8 +236,13 @@ const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 };
 
 export function toDiagnostic(doc: IsnadDocument, item: Problem, locale: Locale): Diagnostic {
+  return problemToDiagnostic(doc.lines, item, locale);
+}
+
+/** A problem of any file (an article or a registry) as an LSP diagnostic. */
+export function problemToDiagnostic(lines: LineIndex, item: Problem, locale: Locale): Diagnostic {
   return {
-    range: doc.lines.rangeOf(item.range),
+    range: lines.rangeOf(item.range),
     severity: LSP_SEVERITY[item.severity],
     code: item.code,
     source: 'isnad',

@@ -8,6 +8,7 @@ import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, speakerName, speakerOf, type Speaker } from '../resolve';
 import { isHttpUrl } from '../parse/frontMatter';
 import { spanTitle } from './symbols';
+import type { CorpusUsage } from './corpusUsage';
 import { implicitMentionAt } from './implicitMentions';
 
 export const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
@@ -35,9 +36,12 @@ export const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
 const WIKIDATA_ITEM = 'https://www.wikidata.org/wiki/';
 const WIKIDATA_ID = /^Q[0-9]+$/;
 
-export function computeHover(doc: IsnadDocument, at: number | Position, locale: Locale): Hover | undefined {
+/** How widely the workspace uses a shared definition; given by the server, which knows the workspace. */
+export type UsageOf = (kind: 'source' | 'entity', definition: Source | Entity) => CorpusUsage | undefined;
+
+export function computeHover(doc: IsnadDocument, at: number | Position, locale: Locale, usage?: UsageOf): Hover | undefined {
   const offset = typeof at === 'number' ? at : doc.lines.offsetAt(at);
-  const card = new CardWriter(doc, locale);
+  const card = new CardWriter(doc, locale, usage);
   const found = frontMatterKeyCard(doc, offset, card) ?? implicitMentionCard(doc, offset, card) ?? spanCard(doc, offset, card);
   if (!found) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value: found.lines.join('\n\n') }, range: doc.lines.rangeOf(found.range) };
@@ -80,7 +84,7 @@ function spanCard(doc: IsnadDocument, offset: number, card: CardWriter): Card | 
 }
 
 /** Spans are in order of their `[` and nest, so the last one that contains the offset is the innermost. */
-function innermostSpanAt(doc: IsnadDocument, offset: number): Span | undefined {
+export function innermostSpanAt(doc: IsnadDocument, offset: number): Span | undefined {
   let found: Span | undefined;
   for (const span of doc.spans) {
     if (span.range.start > offset) break;
@@ -89,11 +93,11 @@ function innermostSpanAt(doc: IsnadDocument, offset: number): Span | undefined {
   return found;
 }
 
-function referenceAt(span: Span, offset: number): IdReference | undefined {
+export function referenceAt(span: Span, offset: number): IdReference | undefined {
   return [span.entity, span.by, ...span.about].find((reference) => reference && within(reference.range, offset));
 }
 
-function within(range: TextRange, offset: number): boolean {
+export function within(range: TextRange, offset: number): boolean {
   return range.start <= offset && offset < range.end;
 }
 
@@ -102,6 +106,7 @@ class CardWriter {
   constructor(
     private readonly doc: IsnadDocument,
     private readonly locale: Locale,
+    private readonly usage?: UsageOf,
   ) {}
 
   span(span: Span): string[] {
@@ -124,7 +129,12 @@ class CardWriter {
   }
 
   source(source: Source): string[] {
-    return [this.named(source.name || source.id, this.text(KIND_LABELS[source.kind])), ...this.sourceDetails(source)];
+    return [
+      this.named(source.name || source.id, this.text(KIND_LABELS[source.kind])),
+      ...this.sourceDetails(source),
+      ...this.definedIn(source),
+      ...this.corpusLine('source', source),
+    ];
   }
 
   entity(entity: Entity): string[] {
@@ -135,7 +145,22 @@ class CardWriter {
       ...this.field('aliases', this.list(entity.aliases)),
       ...(wikidata ? [`${this.label('wikidata')} ${link(wikidata, WIKIDATA_ITEM + wikidata)}`] : []),
       emphasis(this.mentionCount(entity.id)),
+      ...this.definedIn(entity),
+      ...this.corpusLine('entity', entity),
     ];
+  }
+
+  /** Shared definitions only: an article's own definition is used by that article alone. */
+  private corpusLine(kind: 'source' | 'entity', definition: Source | Entity): string[] {
+    const counts = definition.uri === undefined ? undefined : this.usage?.(kind, definition);
+    return counts ? [emphasis(this.text('corpusUsage', [counts.quotedIn, counts.mentionedIn]))] : [];
+  }
+
+  /** Which registry file a shared definition comes from, as its folder and name. */
+  private definedIn(definition: Source | Entity): string[] {
+    if (definition.uri === undefined) return [];
+    const path = definition.uri.split(/[?#]/)[0].split('/').filter((part) => part);
+    return this.field('sharedDefinition', safeDecode(path.slice(-2).join('/')));
   }
 
   private statement(span: Span): string[] {
@@ -203,6 +228,14 @@ class CardWriter {
 
   private text(key: MessageKey, args: readonly (string | number)[] = []): string {
     return localize(this.locale, key, args);
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -11,25 +11,28 @@ const WORD = /\S+/g;
 
 // The kinds pick the outline's icons: a claim is true or false, a quote is someone's words
 // verbatim, and sources and entities are keys of the front matter's mappings.
-const SECTION_KIND = SymbolKind.Namespace;
-const CLAIM_KIND = SymbolKind.Boolean;
-const QUOTE_KIND = SymbolKind.String;
+export const SECTION_KIND = SymbolKind.Namespace;
+export const CLAIM_KIND = SymbolKind.Boolean;
+export const QUOTE_KIND = SymbolKind.String;
 const FRONT_MATTER_KIND = SymbolKind.Module;
 const GROUP_KIND = SymbolKind.Object;
-const DEFINITION_KIND = SymbolKind.Key;
+export const DEFINITION_KIND = SymbolKind.Key;
 
-/** Document units read first to title a span: the first words of nearly every span fit in them. */
-const TITLE_PROBE = 256;
+/**
+ * Document units read to title a span: the first words of nearly every span fit in them. No
+ * more is read, as content that is nearly all markup (thousands of nested spans) would be read
+ * once per span, and the outline would take quadratic time (found by the linearity test).
+ */
+const TITLE_SCAN_LIMIT = 256;
 
 /** A span named by its first words as a reader sees them, with an ellipsis when they are cut. */
 export function spanTitle(doc: IsnadDocument, span: Span): string {
   const { start, end } = span.contentRange;
-  // A long claim is not read to its end: the clean text of a prefix of the content is a prefix
-  // of its clean text, so once the prefix holds a word more than the title, its words are final.
-  let words = wordsOf(plainText(doc, { start, end: Math.min(end, start + TITLE_PROBE) }));
-  if (words.length <= TITLE_WORDS && end > start + TITLE_PROBE) words = wordsOf(plainText(doc, span.contentRange));
+  // The clean text of a prefix of the content is a prefix of its clean text: when the content
+  // goes on past what is read, the title is cut.
+  const words = wordsOf(plainText(doc, { start, end: Math.min(end, start + TITLE_SCAN_LIMIT) }));
   const title = words.slice(0, TITLE_WORDS).join(' ');
-  return words.length > TITLE_WORDS ? `${title}…` : title;
+  return words.length > TITLE_WORDS || end > start + TITLE_SCAN_LIMIT ? `${title}…` : title;
 }
 
 /** The first words of `text`, one more than a title holds: enough to tell whether it is cut. */

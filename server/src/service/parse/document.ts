@@ -1,5 +1,5 @@
 // Text in, document model out. Pure and total: any string gives a model; problems are data.
-import type { IsnadDocument } from '../model';
+import type { IsnadDocument, RegistryScope } from '../model';
 import { LineIndex } from '../lineIndex';
 import { parseFrontMatter, type FrontMatterParse } from './frontMatter';
 import { parseBody } from './body';
@@ -38,7 +38,8 @@ function parseFrontMatterExtent(text: string, start: number): number | undefined
   return match ? match.index + match[0].length : undefined;
 }
 
-export function parseIsnad(text: string, uri = 'untitled:document', version = 0): IsnadDocument {
+/** `registry`: the shared definitions the document sees (the caller reads and parses the `isnad.yaml` files). */
+export function parseIsnad(text: string, uri = 'untitled:document', version = 0, registry?: RegistryScope): IsnadDocument {
   const start = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
   const front = cachedFrontMatter(text, start);
   const body = parseBody(text, front.bodyStart);
@@ -49,6 +50,7 @@ export function parseIsnad(text: string, uri = 'untitled:document', version = 0)
     lines: new LineIndex(text),
     bodyStart: front.bodyStart,
     frontMatter: front.frontMatter,
+    ...(registry && registry.layers.length > 0 ? { registry } : {}),
     sections: body.sections,
     blocks: body.blocks,
     spans: body.spans,

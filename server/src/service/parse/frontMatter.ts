@@ -18,8 +18,15 @@ import {
 import { problem, type Problem } from '../problems';
 import type { MessageKey } from '../l10n';
 import { isValidId, normalizeId } from '../ids';
+import { SURROGATE, wellFormed } from '../wellFormed';
 
 export const MAX_ALIAS_COUNT = 50;
+
+/**
+ * The `yaml` package reads about 0.7 MB a second: a longer front matter would hold up every
+ * analysis of the document for seconds. Real ones are a few kilobytes; this is 50 times that.
+ */
+export const MAX_FRONT_MATTER_LENGTH = 256 * 1024;
 
 export interface FrontMatterParse {
   readonly frontMatter?: FrontMatter;
@@ -63,7 +70,7 @@ function readLine(text: string, start: number): { start: number; contentEnd: num
 type YamlDocument = Document.Parsed;
 
 /** Walks the YAML syntax tree; ranges are shifted by `offset` into document offsets. */
-class FrontMatterReader {
+export class FrontMatterReader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, Source>();
   readonly entities = new Map<string, Entity>();
@@ -74,7 +81,14 @@ class FrontMatterReader {
     private readonly doc: YamlDocument,
     private readonly offset: number,
     private readonly fallbackRange: TextRange,
+    /** The registry file being read; undefined for a document's front matter. */
+    private readonly uri?: string,
   ) {}
+
+  /** What every definition read here carries besides its own fields. */
+  private get definedIn(): { uri?: string } {
+    return this.uri === undefined ? {} : { uri: this.uri };
+  }
 
   rangeOf(node: Node | null | undefined): TextRange {
     const range = node?.range;
@@ -97,10 +111,16 @@ class FrontMatterReader {
 
   string(node: Node | null, label: string): string | undefined {
     const value = this.resolve(node);
-    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (isScalar(value) && typeof value.value === 'string') return this.wellFormedString(node, value.value, label);
     if (isScalar(value) && value.value === null) return undefined;
     this.report(node, 'expectedString', [label]);
     return undefined;
+  }
+
+  /** A YAML escape (`"\uD800"`) can write what the file itself cannot hold. */
+  wellFormedString(node: Node | null, value: string, label: string): string {
+    if (SURROGATE.test(value) && wellFormed(value) !== value) this.problems.push(problem('invalid-character', this.rangeOf(node), 'loneSurrogateEscaped', [label]));
+    return value;
   }
 
   matching(node: Node | null, label: string, pattern: (value: string) => boolean, message: MessageKey): string | undefined {
@@ -182,7 +202,7 @@ class FrontMatterReader {
   /** A source or entity written as a name alone, or as a mapping; calls `field` for each key of a mapping. */
   entry(id: string, pair: Pair<Node, Node | null>, field: (key: string, value: Node | null) => void): string {
     const value = this.resolve(pair.value);
-    if (isScalar(value) && typeof value.value === 'string') return value.value;
+    if (isScalar(value) && typeof value.value === 'string') return this.wellFormedString(pair.value, value.value, id);
     if (!isMap(value)) {
       this.report(pair.value ?? pair.key, 'expectedEntry', [id]);
       return '';
@@ -223,7 +243,7 @@ class FrontMatterReader {
           break;
       }
     });
-    return { ...optional, id, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, kind };
+    return { ...optional, id, ...this.definedIn, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, kind };
   }
 
   entity(id: string, pair: Pair<Node, Node | null>): Entity {
@@ -250,27 +270,43 @@ class FrontMatterReader {
           break;
       }
     });
-    return { ...optional, id, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, type, aliases };
+    return { ...optional, id, ...this.definedIn, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, type, aliases };
   }
 }
 
-function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
-  const source = text.slice(contentRange.start, contentRange.end);
-  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-  const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
+export function parseYaml(source: string): YamlDocument {
+  return parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+}
+
+/** The YAML syntax errors of `source` (which starts at `offset` in the file) as `front-matter` problems. */
+export function yamlErrors(doc: YamlDocument, source: string, offset: number, message: MessageKey): Problem[] {
   // `yaml` places an error found at the end of the input just past it: keep such an error on the
   // last character written, not on the closing fence.
   const written = source.trimEnd().length;
-  for (const error of doc.errors) {
-    const start = contentRange.start + Math.min(error.pos[0], Math.max(0, written - 1));
-    const end = contentRange.start + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
-    reader.problems.push(problem('front-matter', { start, end: Math.max(end, start) }, 'yamlError', [error.message.split('\n')[0]]));
+  return doc.errors.map((error) => {
+    const start = offset + Math.min(error.pos[0], Math.max(0, written - 1));
+    const end = offset + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
+    return problem('front-matter', { start, end: Math.max(end, start) }, message, [error.message.split('\n')[0]]);
+  });
+}
+
+function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
+  if (contentRange.end - contentRange.start > MAX_FRONT_MATTER_LENGTH) {
+    const frontMatter: FrontMatter = { range, contentRange, direction: 'auto', authors: [], sources: new Map(), entities: new Map(), data: {}, meta: {} };
+    return { frontMatter, problems: [problem('front-matter', { start: range.start, end: range.start + 3 }, 'frontMatterTooLong', [String(MAX_FRONT_MATTER_LENGTH)])] };
   }
+  const source = text.slice(contentRange.start, contentRange.end);
+  const doc = parseYaml(source);
+  const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
+  reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
 
   let data: Record<string, unknown> = {};
   try {
     const json = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
+    // An alias inside the node it names (`&a {x: *a}`) reads as an object that contains itself:
+    // no export could write it.
+    if (containsItself(json)) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasCycle'));
+    else if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
   } catch {
     reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
   }
@@ -332,6 +368,32 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     meta,
   };
   return { frontMatter, problems: reader.problems };
+}
+
+/** Whether a value read from YAML reaches itself; iterative, as deeply nested YAML would overflow a recursive walk. */
+function containsItself(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const stack: { value: object; children: Iterator<unknown> }[] = [];
+  const enter = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    if (onPath.has(value)) return true;
+    onPath.add(value);
+    const children = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value);
+    stack.push({ value, children: children[Symbol.iterator]() });
+    return false;
+  };
+  if (enter(root)) return true;
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const next = top.children.next();
+    if (next.done) {
+      onPath.delete(top.value);
+      stack.pop();
+    } else if (enter(next.value)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

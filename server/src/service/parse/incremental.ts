@@ -44,7 +44,7 @@ export interface Reparse {
  * one, so a large document pays for what the edit moved, not for a copy.
  */
 export function reparse(previous: IsnadDocument, edit: TextEdit, text: string, version: number): Reparse {
-  return reparseParagraph(previous, edit, text, version) ?? { document: parseIsnad(text, previous.uri, version) };
+  return reparseParagraph(previous, edit, text, version) ?? { document: parseIsnad(text, previous.uri, version, previous.registry) };
 }
 
 const BYTE_ORDER_MARK = 0xfeff;
@@ -88,6 +88,7 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
     lines: previous.lines.afterEdit(text, edit.start, edit.end, edit.insertedLength),
     bodyStart: previous.bodyStart,
     frontMatter: previous.frontMatter,
+    ...(previous.registry ? { registry: previous.registry } : {}),
     sections: shiftSections(text, previous.sections, block, newEnd, delta),
     blocks,
     spans,

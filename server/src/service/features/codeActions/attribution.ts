@@ -10,6 +10,7 @@ import { blockIndexAt, directionAt } from '../direction';
 import type { CodeActionProvider } from './provider';
 import { codeAction, insertion, isnadDiagnostics, offsetRange, sameRange } from './edits';
 import { defineEntry } from './frontMatterEdits';
+import { visibleSources } from '../../resolve';
 
 /** The placeholder a new source gets, in the language of the statement's paragraph (so an Arabic line stays free of Latin letters). */
 const NEW_SOURCE = {
@@ -65,7 +66,7 @@ interface RankedSource {
 
 /** Every source, nearest first; equally near ones in front-matter order. */
 export function rankedSources(doc: IsnadDocument, statement: Span): RankedSource[] {
-  const sources = [...(doc.frontMatter?.sources.values() ?? [])];
+  const sources = [...visibleSources(doc).values()];
   const block = doc.blocks[blockIndexAt(doc, statement.range.start)];
   // The ids whose spans name a source: its own (a `by=`, or a mention of an entity with the same id) and its entity's.
   const sourcesNamedBy = new Map<string, Source[]>();

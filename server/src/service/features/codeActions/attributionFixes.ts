@@ -7,7 +7,6 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import type { IsnadDocument, TextRange } from '../../model';
 import type { ParagraphDirection } from '../../../protocol';
 import { localize, type Locale } from '../../l10n';
-import { findEntity } from '../../resolve';
 import { keyword } from '../../markup';
 import { attributionHints, type AttributionHint } from '../attributionHints';
 import { implicitMentions } from '../implicitMentions';
@@ -16,6 +15,7 @@ import type { CodeActionProvider } from './provider';
 import { codeAction, isnadDiagnostics, offsetRange, sameRange, type OffsetEdit } from './edits';
 import { defineEntry } from './frontMatterEdits';
 import { wrap } from './marking';
+import { findEntity, findSource, visibleSources } from '../../resolve';
 
 /** The id a new anonymous source gets, in the paragraph's language. */
 const ANONYMOUS_ID: Readonly<Record<ParagraphDirection, string>> = { rtl: 'مصدر_مجهول', ltr: 'anonymous' };
@@ -71,13 +71,13 @@ function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint): SpeakerChoic
   const fromCue = (mention: TextRange) => Math.max(0, mention.start - hint.cue.end, hint.cue.start - mention.end);
   const nearest = mentions.sort((a, b) => outside(a) - outside(b) || fromCue(a) - fromCue(b))[0];
   if (!nearest) return undefined;
-  const sources = [...(doc.frontMatter?.sources.values() ?? [])];
-  const source = sources.find((candidate) => candidate.entity?.id === nearest.id) ?? doc.frontMatter?.sources.get(nearest.id);
+  const sources = [...visibleSources(doc).values()];
+  const source = sources.find((candidate) => candidate.entity?.id === nearest.id) ?? findSource(doc, nearest.id);
   return source ? { id: source.id, name: source.name || source.id } : { id: nearest.id, name: findEntity(doc, nearest.id)?.name || nearest.id };
 }
 
 function anonymousFix(doc: IsnadDocument, hint: AttributionHint, locale: Locale): Fix | undefined {
-  const existing = [...(doc.frontMatter?.sources.values() ?? [])].find((source) => source.kind === 'anonymous');
+  const existing = [...visibleSources(doc).values()].find((source) => source.kind === 'anonymous');
   if (existing) {
     return { title: localize(locale, 'actionAttributeToAnonymous', [existing.name || existing.id]), edits: claimBy(doc, hint, existing.id) };
   }
@@ -91,7 +91,7 @@ function anonymousFix(doc: IsnadDocument, hint: AttributionHint, locale: Locale)
 
 /** `base`, else `base_2`, `base_3` …: the first that names no source and no entity. */
 function unusedId(doc: IsnadDocument, base: string): string {
-  const taken = (id: string) => doc.frontMatter?.sources.has(id) || doc.frontMatter?.entities.has(id);
+  const taken = (id: string) => findSource(doc, id) !== undefined || findEntity(doc, id) !== undefined;
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}_${n}`;
   return id;

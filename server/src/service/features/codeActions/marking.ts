@@ -10,6 +10,7 @@ import { blockIndexAt, directionAt } from '../direction';
 import type { CodeActionProvider } from './provider';
 import { codeAction, insertion, offsetRange, type OffsetEdit } from './edits';
 import { foldForComparison } from './similarity';
+import { visibleEntities } from '../../resolve';
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 /** Arabic writes these one-letter words (and, so, with, for, like) joined to the next: "لكيم" names كيم. */
@@ -138,7 +139,7 @@ function rankedEntities(doc: IsnadDocument, text: string): { entity: Entity; tie
     if (folded.length > 1 && names.some((name) => name.includes(folded) || folded.includes(name))) return Resemblance.Partial;
     return Resemblance.None;
   };
-  return [...(doc.frontMatter?.entities.values() ?? [])]
+  return [...visibleEntities(doc).values()]
     .map((entity) => ({ entity, tier: resemblance(entity) }))
     .sort((a, b) => a.tier - b.tier);
 }

@@ -8,6 +8,7 @@ import type { CodeActionProvider } from './provider';
 import { codeAction, isnadDiagnostics, offsetRange, sameRange } from './edits';
 import { defineEntry, yamlString } from './frontMatterEdits';
 import { closestIds } from './similarity';
+import { visibleEntities, visibleSources } from '../../resolve';
 
 export const unknownIdFixes: CodeActionProvider = (doc, _range, diagnostics, locale) => {
   const actions: CodeAction[] = [];
@@ -15,8 +16,8 @@ export const unknownIdFixes: CodeActionProvider = (doc, _range, diagnostics, loc
     const isSource = diagnostic.code === 'unknown-source';
     const reference = referenceAt(doc, offsetRange(doc, diagnostic.range), isSource);
     if (!reference) continue;
-    const sources = doc.frontMatter?.sources.keys() ?? [];
-    const entities = doc.frontMatter?.entities.keys() ?? [];
+    const sources = visibleSources(doc).keys();
+    const entities = visibleEntities(doc).keys();
     // `by=` may name an entity when no source has its id (FORMAT.md §4).
     const closest = closestIds(reference.id, new Set(isSource ? [...sources, ...entities] : entities));
     // An id in the front matter (a source's `entity:`) is a YAML scalar.

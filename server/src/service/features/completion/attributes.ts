@@ -8,6 +8,7 @@ import { ATTRIBUTE_KEYS, KIND_KEYWORDS, type AttributeKey } from '../../parse/sp
 import { STATUS_LABELS } from '../hover';
 import { directionAt } from '../direction';
 import { entityItems, sourceItems } from './idItems';
+import { visibleSources } from '../../resolve';
 
 /** After a key and its `=`, the values are what the user wants next: ask the editor to suggest again. */
 const SUGGEST_AGAIN: Command = { title: '', command: 'editor.action.triggerSuggest' };
@@ -52,7 +53,7 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
     case 'by': {
       const idEdit = edit(current.valueRange.start, ID_END);
       const sources = sourceItems(doc, idEdit, locale, 0);
-      return sources.concat(entityItems(doc, idEdit, locale, 1, new Set(doc.frontMatter?.sources.keys())));
+      return sources.concat(entityItems(doc, idEdit, locale, 1, new Set(visibleSources(doc).keys())));
     }
     case 'about':
       return entityItems(doc, edit(listItemStart(doc.text, current.valueRange.start, offset), LIST_ID_END), locale);

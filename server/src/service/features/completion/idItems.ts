@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-l
 import type { Entity, EntityType, IsnadDocument, Source } from '../../model';
 import { localize, type Locale } from '../../l10n';
 import { KIND_LABELS } from '../hover';
+import { visibleEntities, visibleSources } from '../../resolve';
 
 /** The icon of an entity follows its type, as its semantic token does. */
 export const ENTITY_ITEM_KINDS: Readonly<Record<EntityType, CompletionItemKind>> = {
@@ -16,12 +17,12 @@ export const ENTITY_ITEM_KINDS: Readonly<Record<EntityType, CompletionItemKind>>
 
 /** What an id completes to: `edit` replaces the partial id (its range runs from where the id starts). */
 export function sourceItems(doc: IsnadDocument, edit: (id: string) => TextEdit, locale: Locale, group = 0): CompletionItem[] {
-  return [...(doc.frontMatter?.sources.values() ?? [])].map((source, index) => idItem(source, sourceDetail(source, locale), [source.role, source.affiliation], CompletionItemKind.Function, edit, group, index));
+  return [...visibleSources(doc).values()].map((source, index) => idItem(source, sourceDetail(source, locale), [source.role, source.affiliation], CompletionItemKind.Function, edit, group, index));
 }
 
 /** Entities, leaving out the ids in `except` (already offered as sources). */
 export function entityItems(doc: IsnadDocument, edit: (id: string) => TextEdit, locale: Locale, group = 0, except: ReadonlySet<string> = new Set()): CompletionItem[] {
-  return [...(doc.frontMatter?.entities.values() ?? [])]
+  return [...visibleEntities(doc).values()]
     .filter((entity) => !except.has(entity.id))
     .map((entity, index) => idItem(entity, entityDetail(entity, locale), [entity.description], ENTITY_ITEM_KINDS[entity.type], edit, group, index));
 }

@@ -1,0 +1,117 @@
+// Scale of the workspace index: a generated corpus of 10,000 articles (about 200 MB) sharing one
+// registry is indexed as the server indexes a workspace folder; then workspace-symbol and
+// cross-file references queries are timed on it. Prints one Markdown table.
+// Run with `npm run bench` (after the single-document benchmark).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WorkspaceIndex } from '../server/src/workspace/workspaceIndex';
+import { parseIsnad } from '../server/src/service/parse/document';
+import { computeWorkspaceSymbols } from '../server/src/service/features/workspaceSymbols';
+import { referencesTo } from '../server/src/service/features/crossReferences';
+
+const ARTICLES = Number(process.env.ISNAD_BENCH_ARTICLES ?? 10_000);
+const ARTICLE_BYTES = 20_000;
+
+/** The Arabic sample: its definitions become the shared registry, its body the articles. */
+function sample(): { registry: string; body: string } {
+  const text = fs.readFileSync(path.resolve(__dirname, '../samples/north-korea-russia.isnad.md'), 'utf8');
+  const { bodyStart } = parseIsnad(text);
+  const front = text.slice(4, text.lastIndexOf('---', bodyStart));
+  const registry = front.slice(front.indexOf('sources:'));
+  return { registry, body: text.slice(bodyStart) };
+}
+
+/** Article `n`: its own title and a cut of the sample's body of about ARTICLE_BYTES, starting at a different paragraph each time. */
+function article(paragraphs: readonly string[], n: number): string {
+  let text = `---\ntitle: مقال رقم ${n}\nlanguage: ar\n---\n# مقال ${n}\n\n`;
+  for (let i = n % paragraphs.length; Buffer.byteLength(text) < ARTICLE_BYTES; i = (i + 1) % paragraphs.length) text += paragraphs[i];
+  return text;
+}
+
+function generate(folder: string): number {
+  const { registry, body } = sample();
+  const paragraphs = body.split(/(?<=\n\n)/).filter((p) => !p.startsWith('#'));
+  fs.writeFileSync(path.join(folder, 'isnad.yaml'), registry);
+  let bytes = 0;
+  for (let n = 0; n < ARTICLES; n++) {
+    const sub = path.join(folder, `desk-${n % 20}`);
+    if (n < 20) fs.mkdirSync(sub);
+    const text = article(paragraphs, n);
+    bytes += Buffer.byteLength(text);
+    fs.writeFileSync(path.join(sub, `article-${n}.isnad.md`), text);
+  }
+  return bytes;
+}
+
+function peakRssMb(): number {
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+function medianMs(work: () => unknown, runs = 9): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[runs >> 1];
+}
+
+async function main(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-corpus-bench-'));
+  try {
+    const bytes = generate(folder);
+    const rssBefore = process.memoryUsage().rss / 2 ** 20;
+    try {
+      fs.writeFileSync('/proc/self/clear_refs', '5');
+    } catch {
+      // Not Linux: the peak is then the process's whole life.
+    }
+    const index = new WorkspaceIndex({
+      openDocument: () => undefined,
+      startProgress: async () => ({ report: () => undefined, done: () => undefined }),
+      changed: () => undefined,
+      log: () => undefined,
+    });
+    const started = performance.now();
+    await index.setFolders([pathToFileURL(folder).href]);
+    const indexMs = performance.now() - started;
+    const peak = peakRssMb();
+    (globalThis as { gc?: () => void }).gc?.();
+    const kept = process.memoryUsage().heapUsed / 2 ** 20;
+    const corpus = index.corpus;
+    const registryUri = pathToFileURL(path.join(folder, 'isnad.yaml')).href;
+
+    const symbolHit = medianMs(() => computeWorkspaceSymbols(corpus, 'شويغو', 'en'));
+    const symbolMiss = medianMs(() => computeWorkspaceSymbols(corpus, 'zzzq', 'en'));
+    const rare = { uri: registryUri, kind: 'entity' as const, id: 'شويغو' };
+    const common = { uri: registryUri, kind: 'entity' as const, id: 'روسيا' };
+    const rareCount = referencesTo(corpus, rare, true).length;
+    const commonCount = referencesTo(corpus, common, true).length;
+    const referencesRare = medianMs(() => referencesTo(corpus, rare, true));
+    const referencesCommon = medianMs(() => referencesTo(corpus, common, true), 5);
+
+    console.log(
+      [
+        `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${corpus.articles.size} articles, ${(bytes / 1e6).toFixed(0)} MB, one registry`,
+        '',
+        '| measure | value | target |',
+        '|---|--:|--:|',
+        `| index the workspace (read, parse, summarise) | ${(indexMs / 1000).toFixed(1)} s | < 20 s |`,
+        `| peak RSS while indexing (process, ${rssBefore.toFixed(0)} MB before) | ${peak.toFixed(0)} MB | < 1024 MB |`,
+        `| heap kept by the index after GC | ${kept.toFixed(0)} MB | |`,
+        `| workspace symbols, query matching a few (\`شويغو\`) | ${symbolHit.toFixed(1)} ms | < 50 ms |`,
+        `| workspace symbols, query matching nothing (full scan) | ${symbolMiss.toFixed(1)} ms | < 50 ms |`,
+        `| references of a rare registry entity (${rareCount} locations) | ${referencesRare.toFixed(1)} ms | < 50 ms |`,
+        `| references of an entity in every article (${commonCount} locations) | ${referencesCommon.toFixed(1)} ms | < 50 ms |`,
+      ].join('\n'),
+    );
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,68 @@
+// SARIF 2.1.0 (OASIS) for `isnad check --format sarif`: what code-scanning services and CI
+// dashboards read. Written piece by piece, so a corpus of any size streams through.
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../service/problems';
+import type { FileDiagnostic } from './diagnosticsOutput';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** One line per rule, as FORMAT.md §5 describes each code. */
+const RULE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
+  'unattributed-claim': 'A claim with no attribution: who said it?',
+  'unattributed-quote': 'A quote with no speaker.',
+  'unknown-source': 'by= names no source and no entity.',
+  'unknown-entity': 'An @ID, about= or entity: names no entity.',
+  'unused-definition': 'A source or entity nothing refers to.',
+  'duplicate-id': 'An id repeated under sources or entities.',
+  'front-matter': 'Invalid YAML, a missing name, or a value of the wrong type or form.',
+  'span-syntax': 'Span markup that is not well formed or annotates nothing.',
+  'unknown-attribute': 'An unknown attribute or status value.',
+  'empty-span': 'A span around no text.',
+  'bidi-control': 'A hidden bidirectional control character (Trojan Source).',
+  'invalid-character': 'An unpaired surrogate: half of a character, which no file can store.',
+  'possible-attribution': 'A sentence outside every claim and quote that reads like someone\'s statement.',
+  'vague-source': 'A statement attributed to an unnamed source (officials, sources…).',
+};
+
+/** SARIF has no hint: information and hints are notes. */
+const LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+export function sarifStart(version: string, baseUri: string): string {
+  const run = {
+    tool: {
+      driver: {
+        name: 'isnad',
+        version,
+        informationUri: 'https://www.w3.org/TR/annotation-model/',
+        rules: DIAGNOSTIC_CODES.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] } })),
+      },
+    },
+    originalUriBaseIds: { SRCROOT: { uri: baseUri } },
+    columnKind: 'utf16CodeUnits',
+  };
+  const head = JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] });
+  // Reopen the run to stream its results into it: everything up to the run's closing `}]}`.
+  return `${head.slice(0, -3)},"results":[\n`;
+}
+
+export function sarifResult(diagnostic: FileDiagnostic, first: boolean): string {
+  const { start, end } = diagnostic.range;
+  const result = {
+    ruleId: diagnostic.code,
+    ruleIndex: DIAGNOSTIC_CODES.indexOf(diagnostic.code as DiagnosticCode),
+    level: LEVELS[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: diagnostic.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+          region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+        },
+      },
+    ],
+  };
+  return `${first ? '' : ',\n'}${JSON.stringify(result)}`;
+}
+
+export function sarifEnd(): string {
+  return '\n]}]}\n';
+}

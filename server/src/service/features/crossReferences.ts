@@ -1,0 +1,139 @@
+// Find-all-references and rename across the workspace: the definition under the cursor (in an
+// article or in a registry) and every place that resolves to it, in any article or registry.
+// An article's own definition is seen by that article alone; a registry's by every article in
+// its folder tree that does not define the id itself.
+import type { Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { IsnadDocument, Registry, TextRange } from '../model';
+import { findEntity, findSource } from '../resolve';
+import { isValidId, normalizeId } from '../ids';
+import { Corpus, registryTarget, sameTarget, type DefinitionTarget } from '../corpus/corpus';
+import { innermostSpanAt, referenceAt, within } from './hover';
+
+export interface TargetAt {
+  readonly target: DefinitionTarget;
+  /** The id under the cursor. */
+  readonly range: TextRange;
+}
+
+/** The definition named at `offset` in an article: a front-matter key, a source's `entity:`, or an id in an attribute block. */
+export function targetInArticle(doc: IsnadDocument, offset: number): TargetAt | undefined {
+  const front = doc.frontMatter;
+  if (front && within(front.contentRange, offset)) {
+    for (const [kind, definitions] of [['source', front.sources], ['entity', front.entities]] as const) {
+      for (const definition of definitions.values()) {
+        if (within(definition.keyRange, offset)) return { target: { uri: doc.uri, kind, id: definition.id }, range: definition.keyRange };
+      }
+    }
+    for (const source of front.sources.values()) {
+      if (source.entity && within(source.entity.range, offset)) return entityTarget(doc, source.entity.id, source.entity.range);
+    }
+    return undefined;
+  }
+  const span = innermostSpanAt(doc, offset);
+  const reference = span && referenceAt(span, offset);
+  if (!span || !reference) return undefined;
+  if (reference === span.by) {
+    const source = findSource(doc, reference.id);
+    if (source) return { target: { uri: source.uri ?? doc.uri, kind: 'source', id: reference.id }, range: reference.range };
+  }
+  return entityTarget(doc, reference.id, reference.range);
+}
+
+function entityTarget(doc: IsnadDocument, id: string, range: TextRange): TargetAt | undefined {
+  const entity = findEntity(doc, id);
+  return entity && { target: { uri: entity.uri ?? doc.uri, kind: 'entity', id }, range };
+}
+
+/** The definition named at `offset` in a registry: one of its keys, or a source's `entity:`. */
+export function targetInRegistry(corpus: Corpus, registry: Registry, offset: number): TargetAt | undefined {
+  for (const [kind, definitions] of [['source', registry.sources], ['entity', registry.entities]] as const) {
+    for (const definition of definitions.values()) {
+      if (within(definition.keyRange, offset)) return { target: { uri: registry.uri, kind, id: definition.id }, range: definition.keyRange };
+    }
+  }
+  for (const source of registry.sources.values()) {
+    if (!source.entity || !within(source.entity.range, offset)) continue;
+    const target = registryTarget({ layers: [registry, ...corpus.fartherScopeOf(registry.uri).layers] }, 'entity', source.entity.id);
+    return target && { target, range: source.entity.range };
+  }
+  return undefined;
+}
+
+/** Every place that names `target`: its definition first (when asked for), then the others by file and position. */
+export function referencesTo(corpus: Corpus, target: DefinitionTarget, includeDeclaration: boolean): Location[] {
+  const declaration = includeDeclaration ? declarationOf(corpus, target) : undefined;
+  return (declaration ? [declaration] : []).concat(registryLinksTo(corpus, target), articleUsesOf(corpus, target));
+}
+
+function byPosition(a: Location, b: Location): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Registries' sources whose `entity:` names the target entity. */
+function registryLinksTo(corpus: Corpus, target: DefinitionTarget): Location[] {
+  const locations: Location[] = [];
+  if (target.kind !== 'entity') return locations;
+  for (const registry of [...corpus.registries.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+    const scope = { layers: [registry, ...corpus.fartherScopeOf(registry.uri).layers] };
+    for (const source of registry.sources.values()) {
+      const link = source.entity;
+      const resolved = link?.id === target.id ? registryTarget(scope, 'entity', link.id) : undefined;
+      if (link && resolved && sameTarget(resolved, target)) locations.push({ uri: registry.uri, range: registry.lines.rangeOf(link.range) });
+    }
+  }
+  return locations;
+}
+
+/** The articles' references that resolve to the target, by article URI and position. */
+function articleUsesOf(corpus: Corpus, target: DefinitionTarget): Location[] {
+  const articles = [...corpus.articlesWith(target.id)].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  const locations: Location[] = [];
+  for (const article of articles) {
+    // An id resolves the same way everywhere in an article, for a given role: resolve each role once.
+    const resolvesHere = new Map<string, boolean>();
+    const found: Location[] = [];
+    for (const reference of article.references) {
+      if (reference.id !== target.id) continue;
+      let here = resolvesHere.get(reference.role);
+      if (here === undefined) {
+        const resolved = corpus.resolve(article, reference.id, reference.role);
+        here = resolved !== undefined && sameTarget(resolved, target);
+        resolvesHere.set(reference.role, here);
+      }
+      if (here) found.push({ uri: article.uri, range: reference.range });
+    }
+    locations.push(...found.sort(byPosition));
+  }
+  return locations;
+}
+
+function declarationOf(corpus: Corpus, { uri, kind, id }: DefinitionTarget): Location | undefined {
+  const registry = corpus.registries.get(uri);
+  if (registry) {
+    const definition = (kind === 'source' ? registry.sources : registry.entities).get(id);
+    return definition && { uri, range: registry.lines.rangeOf(definition.keyRange) };
+  }
+  const article = corpus.articles.get(uri);
+  const definition = (kind === 'source' ? article?.sources : article?.entities)?.find((own) => own.id === id);
+  return definition && { uri, range: definition.keyRange };
+}
+
+export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: 'invalidId' | 'taken'; readonly id: string };
+
+/** The edit that renames `target` and every reference to it, or why it cannot. */
+export function renameTarget(corpus: Corpus, target: DefinitionTarget, newName: string): RenameResult {
+  const id = normalizeId(newName.trim());
+  if (!isValidId(id)) return { error: 'invalidId', id: newName };
+  if (id !== target.id && isDefinedBeside(corpus, target, id)) return { error: 'taken', id };
+  const changes: Record<string, TextEdit[]> = {};
+  for (const { uri, range } of referencesTo(corpus, target, true)) (changes[uri] ??= []).push({ range, newText: id });
+  return { edit: { changes } };
+}
+
+/** Whether the file that defines `target` already defines `id` as the same kind. */
+function isDefinedBeside(corpus: Corpus, { uri, kind }: DefinitionTarget, id: string): boolean {
+  const registry = corpus.registries.get(uri);
+  if (registry) return (kind === 'source' ? registry.sources : registry.entities).has(id);
+  const article = corpus.articles.get(uri);
+  return ((kind === 'source' ? article?.sources : article?.entities) ?? []).some((own) => own.id === id);
+}

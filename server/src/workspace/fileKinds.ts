@@ -1,0 +1,39 @@
+// Which files and folders the workspace index and the command line read: one rule for both.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REGISTRY_FILE_NAME } from '../service/parse/registry';
+
+const ARTICLE_EXTENSIONS = ['.isnad.md', '.isnad'];
+
+/** The globs the server asks the client to watch: articles and registries. */
+export const WATCHED_GLOBS = ['**/*.isnad.md', '**/*.isnad', `**/${REGISTRY_FILE_NAME}`] as const;
+
+export function isArticleName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+export function isRegistryName(name: string): boolean {
+  return name === REGISTRY_FILE_NAME;
+}
+
+/** node_modules and dot-folders (.git, .vscode…) hold no articles of the workspace. */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export function baseName(uriOrPath: string): string {
+  return uriOrPath.slice(uriOrPath.lastIndexOf('/') + 1);
+}
+
+/**
+ * One spelling per file: editors and Node percent-encode different characters (`(`, `!`, `'`…),
+ * so a file URI is keyed by the path it names, spelt as Node spells it.
+ */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,198 @@
+// The workspace index: every article and registry of the workspace folders, read from disk in the
+// background at start (with progress in the editor) and kept current from file events and from
+// the editor (an open document's text wins over the file's). It feeds the pure `Corpus`.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus } from '../service/corpus/corpus';
+import { summarizeArticle } from '../service/corpus/summary';
+import type { IsnadDocument } from '../service/model';
+import { parseIsnad } from '../service/parse/document';
+import { parseRegistry } from '../service/parse/registry';
+import { baseName, canonicalUri, isArticleName, isRegistryName, isSkippedFolder } from './fileKinds';
+
+export interface IndexProgress {
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+/** What the index needs from the server around it. */
+export interface IndexHost {
+  /** The document open in the editor under this (canonical) URI, if any. */
+  openDocument(uri: string): TextDocument | undefined;
+  startProgress(): Promise<IndexProgress>;
+  /** After any change: which kinds of files changed. */
+  changed(what: { readonly registries: boolean; readonly articles: boolean }): void;
+  log(message: string): void;
+}
+
+/** Progress is reported at most this often (in files), so a large workspace does not flood the client. */
+const PROGRESS_STEP = 50;
+
+export class WorkspaceIndex {
+  readonly corpus = new Corpus();
+  /** Whether the first scan of every folder has finished: until then usage counts are partial. */
+  complete = false;
+  private scanning: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: IndexHost) {}
+
+  /** Sets the workspace folders and (re)reads what is in them; resolves when the scan is done. */
+  setFolders(folderUris: readonly string[]): Promise<void> {
+    const roots = folderUris.map(canonicalUri).map((uri) => uri.replace(/\/+$/, ''));
+    const added = roots.filter((root) => !this.corpus.rootUris.includes(root));
+    const removed = this.corpus.rootUris.filter((root) => !roots.includes(root));
+    this.corpus.setRoots(roots);
+    for (const root of removed) this.dropUnder(root);
+    this.scanning = this.scanning.then(() => this.scan(added));
+    return this.scanning;
+  }
+
+  /** Settles once every scan asked for so far has finished. */
+  whenScanned(): Promise<void> {
+    return this.scanning;
+  }
+
+  /** A workspace folder was removed: forget its files, unless another folder still holds them. */
+  private dropUnder(root: string): void {
+    const outside = (uri: string) => !this.corpus.rootOf(uri);
+    this.removeUnder(root, this.corpus.articles, (uri) => this.corpus.removeArticle(uri), outside);
+    this.removeUnder(root, this.corpus.registries, (uri) => this.corpus.removeRegistry(uri), outside);
+    this.host.changed({ registries: true, articles: true });
+  }
+
+  /** Removes the keys under `folder` that `also` accepts; whether any was removed. */
+  private removeUnder(folder: string, files: ReadonlyMap<string, unknown>, remove: (uri: string) => void, also: (uri: string) => boolean = () => true): boolean {
+    const doomed = [...files.keys()].filter((uri) => uri.startsWith(`${folder}/`) && also(uri));
+    for (const uri of doomed) remove(uri);
+    return doomed.length > 0;
+  }
+
+  private async scan(roots: readonly string[]): Promise<void> {
+    if (roots.length === 0) return;
+    const started = performance.now();
+    const articles: string[] = [];
+    const registries: string[] = [];
+    for (const root of roots) {
+      if (!root.startsWith('file:')) continue;
+      await this.walk(fileURLToPath(root), articles, registries);
+    }
+    const progress = await this.host.startProgress();
+    try {
+      // Registries first: every article read after them is summarised against its scope.
+      for (const file of registries) await this.readRegistry(pathToFileURL(file).href);
+      // The next file is read while this one is parsed.
+      const uris = articles.map((file) => pathToFileURL(file).href);
+      let next = uris.length > 0 ? this.readText(uris[0]) : undefined;
+      for (let i = 0; i < uris.length; i++) {
+        const text = await next;
+        next = i + 1 < uris.length ? this.readText(uris[i + 1]) : undefined;
+        this.setArticleText(uris[i], text);
+        if (i % PROGRESS_STEP === 0) progress.report(i, uris.length);
+      }
+    } finally {
+      progress.done();
+    }
+    this.complete = true;
+    this.host.log(`Indexed ${articles.length} articles and ${registries.length} registries in ${Math.round(performance.now() - started)} ms.`);
+    this.host.changed({ registries: true, articles: true });
+  }
+
+  private async walk(folder: string, articles: string[], registries: string[]): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      this.host.log(`Cannot read the folder ${folder}: ${String(error)}`);
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) await this.walk(full, articles, registries);
+      } else if (entry.isFile()) {
+        if (isArticleName(entry.name)) articles.push(full);
+        else if (isRegistryName(entry.name)) registries.push(full);
+      }
+    }
+  }
+
+  /** The watched files changed on disk. Open documents are left to the editor's text. */
+  async filesChanged(events: readonly FileEvent[]): Promise<void> {
+    let registries = false;
+    let articles = false;
+    for (const event of events) {
+      const uri = canonicalUri(event.uri);
+      if (!this.corpus.rootOf(uri)) continue;
+      const name = baseName(uri);
+      if (isRegistryName(name)) {
+        registries = true;
+        if (event.type === FileChangeType.Deleted && !this.host.openDocument(uri)) this.corpus.removeRegistry(uri);
+        else await this.readRegistry(uri);
+      } else if (isArticleName(name)) {
+        articles = true;
+        if (event.type === FileChangeType.Deleted && !this.host.openDocument(uri)) this.corpus.removeArticle(uri);
+        else await this.readArticle(uri);
+      } else if (event.type === FileChangeType.Deleted) {
+        // A deleted folder is reported as itself alone: drop what was under it.
+        articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key)) || articles;
+        registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key)) || registries;
+      }
+    }
+    if (registries || articles) this.host.changed({ registries, articles });
+  }
+
+  /** An open article's current model: its summary replaces what was read from disk. */
+  articleEdited(model: IsnadDocument): void {
+    if (!this.corpus.rootOf(model.uri)) return;
+    this.corpus.setArticle(summarizeArticle(model));
+    this.host.changed({ registries: false, articles: true });
+  }
+
+  /** A registry's text changed in the editor, or it was opened or closed there. */
+  async registryEdited(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    if (!this.corpus.rootOf(key)) return;
+    await this.readRegistry(key);
+    this.host.changed({ registries: true, articles: false });
+  }
+
+  /** An article was closed: the file on disk is the truth again. */
+  async articleClosed(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    if (!this.corpus.rootOf(key)) return;
+    await this.readArticle(key);
+    this.host.changed({ registries: false, articles: true });
+  }
+
+  private async readText(uri: string): Promise<string | undefined> {
+    const open = this.host.openDocument(uri);
+    if (open) return open.getText();
+    try {
+      return await fs.readFile(fileURLToPath(uri), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async readRegistry(uri: string): Promise<void> {
+    const text = await this.readText(uri);
+    if (text === undefined) this.corpus.removeRegistry(uri);
+    else this.corpus.setRegistry(parseRegistry(text, uri));
+  }
+
+  private async readArticle(uri: string): Promise<void> {
+    this.setArticleText(uri, await this.readText(uri));
+  }
+
+  private setArticleText(uri: string, text: string | undefined): void {
+    if (text === undefined) {
+      this.corpus.removeArticle(uri);
+      return;
+    }
+    // Parsed and summarised, then dropped: the index keeps summaries, never whole models.
+    this.corpus.setArticle(summarizeArticle(parseIsnad(text, uri)));
+  }
+}

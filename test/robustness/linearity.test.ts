@@ -1,0 +1,87 @@
+// Time stays linear in the document's length: analysing a document twice as long takes at most
+// 2.5 times as long, and no document of 1 MB or more takes over a second. Measured in CPU time
+// (the machine is shared), the fastest of several runs after a collection, for several shapes.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { computeDocumentSymbols } from '../../server/src/service/features/symbols';
+import { computeFoldingRanges } from '../../server/src/service/features/folding';
+import { computeHover } from '../../server/src/service/features/hover';
+import { EXPORT_FORMATS, exportDocument } from '../../server/src/service/export/index';
+
+const HALF = 512 * 1024;
+const RUNS = 5;
+const ARABIC_SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../samples/north-korea-russia.isnad.md'), 'utf8');
+
+/** `unit` repeated to `length` characters, after `prefix`. */
+function filled(length: number, unit: string, prefix = ''): string {
+  return (prefix + unit.repeat(Math.ceil((length - prefix.length) / unit.length))).slice(0, length);
+}
+
+const SHAPES: Readonly<Record<string, (length: number) => string>> = {
+  'plain text': (length) => filled(length, 'The port reopened on Monday after a week of talks.\n\n'),
+  'dense spans': (length) => filled(length, '[a]{@x} [b]{claim by=s} '),
+  'nested brackets': (length) => {
+    const depth = Math.floor(length / 10);
+    return `${'['.repeat(depth)}x${']{claim}'.repeat(depth)}`.slice(0, length);
+  },
+  'one long line': (length) => filled(length, 'word [span]{@x} word '),
+  'Arabic, annotated, with front matter': (length) => {
+    const body = ARABIC_SAMPLE.slice(ARABIC_SAMPLE.indexOf('\n---', 3) + 5);
+    return filled(length, `\n\n${body}`, ARABIC_SAMPLE);
+  },
+};
+
+/** What the editor asks for on every change: the model, its diagnostics, outline, folding and a hover. */
+function analyse(text: string): void {
+  const doc = parseIsnad(text);
+  computeDiagnostics(doc, 'en');
+  computeDocumentSymbols(doc, 'en');
+  computeFoldingRanges(doc);
+  computeHover(doc, text.length >> 1, 'en');
+}
+
+function exportAll(text: string): void {
+  const doc = parseIsnad(text);
+  for (const format of EXPORT_FORMATS) exportDocument(doc, format);
+}
+
+/** The fastest of several runs, in CPU seconds. */
+function cpuSeconds(work: () => void, runs = RUNS): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    global.gc?.();
+    const started = process.cpuUsage();
+    work();
+    const { user, system } = process.cpuUsage(started);
+    best = Math.min(best, (user + system) / 1e6);
+  }
+  return best;
+}
+
+describe('time is linear in the length of the document', () => {
+  for (const [shape, make] of Object.entries(SHAPES)) {
+    it(`${shape}: twice as long takes at most 2.5× as long, and 1 MB under a second`, () => {
+      const half = make(HALF);
+      const full = make(2 * HALF);
+      const halfTime = cpuSeconds(() => analyse(half));
+      const fullTime = cpuSeconds(() => analyse(full));
+      const ratio = fullTime / halfTime;
+      console.log(`      ${shape}: ${(halfTime * 1000).toFixed(0)} ms → ${(fullTime * 1000).toFixed(0)} ms (×${ratio.toFixed(2)})`);
+      assert.ok(ratio <= 2.5, `${shape}: 1 MB took ${ratio.toFixed(2)}× as long as 0.5 MB`);
+      assert.ok(fullTime < 1, `${shape}: 1 MB took ${fullTime.toFixed(2)} s`);
+    });
+
+    // Each annotation quotes its text, so deep nesting makes an export's size grow with the
+    // square of the depth whatever the exporter does: that shape is left out here.
+    if (shape === 'nested brackets') continue;
+    it(`${shape}: exports of a document twice as long take at most 2.5× as long`, () => {
+      const small = make(HALF / 8);
+      const large = make(HALF / 4);
+      const ratio = cpuSeconds(() => exportAll(large), 3) / cpuSeconds(() => exportAll(small), 3);
+      assert.ok(ratio <= 2.5, `${shape}: exporting 128 KB took ${ratio.toFixed(2)}× as long as 64 KB`);
+    });
+  }
+});

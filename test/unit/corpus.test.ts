@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { Corpus } from '../../server/src/service/corpus/corpus';
+import { summarizeArticle } from '../../server/src/service/corpus/summary';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { parseRegistry } from '../../server/src/service/parse/registry';
+import { computeWhoSaidWhat } from '../../server/src/service/features/whoSaidWhat';
+import { computeWorkspaceSymbols } from '../../server/src/service/features/workspaceSymbols';
+import { referencesTo } from '../../server/src/service/features/crossReferences';
+import { corpusUsage } from '../../server/src/service/features/corpusUsage';
+import { lines } from './fixture';
+
+const ROOT = 'file:///w';
+
+function corpusOf(files: Record<string, string>): Corpus {
+  const corpus = new Corpus();
+  corpus.setRoots([ROOT]);
+  for (const [name, text] of Object.entries(files)) {
+    const uri = `${ROOT}/${name}`;
+    if (name.endsWith('isnad.yaml')) corpus.setRegistry(parseRegistry(text, uri));
+    else corpus.setArticle(summarizeArticle(parseIsnad(text, uri)));
+  }
+  return corpus;
+}
+
+const FILES = {
+  'isnad.yaml': lines('sources:', '  ali: { name: Ali Hassan }', '  desk: { name: The Desk }', 'entities:', '  town: { name: Example Town }', ''),
+  'sub/isnad.yaml': lines('sources:', '  ali: { name: Ali of the sub-desk }', ''),
+  'a.isnad.md': lines('# Port', '', '[The port reopens]{claim by=ali status=supported about=town} and [[Town]{@town} waits]{quote}.', ''),
+  'sub/b.isnad.md': lines('[Ships wait]{claim by=ali} [x]{claim by=desk status=disputed} [Town]{@town} [Town]{@town}', ''),
+  'c.isnad.md': lines('---', 'sources:', '  ali: { name: Another Ali }', '---', '[Own words]{quote by=ali}', ''),
+};
+
+describe('corpus (workspace index queries)', () => {
+  const corpus = corpusOf(FILES);
+
+  it('resolves each article’s ids through the nearest registry, its own front matter first', () => {
+    const names = computeWhoSaidWhat(corpus, {}).sources.map((source) => [source.name, source.statements.map((s) => `${s.uri.slice(ROOT.length + 1)}: ${s.title}`)]);
+    assert.deepEqual(names, [
+      ['Ali Hassan', ['a.isnad.md: The port reopens']],
+      ['Ali of the sub-desk', ['sub/b.isnad.md: Ships wait']],
+      ['Another Ali', ['c.isnad.md: Own words']],
+      ['The Desk', ['sub/b.isnad.md: x']],
+    ]);
+  });
+
+  it('lists the unattributed statements and each entity with the articles that mention it', () => {
+    const tree = computeWhoSaidWhat(corpus, {});
+    assert.deepEqual(tree.unattributed.map((s) => [s.kind, s.title]), [['quote', 'Town waits']]);
+    assert.deepEqual(
+      tree.entities.map((entity) => [entity.name, entity.articles.map((article) => [article.uri.slice(ROOT.length + 1), article.count, article.range.start.character])]),
+      [['Example Town', [['a.isnad.md', 2, 55], ['sub/b.isnad.md', 2, 70]]]],
+    );
+    assert.deepEqual(tree.articles.map((article) => article.title), ['Port', '', '']);
+  });
+
+  it('filters by unattributed only, by article and by status', () => {
+    const unattributedOnly = computeWhoSaidWhat(corpus, { unattributedOnly: true });
+    assert.deepEqual([unattributedOnly.sources, unattributedOnly.entities, unattributedOnly.unattributed.length], [[], [], 1]);
+    const oneArticle = computeWhoSaidWhat(corpus, { article: `${ROOT}/sub/b.isnad.md` });
+    assert.deepEqual(oneArticle.sources.map((source) => source.name), ['Ali of the sub-desk', 'The Desk']);
+    const disputed = computeWhoSaidWhat(corpus, { status: 'disputed' });
+    assert.deepEqual(disputed.sources.map((source) => [source.name, source.statements.map((s) => s.status)]), [['The Desk', ['disputed']]]);
+  });
+
+  it('counts the articles quoting and mentioning a shared definition', () => {
+    assert.deepEqual(corpusUsage(corpus, { uri: `${ROOT}/isnad.yaml`, kind: 'entity', id: 'town' }), { quotedIn: 0, mentionedIn: 2 });
+    assert.deepEqual(corpusUsage(corpus, { uri: `${ROOT}/isnad.yaml`, kind: 'source', id: 'ali' }), { quotedIn: 1, mentionedIn: 0 });
+  });
+
+  it('finds the references of the root registry’s ali only where a nearer definition does not hide it', () => {
+    const references = referencesTo(corpus, { uri: `${ROOT}/isnad.yaml`, kind: 'source', id: 'ali' }, true);
+    assert.deepEqual(
+      references.map(({ uri, range }) => [uri.slice(ROOT.length + 1), range.start.line, range.start.character]),
+      [
+        ['isnad.yaml', 1, 2],
+        ['a.isnad.md', 2, 28],
+      ],
+    );
+  });
+
+  it('tells which registry entries some article uses', () => {
+    assert.deepEqual([...corpus.registryUsage(`${ROOT}/isnad.yaml`)].sort(), ['ali', 'desk', 'town']);
+    assert.deepEqual([...corpus.registryUsage(`${ROOT}/sub/isnad.yaml`)], ['ali']);
+  });
+
+  it('finds workspace symbols by case-insensitive substring, across registries and articles', () => {
+    assert.deepEqual(
+      computeWorkspaceSymbols(corpus, 'ALI', 'en').map((symbol) => [symbol.name, symbol.location.uri.slice(ROOT.length + 1), symbol.containerName]),
+      [
+        ['Ali Hassan (ali)', 'isnad.yaml', 'Sources'],
+        ['Ali of the sub-desk (ali)', 'sub/isnad.yaml', 'Sources'],
+        ['Another Ali (ali)', 'c.isnad.md', 'Sources · '],
+      ],
+    );
+    assert.deepEqual(computeWorkspaceSymbols(corpus, 'port', 'en').map((symbol) => [symbol.name, symbol.kind]), [['Port', 3], ['The port reopens', 17]]);
+  });
+});
