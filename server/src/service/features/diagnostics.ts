@@ -40,8 +40,8 @@ export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions 
  * The body's problems and the attribution hints, both sorted, in one sorted list; the hints come
  * after the problems with the same range (they are the last kind `computeProblems` lists).
  */
-export function withHints(body: readonly Problem[], hints: readonly Problem[]): Problem[] {
-  if (hints.length === 0) return body.slice();
+export function withHints(body: readonly Problem[], hints: readonly Problem[]): readonly Problem[] {
+  if (hints.length === 0) return body;
   const sorted = sortProblems([...hints]);
   const merged: Problem[] = [];
   let next = 0;
@@ -68,14 +68,13 @@ export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[
 
 /**
  * The problems of a stretch of the body (the whole body, or one paragraph): `parsed` (the
- * parser's), then those of `spans`, the spans in it, in document order. Each range is a copy, so
- * the list may be shifted without moving the spans'.
+ * parser's), then those of `spans`, the spans in it, in document order.
  */
 export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
   // An enclosing span's attribute block comes after its children's.
   const idRanges = () => spans.map((span) => span.attributesRange).sort(byStart);
   const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch));
-  return sortProblems(problems).map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
+  return sortProblems(problems);
 }
 
 function compareRanges(a: Problem, b: Problem): number {
@@ -143,16 +142,15 @@ function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Pro
 /** The ids spans refer to; an id that names both a source and an entity is used when either is. */
 export function usedIds(doc: IsnadDocument): Set<string> {
   const used = new Set<string>();
-  for (const span of doc.spans) for (const id of referencedIds(span)) used.add(id);
+  for (const span of doc.spans) forEachReferencedId(span, (id) => used.add(id));
   return used;
 }
 
-/** The ids a span refers to, once per reference. */
-export function referencedIds(span: Span): string[] {
-  const ids = span.about.map((reference) => reference.id);
-  if (span.by) ids.push(span.by.id);
-  if (span.entity) ids.push(span.entity.id);
-  return ids;
+/** Calls `use` with each id the span refers to, once per reference. */
+export function forEachReferencedId(span: Span, use: (id: string) => void): void {
+  if (span.by) use(span.by.id);
+  if (span.entity) use(span.entity.id);
+  for (const reference of span.about) use(reference.id);
 }
 
 export function unusedDefinitions(doc: IsnadDocument, used: UsedIds = usedIds(doc)): Problem[] {

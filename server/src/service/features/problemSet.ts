@@ -7,7 +7,7 @@ import type { IsnadDocument, Span } from '../model';
 import type { Problem } from '../problems';
 import type { ParagraphChange } from '../parse/incremental';
 import { firstStartingAtOrAfter } from '../ranges';
-import { bodyProblems, frontMatterProblems, referencedIds, withHints, type DiagnosticsOptions } from './diagnostics';
+import { bodyProblems, frontMatterProblems, forEachReferencedId, withHints, type DiagnosticsOptions } from './diagnostics';
 import { attributionHintProblems } from './attributionHints';
 
 export interface ProblemSet {
@@ -24,7 +24,7 @@ export function problemSet(doc: IsnadDocument, options: DiagnosticsOptions): Pro
   const uses = new Map<string, number>();
   countUses(uses, doc.spans, 1);
   const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
-  const body = bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length });
+  const body = owned(bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length }));
   return { options, frontMatter: frontMatterProblems(doc, uses), body, uses };
 }
 
@@ -41,7 +41,7 @@ export function updateProblemSet(previous: ProblemSet, doc: IsnadDocument, chang
       range.end += delta;
     }
   }
-  const paragraph = bodyProblems(doc, options, change.spans, change.problems, { start: change.start, end: change.newEnd });
+  const paragraph = owned(bodyProblems(doc, options, change.spans, change.problems, { start: change.start, end: change.newEnd }));
   body.splice(first, after - first, ...paragraph);
   countUses(uses, change.removedSpans, -1);
   countUses(uses, change.spans, 1);
@@ -49,6 +49,11 @@ export function updateProblemSet(previous: ProblemSet, doc: IsnadDocument, chang
 }
 
 const startOf = (item: Problem) => item.range.start;
+
+/** Copies with ranges of their own: a problem may share its range with a span, which a re-parse shifts in place too. */
+function owned(problems: readonly Problem[]): Problem[] {
+  return problems.map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
+}
 
 /** The problems of `doc`, the model the set was last brought up to date with. */
 export function problemsOf(set: ProblemSet, doc: IsnadDocument): Problem[] {
@@ -60,11 +65,10 @@ export function sameOptions(a: DiagnosticsOptions, b: DiagnosticsOptions): boole
 }
 
 function countUses(uses: Map<string, number>, spans: readonly Span[], step: 1 | -1): void {
-  for (const span of spans) {
-    for (const id of referencedIds(span)) {
-      const count = (uses.get(id) ?? 0) + step;
-      if (count > 0) uses.set(id, count);
-      else uses.delete(id);
-    }
-  }
+  const count = (id: string) => {
+    const next = (uses.get(id) ?? 0) + step;
+    if (next > 0) uses.set(id, next);
+    else uses.delete(id);
+  };
+  for (const span of spans) forEachReferencedId(span, count);
 }
