@@ -3,27 +3,20 @@
 // Run with `npm run bench` (needs --expose-gc for the memory column).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseIsnad } from '../server/src/service/parse/document';
 import { computeDiagnostics } from '../server/src/service/features/diagnostics';
 import { computeDocumentSymbols } from '../server/src/service/features/symbols';
 import { implicitMentions } from '../server/src/service/features/implicitMentions';
 import { bodyShadow } from '../server/src/service/arabic/bodyShadow';
+import { baseDocument, documentOfSize, utf8Length } from './documents';
+import { charCodeScan, isnadPipeline, sink, summary, time, timeAlternately, type Timing } from './inProcess';
 
 const SIZES = [
   { label: '20 KB', bytes: 20_000, runs: 50 },
   { label: '1 MB', bytes: 1_000_000, runs: 15 },
   { label: '10 MB', bytes: 10_000_000, runs: 5 },
 ];
-
-/** Results go here so the optimiser cannot drop the work that produced them. */
-const sink: { value?: unknown } = {};
-
-function isnadPipeline(text: string): unknown {
-  const doc = parseIsnad(text);
-  return [doc, computeDiagnostics(doc, 'en'), computeDocumentSymbols(doc, 'en')];
-}
 
 const WITHOUT_HINTS = { unattributedClaims: 'warning', possibleAttribution: false, vagueSource: false } as const;
 
@@ -85,35 +78,6 @@ function markdownItParse(text: string): unknown {
   return markdownIt.parse(text, {});
 }
 
-/** Reads every UTF-16 unit once: no parser can do less. */
-function charCodeScan(text: string): unknown {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
-  return sum;
-}
-
-interface Timing {
-  readonly medianMs: number;
-  readonly minMs: number;
-}
-
-/** `variant(run)` gives the text of each run. */
-function time(work: (text: string) => unknown, variant: (run: number) => string, runs: number): Timing {
-  const warmups = Math.min(3, runs);
-  const times: number[] = [];
-  for (let run = -warmups; run < runs; run++) {
-    const text = variant(run);
-    charCodeScan(text); // flattens a concatenated string outside the timed region
-    sink.value = undefined; // the previous result is garbage by now, as in an editor
-    const started = performance.now();
-    sink.value = work(text);
-    const elapsed = performance.now() - started;
-    if (run >= 0) times.push(elapsed);
-  }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[times.length >> 1], minMs: times[0] };
-}
-
 interface Memory {
   /** Growth of V8 heap + external memory, the result still held, before any full collection. */
   readonly heap: number;
@@ -155,40 +119,6 @@ function peakRssKb(): number {
   return match ? Number(match[1]) : NaN;
 }
 
-/** The largest sample, or a generated article when the samples are not there. */
-function baseDocument(): { name: string; text: string } {
-  const folder = path.resolve(__dirname, '../samples');
-  const samples = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith('.isnad.md')) : [];
-  if (samples.length === 0) return { name: 'a generated Arabic and English article', text: syntheticArticle() };
-  const largest = samples
-    .map((name) => ({ name: `samples/${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8') }))
-    .sort((a, b) => b.text.length - a.text.length || (a.name < b.name ? -1 : 1))[0];
-  return largest;
-}
-
-/**
- * The front matter once, then the body repeated, the last copy cut at a blank line (spans never
- * cross one), so the document has about `bytes` bytes of UTF-8.
- */
-function documentOfSize(base: string, bytes: number): string {
-  const { bodyStart } = parseIsnad(base);
-  const front = base.slice(0, bodyStart);
-  const body = `${base.slice(bodyStart).trimEnd()}\n\n`;
-  const copies = Math.max(0, Math.floor((bytes - utf8Length(front)) / utf8Length(body)));
-  let room = bytes - utf8Length(front) - copies * utf8Length(body);
-  let tail = '';
-  for (const paragraph of body.split(/(?<=\n\n)/)) {
-    room -= utf8Length(paragraph);
-    if (room < 0) break;
-    tail += paragraph;
-  }
-  return front + body.repeat(copies) + tail;
-}
-
-function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
 /**
  * A comment line after the opening fence makes each run's front matter new to the parser's
  * cache, so the run pays for the YAML, as the CLI does; the editor, reparsing as the body is
@@ -196,37 +126,6 @@ function utf8Length(text: string): number {
  */
 function withFreshFrontMatter(text: string, run: number): string {
   return text.startsWith('---\n') ? `---\n# bench run ${run}\n${text.slice(4)}` : text;
-}
-
-function syntheticArticle(): string {
-  const front = `---
-title: Port reopening
-language: ar
-sources:
-  وزير:
-    name: وزير النقل
-    kind: government
-  analyst:
-    name: Jane Analyst
-    role: economist
-entities:
-  الميناء:
-    name: ميناء اللاذقية
-    type: place
-  ministry:
-    name: Ministry of Transport
-    type: organization
----
-`;
-  const paragraphs = [
-    '# إعادة فتح الميناء\n',
-    'قال [الوزير]{@الميناء} إن [الميناء سيعود إلى العمل خلال أسبوعين]{ادعاء قائل=وزير حالة=unverified}، مضيفًا أن «[العمل جارٍ ليلًا ونهارًا]{اقتباس قائل=وزير}».\n',
-    'The [ministry]{@ministry} said [shipping volumes will double by spring]{claim by=analyst about=الميناء note="a forecast, not a figure"}, while [critics doubt the timeline]{claim}.\n',
-    '<!-- checked against the ministry statement -->\n',
-    '## Background\n',
-    'Traders at [the port]{@الميناء} said [prices fell]{claim by=analyst status=disputed} after the announcement.\n',
-  ];
-  return front + paragraphs.join('\n');
 }
 
 function megabytesPerSecond(bytes: number, ms: number): string {
@@ -278,8 +177,7 @@ function arabicFeatures(baseText: string): void {
     ['front matter parsed every run', (run: number) => withFreshFrontMatter(text, run)],
     ['front matter cached (editing the body)', () => text],
   ] as const) {
-    const without = time(analysisWithoutArabicFeatures, variant, runs);
-    const withFeatures = time(analysisWithArabicFeatures, variant, runs);
+    const [without, withFeatures] = timeAlternately(analysisWithoutArabicFeatures, analysisWithArabicFeatures, variant, runs);
     const added = ((withFeatures.medianMs - without.medianMs) / without.medianMs) * 100;
     rows.push(`| ${label} | ${without.medianMs.toFixed(1)} | ${withFeatures.medianMs.toFixed(1)} | +${added.toFixed(0)}% |`);
   }
@@ -297,7 +195,7 @@ function arabicFeatures(baseText: string): void {
   console.log(
     [
       '',
-      `Implicit mentions and attribution hints (issue #6): 1 MB document, ${entities} entities, ${aliases} aliases, ${runs} runs, median ms`,
+      `Implicit mentions and attribution hints (issue #6): 1 MB document, ${entities} entities, ${aliases} aliases, ${runs} runs each, the two analyses in turn, median ms`,
       '',
       '| front matter | parse + diagnostics + outline | with implicit mentions and hints | added |',
       '|---|--:|--:|--:|',
@@ -319,8 +217,7 @@ function timePrepared(prepare: () => () => unknown, runs: number): Timing {
     sink.value = work();
     if (run >= 0) times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[times.length >> 1], minMs: times[0] };
+  return summary(times);
 }
 
 main();

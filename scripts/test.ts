@@ -1,5 +1,6 @@
-// `npm test`: every suite in order — build, type-check, unit, protocol, robustness, then the real
-// VS Code suites (in-editor and UI, after installing code-server and Chromium when missing).
+// `npm test`: every suite in order — build, type-check, unit, protocol, robustness, the benchmark
+// guard (ratios against the peer and the charCodeAt floor, bench/guard.ts), then the real VS Code
+// suites (in-editor and UI, after installing code-server and Chromium when missing).
 // `--quick` stops before the VS Code suites; `--e2e` builds and runs only those.
 // Each suite prints `N passed, N failed`; the totals close the run in the same form.
 import { spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ const quick: Step[] = [
   { name: 'protocol', ...npx('mocha', '--config', 'test/protocol/.mocharc.json'), counts: true },
   { name: 'robustness (fuzz smoke, adversarial corpus, linearity)', ...npx('mocha', '--config', 'test/robustness/.mocharc.json'), counts: true },
 ];
+const benchmarkGuard: Step = { name: 'benchmark guard', command: 'npm', args: ['run', '--silent', 'bench:guard'], counts: true };
 const editor: Step[] = [
   { name: 'install code-server and Chromium', ...tsx('scripts/e2e/install.ts'), counts: false },
   { name: 'in-editor', ...tsx('scripts/e2e/runInEditorTests.ts'), counts: true },
@@ -55,7 +57,7 @@ function run(step: Step): Promise<{ code: number; passed: number; failed: number
 }
 
 async function main(): Promise<void> {
-  const steps = process.argv.includes('--quick') ? quick : process.argv.includes('--e2e') ? [quick[0], ...editor] : [...quick, ...editor];
+  const steps = process.argv.includes('--quick') ? quick : process.argv.includes('--e2e') ? [quick[0], ...editor] : [...quick, benchmarkGuard, ...editor];
   let passed = 0;
   let failed = 0;
   const failedSteps: string[] = [];

@@ -17,6 +17,11 @@ export interface CodeServerOptions {
   port?: number;
   /** Merged over the default user settings. */
   settings?: Record<string, unknown>;
+  /**
+   * Keep VS Code's workspace trust on (default: off, `--disable-workspace-trust`), so a workspace
+   * not trusted yet opens in Restricted Mode.
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -108,7 +113,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   // prettier-ignore
   const args = [
     codeServerEntry, '--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
   ];
   // Its own process group (pgid = pid), so stop() can wait for the extension host, file watcher

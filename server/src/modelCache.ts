@@ -1,25 +1,102 @@
-// One parse per document version and registry scope: every request about a version reads the
-// same model; a registry change gives the document a new scope, and so a new model.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+// One model per document version and registry scope: every request about a version reads the
+// same model; a registry change gives the document a new scope, and so a new model. The editor
+// sends edits (incremental sync); each is remembered with the text it produced, and the next
+// request re-parses from the cached model edit by edit, which re-reads only the edited paragraph
+// when an edit stays inside one. The diagnostics' problems are kept the same way.
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IsnadDocument, RegistryScope } from './service/model';
+import type { Problem } from './service/problems';
 import { parseIsnad } from './service/parse/document';
+import { reparse, type TextEdit } from './service/parse/incremental';
+import { computeProblems, type DiagnosticsOptions } from './service/features/diagnostics';
+import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
 import { canonicalUri } from './workspace/fileKinds';
 
 const NO_REGISTRY: RegistryScope = { layers: [] };
 
+interface PendingEdit {
+  readonly edit: TextEdit;
+  /** The whole text after the edit. */
+  readonly text: string;
+}
+
+/** Past this many edits not yet parsed (a burst nothing asked about), one full parse is cheaper than keeping their texts. */
+const MAX_PENDING_EDITS = 64;
+
+interface Analysis {
+  readonly model: IsnadDocument;
+  readonly scope: RegistryScope;
+  /** Absent until diagnostics are asked for, and after an edit re-parsed the whole text. */
+  readonly problems?: ProblemSet;
+}
+
 export class ModelCache {
-  private readonly models = new Map<string, { model: IsnadDocument; scope: RegistryScope }>();
+  private readonly analyses = new Map<string, Analysis>();
+  /** Edits since the cached model's version; absent when the next model must come from a full parse. */
+  private readonly pending = new Map<string, PendingEdit[]>();
+
+  /** For `TextDocuments`: applies changes one at a time, each remembered as an edit of the text before it. */
+  readonly documents: TextDocumentsConfiguration<TextDocument> = {
+    create: (uri, languageId, version, content) => {
+      this.forget(uri);
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (document, changes, version) => this.update(document, changes, version),
+  };
 
   get(document: TextDocument, scope: RegistryScope = NO_REGISTRY): IsnadDocument {
-    const cached = this.models.get(document.uri);
-    if (cached?.model.version === document.version && cached.scope === scope) return cached.model;
-    // Keyed as the workspace index keys files, so a model's own definitions and the index agree on its URI.
-    const model = parseIsnad(document.getText(), canonicalUri(document.uri), document.version, scope);
-    this.models.set(document.uri, { model, scope });
-    return model;
+    return this.analysis(document, scope).model;
+  }
+
+  /** The problems `computeProblems` gives for `model`, the document's current model (from `get`). */
+  problems(document: TextDocument, model: IsnadDocument, options: DiagnosticsOptions): Problem[] {
+    let analysis = this.analyses.get(document.uri);
+    if (analysis?.model !== model) return computeProblems(model, options);
+    if (!analysis.problems || !sameOptions(analysis.problems.options, options)) {
+      analysis = { ...analysis, problems: problemSet(model, options) };
+      this.analyses.set(document.uri, analysis);
+    }
+    return problemsOf(analysis.problems!, model);
   }
 
   forget(uri: string): void {
-    this.models.delete(uri);
+    this.analyses.delete(uri);
+    this.pending.delete(uri);
+  }
+
+  private analysis(document: TextDocument, scope: RegistryScope): Analysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached?.model.version === document.version && cached.scope === scope) return cached;
+    const edits = this.pending.get(document.uri);
+    let analysis: Analysis;
+    if (cached && cached.scope === scope && edits) {
+      analysis = cached;
+      for (const { edit, text } of edits) {
+        const { document: model, paragraph } = reparse(analysis.model, edit, text, document.version);
+        analysis = { model, scope, problems: paragraph && analysis.problems && updateProblemSet(analysis.problems, model, paragraph) };
+      }
+    } else {
+      // Keyed as the workspace index keys files, so a model's own definitions and the index agree on its URI.
+      analysis = { model: parseIsnad(document.getText(), canonicalUri(document.uri), document.version, scope), scope };
+    }
+    this.analyses.set(document.uri, analysis);
+    this.pending.set(document.uri, []);
+    return analysis;
+  }
+
+  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let edits = this.pending.get(document.uri);
+    for (const change of changes) {
+      const range = 'range' in change ? change.range : undefined;
+      const edit = range && { start: document.offsetAt(range.start), end: document.offsetAt(range.end), insertedLength: change.text.length };
+      // `update` changes the document in place and returns it.
+      TextDocument.update(document, [change], version);
+      if (!edit || !edits || edits.length >= MAX_PENDING_EDITS) edits = undefined;
+      else edits.push({ edit, text: document.getText() });
+    }
+    if (edits) this.pending.set(document.uri, edits);
+    else this.pending.delete(document.uri);
+    return document;
   }
 }

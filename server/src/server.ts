@@ -24,7 +24,7 @@ import {
 import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
-import { computeDiagnostics } from './service/features/diagnostics';
+import { toDiagnostic } from './service/features/diagnostics';
 import { computeHover } from './service/features/hover';
 import { computeDocumentSymbols } from './service/features/symbols';
 import { computeFoldingRanges } from './service/features/folding';
@@ -46,10 +46,15 @@ import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeAc
 import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeatures';
 
 /**
- * Typing sends one change per keystroke: after a change, diagnostics run once this interval has
- * passed (short enough to go unnoticed), on the version current then, so a burst costs one run.
+ * Typing sends one change per keystroke. While diagnosing after a change is cheap (under
+ * CHEAP_ANALYSIS_MS, as it is when the edit stays inside one paragraph, whatever the document's
+ * size), diagnostics run as soon as the messages already received are handled: one run per
+ * keystroke then costs a fraction of the time between keystrokes. When it is not (an edit that
+ * re-parses a huge document), they run once DIAGNOSTICS_DELAY_MS has passed after a change, on the
+ * version current then, so a burst of keystrokes costs one run.
  */
 const DIAGNOSTICS_DELAY_MS = 50;
+const CHEAP_ANALYSIS_MS = 20;
 
 /**
  * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
@@ -65,10 +70,15 @@ function sizeOver(document: TextDocument, maxMegabytes: number): number | undefi
 }
 
 export function createServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
+  const documents = new TextDocuments(models.documents);
   const settings = new SettingsStore(connection);
-  const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+  const pendingDiagnostics = new Map<string, () => void>();
+  /** How long the last diagnostics run after a change took, model update included; none before the first change. */
+  const analysisMs = new Map<string, number>();
+  /** Documents changed since their last diagnostics run. */
+  const changed = new Set<string>();
+  const opening = new Set<string>();
   const workspace = new WorkspaceFeatures({ connection, documents, models, settings, rediagnose: (uri) => scheduleDiagnostics(uri, 0) });
 
   /**
@@ -92,13 +102,21 @@ export function createServer(connection: Connection): void {
   /** Requests made while a run is pending fold into it: it reads whatever version is open when it fires. */
   function scheduleDiagnostics(uri: string, delay: number): void {
     if (pendingDiagnostics.has(uri)) return;
-    pendingDiagnostics.set(
-      uri,
-      setTimeout(() => {
-        pendingDiagnostics.delete(uri);
-        publishDiagnostics(uri).catch((error: unknown) => connection.console.error(`Diagnostics failed for ${uri}: ${String(error)}`));
-      }, delay),
-    );
+    const run = () => {
+      pendingDiagnostics.delete(uri);
+      publishDiagnostics(uri).catch((error: unknown) => connection.console.error(`Diagnostics failed for ${uri}: ${String(error)}`));
+    };
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      pendingDiagnostics.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timeout = setTimeout(run, delay);
+      pendingDiagnostics.set(uri, () => clearTimeout(timeout));
+    }
+  }
+
+  function delayAfterChange(uri: string): number {
+    return (analysisMs.get(uri) ?? 0) < CHEAP_ANALYSIS_MS ? 0 : DIAGNOSTICS_DELAY_MS;
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
@@ -114,8 +132,12 @@ export function createServer(connection: Connection): void {
       connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
       return;
     }
+    const started = performance.now();
     const model = workspace.model(document);
-    connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(model, locale, options) });
+    const diagnostics = models.problems(document, model, options).map((item) => toDiagnostic(model, item, locale));
+    // Opening parses the whole text: only runs after a change say what the next keystroke costs.
+    if (changed.delete(uri)) analysisMs.set(uri, performance.now() - started);
+    connection.sendDiagnostics({ uri, version, diagnostics });
     workspace.articleParsed(model);
   }
 
@@ -127,7 +149,7 @@ export function createServer(connection: Connection): void {
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Full,
+        textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -159,17 +181,22 @@ export function createServer(connection: Connection): void {
   // An open fires both events, this one first: the new document is diagnosed at once.
   documents.onDidOpen(({ document: { uri } }) => {
     workspace.opened(uri);
+    opening.add(uri);
     if (!isRegistryDocument(uri)) scheduleDiagnostics(uri, 0);
   });
   documents.onDidChangeContent(({ document: { uri } }) => {
-    if (!workspace.edited(uri)) scheduleDiagnostics(uri, DIAGNOSTICS_DELAY_MS);
+    // An open fires this event too, right after onDidOpen: that is not a change.
+    if (!opening.delete(uri)) changed.add(uri);
+    if (!workspace.edited(uri)) scheduleDiagnostics(uri, delayAfterChange(uri));
   });
   documents.onDidClose(({ document: { uri } }) => {
     workspace.closed(uri);
     // A registry's diagnostics stay: they are the workspace's, published whether it is open or not.
     if (isRegistryDocument(uri)) return;
-    clearTimeout(pendingDiagnostics.get(uri));
+    pendingDiagnostics.get(uri)?.();
     pendingDiagnostics.delete(uri);
+    analysisMs.delete(uri);
+    changed.delete(uri);
     models.forget(uri);
     settings.forget(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });

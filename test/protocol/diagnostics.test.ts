@@ -77,6 +77,35 @@ describe('diagnostics over the protocol', () => {
     );
   });
 
+  it('applies incremental edits: typing inside a paragraph, several edits at once, a new paragraph', async () => {
+    const uri = uniqueUri();
+    await server().open(uri, UNATTRIBUTED);
+    await server().diagnostics(uri, forVersion(1));
+    // Line 11 `[The port of [Example Town]{@town} reopens.]{claim}`: attribute the claim.
+    await server().edit(uri, 2, [{ range: { start: { line: 11, character: 50 }, end: { line: 11, character: 50 } }, text: ' by=ali' }]);
+    assert.deepEqual((await server().diagnostics(uri, forVersion(2))).diagnostics, []);
+    // Two edits in one change, the second's range in the text the first left: `ali` becomes `nobody`, then a word is typed.
+    await server().edit(uri, 3, [
+      { range: { start: { line: 11, character: 54 }, end: { line: 11, character: 57 } }, text: 'nobody' },
+      { range: { start: { line: 11, character: 1 }, end: { line: 11, character: 1 } }, text: 'Now ' },
+    ]);
+    const unknown = (await server().diagnostics(uri, forVersion(3))).diagnostics;
+    assert.deepEqual(
+      unknown.map(({ code, range }) => ({ code, range })),
+      [{ code: 'unknown-source', range: { start: { line: 11, character: 58 }, end: { line: 11, character: 64 } } }],
+    );
+    // A new paragraph after the quote, with an unattributed claim.
+    await server().edit(uri, 4, [{ range: { start: { line: 14, character: 0 }, end: { line: 14, character: 0 } }, text: '\n[More ships]{claim}\n' }]);
+    const added = (await server().diagnostics(uri, forVersion(4))).diagnostics;
+    assert.deepEqual(
+      added.map(({ code, range }) => ({ code, range })),
+      [
+        { code: 'unknown-source', range: { start: { line: 11, character: 58 }, end: { line: 11, character: 64 } } },
+        { code: 'unattributed-claim', range: { start: { line: 15, character: 0 }, end: { line: 15, character: 19 } } },
+      ],
+    );
+  });
+
   it('never publishes for an older version after a burst of changes', async () => {
     const uri = uniqueUri();
     await server().open(uri, ATTRIBUTED);

@@ -12,10 +12,10 @@ describe('server lifecycle (dist/server.js --stdio)', () => {
     session = undefined;
   });
 
-  it('announces full document sync, hover, outline and folding', async () => {
+  it('announces incremental document sync, hover, outline and folding', async () => {
     session = new ServerSession();
     const { capabilities } = await session.initialize();
-    assert.equal(capabilities.textDocumentSync, TextDocumentSyncKind.Full);
+    assert.equal(capabilities.textDocumentSync, TextDocumentSyncKind.Incremental);
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.documentSymbolProvider, true);
     assert.equal(capabilities.foldingRangeProvider, true);

@@ -25,6 +25,7 @@ import {
   StreamMessageWriter,
   createProtocolConnection,
   type InitializeResult,
+  type Range,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -127,6 +128,11 @@ export class ServerSession {
 
   async change(uri: string, text: string, version: number): Promise<void> {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** An incremental change: each edit's range is in the text left by the edits before it, as the editor sends them. */
+  async edit(uri: string, version: number, edits: readonly { range: Range; text: string }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [...edits] });
   }
 
   async close(uri: string): Promise<void> {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, newRunDir, removeRunDir, startCodeServer, type ChromiumSession, type CodeServer } from '../../scripts/e2e/codeServer';
 import { repoRoot } from '../../scripts/e2e/paths';
+import { installUnpacked, RESTRICTED_SETTINGS } from './restricted';
 
 /**
  * Word wrap off (also over the extension's `[isnad]` default), so each document line is one view
@@ -38,17 +39,29 @@ export interface WorkbenchSession {
   readonly runDirs: readonly string[];
 }
 
-/** A copy of samples/ to open: steps write files into the workspace. */
+/** A new run folder holding a copy of samples/ to open: steps write files into the workspace. */
 function copyOfSamples(): string {
   const workspace = path.join(newRunDir(), 'samples');
   fs.cpSync(path.join(repoRoot, 'samples'), workspace, { recursive: true });
   return workspace;
 }
 
-/** Starts code-server and Chromium, and opens the workbench on a copy of samples/ (not yet loaded: see waitForWorkbench). */
-export async function openWorkbench(extension: string): Promise<WorkbenchSession> {
+/**
+ * Starts code-server and Chromium, and opens the workbench on a copy of samples/ (not yet loaded:
+ * see waitForWorkbench). `restricted`: Restricted Mode, workspace trust on and the extension
+ * installed rather than under development (restricted.ts).
+ */
+export async function openWorkbench(extension: string, { restricted = false } = {}): Promise<WorkbenchSession> {
   const workspace = copyOfSamples();
-  const server = await startCodeServer({ workspace, settings: SETTINGS });
+  const extensionPath = path.resolve(extension);
+  let extensionsDir: string | undefined;
+  if (restricted) installUnpacked(extensionPath, (extensionsDir = path.join(path.dirname(workspace), 'extensions')));
+  const server = await startCodeServer({
+    workspace,
+    extensionsDir,
+    settings: restricted ? { ...SETTINGS, ...RESTRICTED_SETTINGS } : SETTINGS,
+    workspaceTrust: restricted,
+  });
   let browser: ChromiumSession | undefined;
   const runDirs = [path.dirname(workspace), server.runDir];
   const close = async (keep: boolean) => {
@@ -59,7 +72,7 @@ export async function openWorkbench(extension: string): Promise<WorkbenchSession
   };
   try {
     browser = await launchChromium({ runDir: server.runDir });
-    const payload = [['extensionDevelopmentPath', server.remoteUri(path.resolve(extension))], ['skipWelcome', 'true']];
+    const payload = restricted ? [['skipWelcome', 'true']] : [['extensionDevelopmentPath', server.remoteUri(extensionPath)], ['skipWelcome', 'true']];
     await browser.page.goto(`${server.url}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   } catch (error) {
     await close(true);

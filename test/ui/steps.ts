@@ -16,49 +16,56 @@ export interface UiStep {
 
 const SECTION_HEADINGS = ['ماذا تريد كوريا الشمالية من بوتين وروسيا؟', 'إحياء تحالف “محور الشر”', 'مليار دولار لمواجهة بوتين وكيم'];
 
+// The next three steps also run in Restricted Mode (restricted.ts): they show the extension at work.
+export const openArabicSample: UiStep = {
+  name: 'Ctrl+P opens the Arabic sample in the Isnad language mode',
+  async run({ page }) {
+    await quickOpen(page, ARABIC_SAMPLE);
+    await page.locator('#status\\.editor\\.mode', { hasText: 'Isnad' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  },
+};
+
+export const arabicHoverCard: UiStep = {
+  name: 'hovering an Arabic entity mention shows its card: name, type and Wikidata item',
+  async run({ page, workspace, resultsDir }) {
+    const heading = arabicSample(workspace).lines.findIndex((line) => line.startsWith('## ماذا تريد'));
+    await goToLine(page, heading + 1);
+    const card = await hoverWord(page, 'ماذا تريد', 'بوتين');
+    for (const expected of ['فلاديمير بوتين', '(person)', 'رئيس روسيا', 'Q7747']) assert.ok(card.includes(expected), `the card shows ${expected}:\n${card}`);
+    await waitUntil('the hover to finish fading in', () =>
+      page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().evaluate((hover) => getComputedStyle(hover).opacity === '1'),
+    );
+    await page.screenshot({ path: path.join(resultsDir, 'ui-hover.png') });
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+  },
+};
+
+export const arabicProblems: UiStep = {
+  name: 'the Problems panel lists the unattributed claims of the Arabic sample and its one possible attribution',
+  async run({ page }) {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'unattributed-claim' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const texts = await rows.allInnerTexts();
+    const file = texts.find((text) => text.includes(ARABIC_SAMPLE));
+    assert.ok(file?.includes('15'), `the file row counts 15 problems: ${JSON.stringify(texts)}`);
+    const markers = texts.filter((text) => text.includes('unattributed-claim'));
+    assert.ok(markers.length > 0 && markers.every((text) => text.includes('Claim has no source')), JSON.stringify(markers));
+    const others = texts.filter((text) => !text.includes('unattributed-claim') && text !== file);
+    assert.ok(others.every((text) => text.includes('possible-attribution')), `only unattributed claims and the hint: ${JSON.stringify(texts)}`);
+    await page.keyboard.press('Control+J'); // closes the panel
+  },
+};
+
 export const UI_STEPS: readonly UiStep[] = [
   {
     name: 'the workbench loads with the extension under development',
     run: ({ page }) => waitForWorkbench(page),
   },
-  {
-    name: 'Ctrl+P opens the Arabic sample in the Isnad language mode',
-    async run({ page }) {
-      await quickOpen(page, ARABIC_SAMPLE);
-      await page.locator('#status\\.editor\\.mode', { hasText: 'Isnad' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    },
-  },
-  {
-    name: 'hovering an Arabic entity mention shows its card: name, type and Wikidata item',
-    async run({ page, workspace, resultsDir }) {
-      const heading = arabicSample(workspace).lines.findIndex((line) => line.startsWith('## ماذا تريد'));
-      await goToLine(page, heading + 1);
-      const card = await hoverWord(page, 'ماذا تريد', 'بوتين');
-      for (const expected of ['فلاديمير بوتين', '(person)', 'رئيس روسيا', 'Q7747']) assert.ok(card.includes(expected), `the card shows ${expected}:\n${card}`);
-      await waitUntil('the hover to finish fading in', () =>
-        page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().evaluate((hover) => getComputedStyle(hover).opacity === '1'),
-      );
-      await page.screenshot({ path: path.join(resultsDir, 'ui-hover.png') });
-      await page.mouse.move(0, 0);
-      await page.keyboard.press('Escape');
-    },
-  },
-  {
-    name: 'the Problems panel lists the unattributed claims of the Arabic sample and its one possible attribution',
-    async run({ page }) {
-      await page.keyboard.press('Control+Shift+M');
-      const rows = page.locator('.markers-panel .monaco-list-row');
-      await rows.filter({ hasText: 'unattributed-claim' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
-      const texts = await rows.allInnerTexts();
-      const file = texts.find((text) => text.includes(ARABIC_SAMPLE));
-      assert.ok(file?.includes('15'), `the file row counts 15 problems: ${JSON.stringify(texts)}`);
-      const markers = texts.filter((text) => text.includes('unattributed-claim'));
-      assert.ok(markers.length > 0 && markers.every((text) => text.includes('Claim has no source')), JSON.stringify(markers));
-      const others = texts.filter((text) => !text.includes('unattributed-claim') && text !== file);
-      assert.ok(others.every((text) => text.includes('possible-attribution')), `only unattributed claims and the hint: ${JSON.stringify(texts)}`);
-      await page.keyboard.press('Control+J'); // closes the panel
-    },
-  },
+  openArabicSample,
+  arabicHoverCard,
+  arabicProblems,
   {
     name: 'typing [, {} and @ around an unannotated Arabic name offers the entity ids; Enter on the filtered one marks the mention',
     run: (context) => markMentionWithCompletion(context),

@@ -90,6 +90,15 @@ describe('attribution hints', () => {
       ]);
     });
 
+    it('are found in every block that holds cues, a block between without one left alone', () => {
+      assert.deepEqual(hintsIn(lines('⟦قال الوزير⟧. ⟦أكد السفير «نعم. لا»⟧', '', 'لا شيء هنا. «ولا هنا', '', 'أخيرا، ⟦وفقا للكاتب⟧؛ ⟦said the envoy⟧')), [
+        ['قال الوزير', 'قال'],
+        ['أكد السفير «نعم. لا»', 'أكد'],
+        ['وفقا للكاتب', 'وفقا ل'],
+        ['said the envoy', 'said'],
+      ]);
+    });
+
     it('leaves comments out of the sentence’s edges', () => {
       assert.deepEqual(hintsIn('<!-- note --> ⟦قال الوزير⟧ <!-- note -->.'), [['قال الوزير', 'قال']]);
     });

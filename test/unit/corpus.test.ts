@@ -94,4 +94,59 @@ describe('corpus (workspace index queries)', () => {
     );
     assert.deepEqual(computeWorkspaceSymbols(corpus, 'port', 'en').map((symbol) => [symbol.name, symbol.kind]), [['Port', 3], ['The port reopens', 17]]);
   });
+
+  describe('the inverted index, kept current article by article', () => {
+    const REGISTRY = `${ROOT}/isnad.yaml`;
+    const ali = { uri: REGISTRY, kind: 'source' as const, id: 'ali' };
+    const town = { uri: REGISTRY, kind: 'entity' as const, id: 'town' };
+    const where = (corpus: Corpus, target: typeof ali | typeof town) =>
+      referencesTo(corpus, target, false).map(({ uri, range }) => `${uri.slice(ROOT.length + 1)} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`);
+    const setText = (corpus: Corpus, name: string, text: string) => corpus.setArticle(summarizeArticle(parseIsnad(text, `${ROOT}/${name}`)));
+
+    it('finds an article’s references in document order, by file', () => {
+      const corpus = corpusOf(FILES);
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78', 'sub/b.isnad.md 0:70-0:74', 'sub/b.isnad.md 0:84-0:88']);
+    });
+
+    it('follows an article re-indexed with other references, and one with the same ids', () => {
+      const corpus = corpusOf(FILES);
+      setText(corpus, 'sub/b.isnad.md', lines('[Town]{@town}', '[Ships wait]{claim about=town}', ''));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78', 'sub/b.isnad.md 0:8-0:12', 'sub/b.isnad.md 1:25-1:29']);
+      assert.deepEqual(corpusUsage(corpus, town), { quotedIn: 0, mentionedIn: 2 });
+      setText(corpus, 'a.isnad.md', lines('[Town]{@town}', ''));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 0:8-0:12', 'sub/b.isnad.md 0:8-0:12', 'sub/b.isnad.md 1:25-1:29']);
+      assert.deepEqual(where(corpus, ali), []);
+      assert.deepEqual([...corpus.registryUsage(REGISTRY)].sort(), ['town']);
+      setText(corpus, 'sub/b.isnad.md', lines('', 'Ships wait in [Town]{@town}.', ''));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 0:8-0:12', 'sub/b.isnad.md 1:22-1:26']);
+    });
+
+    it('forgets a deleted article, and finds it again when it comes back', () => {
+      const corpus = corpusOf(FILES);
+      corpus.removeArticle(`${ROOT}/a.isnad.md`);
+      assert.deepEqual(where(corpus, town), ['sub/b.isnad.md 0:70-0:74', 'sub/b.isnad.md 0:84-0:88']);
+      assert.deepEqual(where(corpus, ali), []);
+      assert.deepEqual(corpusUsage(corpus, ali), { quotedIn: 0, mentionedIn: 0 });
+      assert.deepEqual([...corpus.registryUsage(REGISTRY)].sort(), ['desk', 'town']);
+      setText(corpus, 'a.isnad.md', FILES['a.isnad.md']);
+      assert.deepEqual(where(corpus, ali), ['a.isnad.md 2:28-2:31']);
+    });
+
+    it('moves the references of an id renamed in an article to the new id', () => {
+      const corpus = corpusOf({ ...FILES, 'isnad.yaml': lines('sources:', '  ali: { name: Ali Hassan }', '  hassan: { name: Ali Hassan }', 'entities:', '  town: { name: Example Town }', '') });
+      const hassan = { uri: REGISTRY, kind: 'source' as const, id: 'hassan' };
+      setText(corpus, 'a.isnad.md', FILES['a.isnad.md'].replace('by=ali', 'by=hassan'));
+      assert.deepEqual(where(corpus, ali), []);
+      assert.deepEqual(where(corpus, hassan), ['a.isnad.md 2:28-2:34']);
+      assert.deepEqual(corpusUsage(corpus, hassan), { quotedIn: 1, mentionedIn: 0 });
+      assert.deepEqual([...corpus.registryUsage(REGISTRY)].sort(), ['hassan', 'town']);
+    });
+
+    it('resolves through a registry added after the articles were indexed', () => {
+      const corpus = corpusOf(FILES);
+      corpus.setRegistry(parseRegistry(lines('entities:', '  town: { name: The sub-desk’s town }', ''), `${ROOT}/sub/isnad.yaml`));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78']);
+      assert.deepEqual(where(corpus, { uri: `${ROOT}/sub/isnad.yaml`, kind: 'entity', id: 'town' }), ['sub/b.isnad.md 0:70-0:74', 'sub/b.isnad.md 0:84-0:88']);
+    });
+  });
 });

@@ -237,7 +237,9 @@ export function safetyTests(): void {
       assert.equal(memory.writes.length, writes, 'nothing written');
     });
 
-    it('runs trusted (code-server is started with --disable-workspace-trust; restricted mode cannot be entered here)', () => {
+    // Restricted Mode needs workspace trust on and an installed extension: the UI suite's second
+    // session (test/ui/restricted.ts) tests it; this host runs trusted and the extension under development.
+    it('runs trusted (code-server is started here with --disable-workspace-trust)', () => {
       assert.equal(vscode.workspace.isTrusted, true);
     });
   });

@@ -5,7 +5,14 @@ import type { TextRange } from './model';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
     // Most documents end their lines with LF alone: `indexOf` finds those far faster than a
     // loop over every character, which only a document with a CR needs.
     if (text.indexOf('\r') < 0) {
@@ -21,6 +28,28 @@ export class LineIndex {
         this.starts.push(i + 1);
       }
     }
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, end)` replaced by `inserted`
+   * units: only the lines the edit touches are scanned again; the rest are shifted.
+   */
+  afterEdit(text: string, start: number, end: number, inserted: number): LineIndex {
+    const delta = inserted - (end - start);
+    // The line before the edit's too: a CR just before `start` may meet an LF at `start`.
+    const from = Math.max(0, this.lineAt(start) - 1);
+    const scanFrom = this.starts[from];
+    const newEnd = end + delta;
+    const starts = this.starts.slice(0, from + 1);
+    for (let i = scanFrom; i < newEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
+    // A line start after `end` depends only on the units from `end` on, which the edit kept.
+    for (let line = this.lineAt(end) + 1; line < this.starts.length; line++) {
+      if (this.starts[line] > end) starts.push(this.starts[line] + delta);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -18,3 +18,15 @@ export function anyContains(ranges: readonly TextRange[], offset: number): boole
   const index = firstEndingAfter(ranges, offset);
   return index < ranges.length && ranges[index].start <= offset;
 }
+
+/** Index of the first of `items`, sorted by `startOf`, that starts at or after `offset`, searching from `from`. */
+export function firstStartingAtOrAfter<T>(items: readonly T[], offset: number, startOf: (item: T) => number, from = 0): number {
+  let low = from;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (startOf(items[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -52,7 +52,7 @@ const ARABIC_FOLDING = (() => {
   }
   for (let code = 0x064b; code <= 0x0652; code++) set(code, REMOVED);
   set(0x0670, REMOVED); // superscript alef
-  set(0x0640, REMOVED); // tatweel
+  set(TATWEEL, REMOVED);
   set(0x061c, REMOVED); // Arabic letter mark
   return table;
 })();
@@ -110,6 +110,35 @@ function foldOther(code: number): string {
   return folded;
 }
 
+/** The units below this have their folding in a table: ASCII, Latin-1, Latin Extended, Arabic. */
+const LOW_LIMIT = 0x0700;
+/** In LOW_FOLDING: the unit needs the general path (it is removed, combines, or folds to several units). */
+const SLOW = 0xffff;
+
+/** What a unit below LOW_LIMIT becomes when nothing combines with it: one unit, SPACE for white space, or SLOW. */
+const LOW_FOLDING = (() => {
+  const table = new Uint16Array(LOW_LIMIT);
+  for (let code = 0; code < LOW_LIMIT; code++) table[code] = lowFolding(code);
+  return table;
+})();
+
+/** Per unit below LOW_LIMIT: 1 when it is a combining mark. */
+const LOW_COMBINING = (() => {
+  const table = new Uint8Array(LOW_LIMIT);
+  for (let code = 0; code < LOW_LIMIT; code++) table[code] = isCombining(code) ? 1 : 0;
+  return table;
+})();
+
+/** The single unit the general path (ShadowWriter.unit) writes for a lone `code`, SPACE, or SLOW. */
+function lowFolding(code: number): number {
+  if (isWhiteSpace(code)) return SPACE;
+  if (isCombining(code) || isInvisible(code)) return SLOW;
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  if (code >= 0x0600) return ARABIC_FOLDING[code - 0x0600] === REMOVED ? SLOW : ARABIC_FOLDING[code - 0x0600];
+  const folded = foldOther(code);
+  return folded.length === 1 ? folded.charCodeAt(0) : SLOW;
+}
+
 /** Builds a shadow from stretches of one source text, in order. */
 export class ShadowWriter {
   private codes: Uint16Array;
@@ -140,8 +169,9 @@ export class ShadowWriter {
   /** Appends the normalised form of `source[start, end)`. */
   append(start: number, end: number): void {
     const { source } = this;
-    // Most units are an ASCII character or an Arabic letter with nothing combining after it: they
-    // become one shadow unit, written here without a call (this loop runs over the whole article).
+    // Most units are a character below U+0700 (ASCII, an Arabic letter, a space) with nothing
+    // combining after it: one table read tells what it becomes, written here without a call
+    // (this loop runs over the whole article).
     if (this.codes.length < this.length + (end - start)) this.grow(this.length + (end - start));
     const { codes, starts, ends } = this;
     let length = this.length;
@@ -150,14 +180,20 @@ export class ShadowWriter {
     while (i < end) {
       const code = next;
       next = i + 1 < end ? source.charCodeAt(i + 1) : 0;
-      if (next < 0x0300 || !isCombining(next)) {
-        let folded = -1;
-        if (code < 0x80) {
-          if (code > 0x20 || !isWhiteSpace(code)) folded = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-        } else if (code >= 0x0621 && code <= 0x064a && code !== TATWEEL) {
-          folded = ARABIC_FOLDING[code - 0x0600];
+      if (code < LOW_LIMIT) {
+        const folded = LOW_FOLDING[code];
+        if (folded === SPACE) {
+          // A space stands alone whatever follows it (a mark after it is a cluster of its own).
+          if (length > 0 && codes[length - 1] === SPACE) ends[length - 1] = i + 1;
+          else {
+            codes[length] = SPACE;
+            starts[length] = i;
+            ends[length++] = i + 1;
+          }
+          i++;
+          continue;
         }
-        if (folded >= 0) {
+        if (folded !== SLOW && (next < LOW_LIMIT ? LOW_COMBINING[next] === 0 : !isCombining(next))) {
           codes[length] = folded;
           starts[length] = i;
           ends[length++] = i + 1;

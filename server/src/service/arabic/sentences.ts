@@ -23,10 +23,26 @@ function endsBeforeSpace(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === ELLIPSIS;
 }
 
-export function sentencesOf(shadow: Shadow): ShadowRange[] {
+/** The sentences of the blocks that hold these shadow offsets (ascending), in order: a block without one is never read. */
+export function sentencesOfBlocksAt(shadow: Shadow, offsets: readonly number[]): ShadowRange[] {
   const { codes, length } = shadow;
   const sentences: ShadowRange[] = [];
-  let start = 0;
+  let read = 0;
+  for (const offset of offsets) {
+    if (offset < read) continue;
+    let blockStart = offset;
+    while (blockStart > read && codes[blockStart - 1] !== BLOCK_END) blockStart--;
+    let blockEnd = offset;
+    while (blockEnd < length && codes[blockEnd] !== BLOCK_END) blockEnd++;
+    sentencesOfBlock(codes, blockStart, blockEnd, sentences);
+    read = blockEnd + 1;
+  }
+  return sentences;
+}
+
+/** The sentences of shadow units `[from, to)`, one block without its BLOCK_END, appended to `sentences`. */
+function sentencesOfBlock(codes: Uint16Array, from: number, to: number, sentences: ShadowRange[]): void {
+  let start = from;
   let spans = 0;
   let quotes = 0;
   const end = (at: number) => {
@@ -34,7 +50,7 @@ export function sentencesOf(shadow: Shadow): ShadowRange[] {
     if (trimmed) sentences.push(trimmed);
     start = at + 1;
   };
-  for (let i = 0; i < length; i++) {
+  for (let i = from; i < to; i++) {
     const code = codes[i];
     // Letters (Arabic from U+0620, Latin from U+0040) are most of the text and never end anything.
     if ((code >= 0x0620 && code !== ELLIPSIS) || (code >= 0x40 && code < OPEN_QUOTE) || code === SPACE) continue;
@@ -42,15 +58,11 @@ export function sentencesOf(shadow: Shadow): ShadowRange[] {
     else if (code === SPAN_CLOSE) spans = Math.max(0, spans - 1);
     else if (code === OPEN_QUOTE) quotes++;
     else if (code === CLOSE_QUOTE) quotes = Math.max(0, quotes - 1);
-    else if (code === BLOCK_END) {
-      end(i);
-      spans = quotes = 0;
-    } else if (spans === 0 && quotes === 0 && (alwaysEnds(code) || (endsBeforeSpace(code) && !(i + 1 < length && isWordUnit(codes[i + 1]))))) {
+    else if (spans === 0 && quotes === 0 && (alwaysEnds(code) || (endsBeforeSpace(code) && !(i + 1 < to && isWordUnit(codes[i + 1]))))) {
       end(i);
     }
   }
-  end(length);
-  return sentences;
+  end(to);
 }
 
 /** Without white space and comments at either end; undefined when nothing else is left. */

@@ -3,7 +3,7 @@
 // query resolves ids against the registries current at that moment.
 import type { Registry, RegistryScope } from '../model';
 import { REGISTRY_FILE_NAME } from '../parse/registry';
-import type { ArticleSummary, ReferenceRole } from './summary';
+import { REFERENCE_ROLES, roleBit, type ArticleSummary, type ReferenceRole } from './summary';
 
 export type DefinitionKind = 'source' | 'entity';
 
@@ -30,15 +30,23 @@ export class Corpus {
   private roots: string[] = [];
   private readonly articleMap = new Map<string, ArticleSummary>();
   private readonly registryMap = new Map<string, Registry>();
-  /** For each id, the articles that refer to it or define it: the candidates of a references query. */
-  private readonly articlesById = new Map<string, Set<string>>();
+  /**
+   * The inverted index: for each id, the articles that refer to it or define it (the candidates
+   * of a references query), each with the index of the id in its reference table (-1 when it only
+   * defines it). Kept current article by article, never rebuilt whole.
+   */
+  private readonly articlesById = new Map<string, Map<string, number>>();
+  /** Each id's articles in URI order, made when first asked for and dropped when that set changes. */
+  private readonly sortedById = new Map<string, readonly string[]>();
   /** Scopes by folder, rebuilt when a registry changes; the same object while nothing changes, so models can be cached on it. */
   private readonly scopes = new Map<string, RegistryScope>();
+  /** The same by article, so that a query over thousands of articles does not cut and hash their folders again. */
+  private readonly articleScopes = new Map<string, RegistryScope>();
 
   /** The workspace folders' URIs. */
   setRoots(roots: readonly string[]): void {
     this.roots = roots.map((root) => root.replace(/\/+$/, ''));
-    this.scopes.clear();
+    this.forgetScopes();
   }
 
   get rootUris(): readonly string[] {
@@ -61,12 +69,17 @@ export class Corpus {
   }
 
   setArticle(summary: ArticleSummary): void {
-    this.removeArticle(summary.uri);
-    this.articleMap.set(summary.uri, summary);
-    for (const id of idsOf(summary)) {
-      let uris = this.articlesById.get(id);
-      if (!uris) this.articlesById.set(id, (uris = new Set()));
-      uris.add(summary.uri);
+    const { uri } = summary;
+    const old = this.articleMap.get(uri);
+    this.articleMap.set(uri, summary);
+    const ids = idsOf(summary);
+    if (old) for (const id of idsOf(old)) if (!ids.has(id)) this.unlink(id, uri);
+    for (const id of ids) {
+      let articles = this.articlesById.get(id);
+      if (!articles) this.articlesById.set(id, (articles = new Map()));
+      // An article re-indexed with the same ids leaves the id's URI order as it was.
+      if (!articles.has(uri)) this.sortedById.delete(id);
+      articles.set(uri, summary.references.indexOf(id));
     }
   }
 
@@ -74,30 +87,50 @@ export class Corpus {
     const old = this.articleMap.get(uri);
     if (!old) return;
     this.articleMap.delete(uri);
-    for (const id of idsOf(old)) {
-      const uris = this.articlesById.get(id);
-      uris?.delete(uri);
-      if (uris?.size === 0) this.articlesById.delete(id);
-    }
+    this.articleScopes.delete(uri);
+    for (const id of idsOf(old)) this.unlink(id, uri);
+  }
+
+  private unlink(id: string, uri: string): void {
+    const articles = this.articlesById.get(id);
+    if (!articles?.delete(uri)) return;
+    this.sortedById.delete(id);
+    if (articles.size === 0) this.articlesById.delete(id);
+  }
+
+  private forgetScopes(): void {
+    this.scopes.clear();
+    this.articleScopes.clear();
   }
 
   setRegistry(registry: Registry): void {
     this.registryMap.set(registry.uri, registry);
-    this.scopes.clear();
+    this.forgetScopes();
   }
 
   removeRegistry(uri: string): void {
-    if (this.registryMap.delete(uri)) this.scopes.clear();
+    if (this.registryMap.delete(uri)) this.forgetScopes();
   }
 
   /** The articles that refer to `id` or define it themselves. */
   *articlesWith(id: string): Iterable<ArticleSummary> {
-    for (const uri of this.articlesById.get(id) ?? []) yield this.articleMap.get(uri)!;
+    for (const uri of this.articlesById.get(id)?.keys() ?? []) yield this.articleMap.get(uri)!;
+  }
+
+  /** The same articles in URI order, each with the index of `id` in its reference table (-1 when it only defines it). */
+  *referringArticles(id: string): Iterable<{ readonly article: ArticleSummary; readonly idIndex: number }> {
+    const articles = this.articlesById.get(id);
+    if (!articles) return;
+    let uris = this.sortedById.get(id);
+    if (!uris) this.sortedById.set(id, (uris = [...articles.keys()].sort()));
+    for (const uri of uris) yield { article: this.articleMap.get(uri)!, idIndex: articles.get(uri)! };
   }
 
   /** The registries an article sees: its folder's `isnad.yaml`, then each parent's up to its workspace folder. */
   scopeOf(articleUri: string): RegistryScope {
-    return this.scopeOfFolder(folderOf(articleUri));
+    let scope = this.articleScopes.get(articleUri);
+    if (!scope) this.articleScopes.set(articleUri, (scope = this.scopeOfFolder(folderOf(articleUri))));
+    return scope;
   }
 
   /** The registries of the folders above a registry's own, nearest first. */
@@ -156,10 +189,10 @@ export class Corpus {
   }
 
   private isUsed(registryUri: string, id: string): boolean {
-    for (const article of this.articlesWith(id)) {
-      for (const reference of article.references) {
-        if (reference.id === id && this.resolve(article, id, reference.role)?.uri === registryUri) return true;
-      }
+    for (const [uri, idIndex] of this.articlesById.get(id) ?? []) {
+      const article = this.articleMap.get(uri)!;
+      const roles = article.references.rolesOf(idIndex);
+      if (REFERENCE_ROLES.some((role) => roles & roleBit(role) && this.resolve(article, id, role)?.uri === registryUri)) return true;
     }
     return false;
   }
@@ -175,7 +208,7 @@ export function registryTarget(scope: RegistryScope, kind: DefinitionKind, id: s
 
 function idsOf(summary: ArticleSummary): Set<string> {
   const ids = new Set<string>();
-  for (const reference of summary.references) ids.add(reference.id);
+  for (const id of summary.references.ids) ids.add(id);
   for (const definition of summary.sources) ids.add(definition.id);
   for (const definition of summary.entities) ids.add(definition.id);
   return ids;

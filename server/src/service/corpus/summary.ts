@@ -11,10 +11,93 @@ import { spanTitle } from '../features/symbols';
 /** How an article refers to an id: as a speaker (`by=`), or to an entity (`@`, `about=`, a source's `entity:`). */
 export type ReferenceRole = 'speaker' | 'mention' | 'about' | 'sourceEntity';
 
-export interface ReferenceSummary {
-  readonly id: string;
-  readonly role: ReferenceRole;
-  readonly range: Range;
+export const REFERENCE_ROLES: readonly ReferenceRole[] = ['speaker', 'mention', 'about', 'sourceEntity'];
+
+/** A set of roles, one bit per index in REFERENCE_ROLES. */
+export type RoleSet = number;
+
+export function roleBit(role: ReferenceRole): RoleSet {
+  return 1 << REFERENCE_ROLES.indexOf(role);
+}
+
+/** The roles that mention an entity in the text: `@ID` and `about=`. */
+export const MENTIONING: RoleSet = roleBit('mention') | roleBit('about');
+
+/** Per reference: its role's index, then start line, start character, end line, end character. */
+const STRIDE = 5;
+
+/**
+ * An article's references, grouped by id and in document order within each id, packed in one
+ * typed array: a corpus holds hundreds of thousands of them, and a references query then walks
+ * one id's run without touching the others or allocating until the result is built.
+ */
+export class ReferenceTable {
+  private constructor(
+    /** The distinct ids referred to, each once. */
+    readonly ids: readonly string[],
+    /** Where each id's run starts in `packed`, in references; one more entry for the end. */
+    private readonly runStarts: Uint32Array,
+    private readonly packed: Uint32Array,
+    /** For each id, the roles it is referred to in. */
+    private readonly roleSets: Uint8Array,
+  ) {}
+
+  static of(references: readonly { readonly id: string; readonly role: ReferenceRole; readonly range: Range }[]): ReferenceTable {
+    const byId = new Map<string, { role: ReferenceRole; range: Range }[]>();
+    for (const { id, role, range } of references) {
+      let run = byId.get(id);
+      if (!run) byId.set(id, (run = []));
+      run.push({ role, range });
+    }
+    const ids = [...byId.keys()];
+    const runStarts = new Uint32Array(ids.length + 1);
+    const packed = new Uint32Array(references.length * STRIDE);
+    const roleSets = new Uint8Array(ids.length);
+    let at = 0;
+    ids.forEach((id, index) => {
+      runStarts[index] = at;
+      const run = byId.get(id)!.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      for (const { role, range } of run) {
+        const offset = at++ * STRIDE;
+        packed[offset] = REFERENCE_ROLES.indexOf(role);
+        packed[offset + 1] = range.start.line;
+        packed[offset + 2] = range.start.character;
+        packed[offset + 3] = range.end.line;
+        packed[offset + 4] = range.end.character;
+        roleSets[index] |= roleBit(role);
+      }
+    });
+    runStarts[ids.length] = at;
+    return new ReferenceTable(ids, runStarts, packed, roleSets);
+  }
+
+  /** The index of `id` in `ids`, or -1. */
+  indexOf(id: string): number {
+    return this.ids.indexOf(id);
+  }
+
+  rolesOf(idIndex: number): RoleSet {
+    return idIndex < 0 ? 0 : this.roleSets[idIndex];
+  }
+
+  /** How many references of the id at `idIndex` have one of `roles`. */
+  count(idIndex: number, roles: RoleSet): number {
+    let count = 0;
+    for (let at = this.runStarts[idIndex]; at < this.runStarts[idIndex + 1]; at++) if (roles & (1 << this.packed[at * STRIDE])) count++;
+    return count;
+  }
+
+  /** The ranges of the references of the id at `idIndex` that have one of `roles`, in document order. */
+  ranges(idIndex: number, roles: RoleSet): Range[] {
+    const ranges: Range[] = [];
+    const packed = this.packed;
+    for (let at = this.runStarts[idIndex] * STRIDE, end = this.runStarts[idIndex + 1] * STRIDE; at < end; at += STRIDE) {
+      if (roles & (1 << packed[at])) {
+        ranges.push({ start: { line: packed[at + 1], character: packed[at + 2] }, end: { line: packed[at + 3], character: packed[at + 4] } });
+      }
+    }
+    return ranges;
+  }
 }
 
 export interface DefinitionSummary {
@@ -48,7 +131,7 @@ export interface ArticleSummary {
   readonly title: string;
   readonly sources: readonly DefinitionSummary[];
   readonly entities: readonly DefinitionSummary[];
-  readonly references: readonly ReferenceSummary[];
+  readonly references: ReferenceTable;
   readonly statements: readonly StatementSummary[];
   readonly sections: readonly SectionSummary[];
   /** Spans that annotate something (claims, quotes, mentions, notes). */
@@ -74,7 +157,7 @@ function internId(id: string): string {
 
 export function summarizeArticle(doc: IsnadDocument): ArticleSummary {
   const range = doc.lines.rangeOf.bind(doc.lines);
-  const references: ReferenceSummary[] = [];
+  const references: { id: string; role: ReferenceRole; range: Range }[] = [];
   const front = doc.frontMatter;
   const reference = (id: string, role: ReferenceRole, at: TextRange) => references.push({ id: internId(id), role, range: range(at) });
   for (const source of front?.sources.values() ?? []) if (source.entity) reference(source.entity.id, 'sourceEntity', source.entity.range);
@@ -106,7 +189,7 @@ export function summarizeArticle(doc: IsnadDocument): ArticleSummary {
     title: front?.title === undefined ? (sections[0]?.title ?? '') : detached(front.title),
     sources: [...(front?.sources.values() ?? [])].map((source) => definition(source, source.kind)),
     entities: [...(front?.entities.values() ?? [])].map((entity) => definition(entity, entity.type)),
-    references,
+    references: ReferenceTable.of(references),
     statements,
     sections,
     annotationCount: doc.spans.filter(isAnnotation).length,

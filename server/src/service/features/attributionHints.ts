@@ -7,7 +7,7 @@ import type { IsnadDocument, TextRange } from '../model';
 import { bodyShadow } from '../arabic/bodyShadow';
 import { originalRange } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
-import { sentencesOf } from '../arabic/sentences';
+import { sentencesOfBlocksAt } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
 import { oncePer } from '../memo';
@@ -52,12 +52,13 @@ export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[
 function findHints(doc: IsnadDocument): AttributionHint[] {
   const shadow = bodyShadow(doc);
   const matches = cues().findAll(shadow);
-  if (!matches.some((match) => match.value === 'cue')) return [];
+  const cueStarts = matches.filter((match) => match.value === 'cue').map((match) => match.start);
+  if (cueStarts.length === 0) return [];
   const statementStarts = doc.spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
   let nextMatch = 0;
   let nextStatement = 0;
-  for (const sentence of sentencesOf(shadow)) {
+  for (const sentence of sentencesOfBlocksAt(shadow, cueStarts)) {
     let cue: PhraseMatch<Cue> | undefined;
     let unnamed: PhraseMatch<Cue> | undefined;
     for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {

@@ -1,6 +1,7 @@
 // How widely the workspace uses a definition: the hover card's "quoted in N articles, mentioned in M".
 import type { Corpus, DefinitionTarget } from '../corpus/corpus';
 import { sameTarget } from '../corpus/corpus';
+import { MENTIONING } from '../corpus/summary';
 
 export interface CorpusUsage {
   /** Articles with a claim or quote attributed to it. */
@@ -18,7 +19,7 @@ export function corpusUsage(corpus: Corpus, target: DefinitionTarget): CorpusUsa
       return resolved !== undefined && sameTarget(resolved, target);
     };
     if (article.statements.some((statement) => statement.speakerId === target.id) && resolvesHere('speaker')) quotedIn++;
-    if (article.references.some((reference) => reference.id === target.id && reference.role !== 'speaker' && reference.role !== 'sourceEntity') && resolvesHere('mention')) {
+    if (article.references.rolesOf(article.references.indexOf(target.id)) & MENTIONING && resolvesHere('mention')) {
       mentionedIn++;
     }
   }

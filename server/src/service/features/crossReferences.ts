@@ -3,10 +3,11 @@
 // An article's own definition is seen by that article alone; a registry's by every article in
 // its folder tree that does not define the id itself.
 import type { Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { IsnadDocument, Registry, TextRange } from '../model';
+import type { IsnadDocument, Registry, RegistryScope, TextRange } from '../model';
 import { findEntity, findSource } from '../resolve';
 import { isValidId, normalizeId } from '../ids';
 import { Corpus, registryTarget, sameTarget, type DefinitionTarget } from '../corpus/corpus';
+import { REFERENCE_ROLES, roleBit, type ArticleSummary, type RoleSet } from '../corpus/summary';
 import { innermostSpanAt, referenceAt, within } from './hover';
 
 export interface TargetAt {
@@ -62,11 +63,7 @@ export function targetInRegistry(corpus: Corpus, registry: Registry, offset: num
 /** Every place that names `target`: its definition first (when asked for), then the others by file and position. */
 export function referencesTo(corpus: Corpus, target: DefinitionTarget, includeDeclaration: boolean): Location[] {
   const declaration = includeDeclaration ? declarationOf(corpus, target) : undefined;
-  return (declaration ? [declaration] : []).concat(registryLinksTo(corpus, target), articleUsesOf(corpus, target));
-}
-
-function byPosition(a: Location, b: Location): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return (declaration ? [declaration] : []).concat(registryLinksTo(corpus, target), locationsOf(articleUsesOf(corpus, target)));
 }
 
 /** Registries' sources whose `entity:` names the target entity. */
@@ -84,26 +81,53 @@ function registryLinksTo(corpus: Corpus, target: DefinitionTarget): Location[] {
   return locations;
 }
 
-/** The articles' references that resolve to the target, by article URI and position. */
-function articleUsesOf(corpus: Corpus, target: DefinitionTarget): Location[] {
-  const articles = [...corpus.articlesWith(target.id)].sort((a, b) => (a.uri < b.uri ? -1 : 1));
-  const locations: Location[] = [];
-  for (const article of articles) {
-    // An id resolves the same way everywhere in an article, for a given role: resolve each role once.
-    const resolvesHere = new Map<string, boolean>();
-    const found: Location[] = [];
-    for (const reference of article.references) {
-      if (reference.id !== target.id) continue;
-      let here = resolvesHere.get(reference.role);
-      if (here === undefined) {
-        const resolved = corpus.resolve(article, reference.id, reference.role);
-        here = resolved !== undefined && sameTarget(resolved, target);
-        resolvesHere.set(reference.role, here);
-      }
-      if (here) found.push({ uri: article.uri, range: reference.range });
+/** An article's references to the target: the roles of the id's run that resolve to it there. */
+export interface ArticleUses {
+  readonly article: ArticleSummary;
+  readonly idIndex: number;
+  readonly roles: RoleSet;
+}
+
+/**
+ * The articles whose references resolve to the target, in URI order: found through the corpus's
+ * inverted index, without building a location. Articles that do not define the id themselves
+ * resolve it through their folder's registries alone, so each role is resolved once per scope.
+ */
+export function articleUsesOf(corpus: Corpus, target: DefinitionTarget): ArticleUses[] {
+  const uses: ArticleUses[] = [];
+  const byScope = new Map<RegistryScope, RoleSet>();
+  const resolvingRoles = (article: ArticleSummary, present: RoleSet): RoleSet => {
+    let roles = 0;
+    for (const role of REFERENCE_ROLES) {
+      if (!(present & roleBit(role))) continue;
+      const resolved = corpus.resolve(article, target.id, role);
+      if (resolved && sameTarget(resolved, target)) roles |= roleBit(role);
     }
-    locations.push(...found.sort(byPosition));
+    return roles;
+  };
+  const definesItself = (article: ArticleSummary) => article.sources.some(({ id }) => id === target.id) || article.entities.some(({ id }) => id === target.id);
+  for (const { article, idIndex } of corpus.referringArticles(target.id)) {
+    const present = article.references.rolesOf(idIndex);
+    if (present === 0) continue;
+    let roles: RoleSet;
+    if (definesItself(article)) roles = resolvingRoles(article, present);
+    else {
+      const scope = corpus.scopeOf(article.uri);
+      let inScope = byScope.get(scope);
+      if (inScope === undefined) byScope.set(scope, (inScope = resolvingRoles(article, ALL_ROLES)));
+      roles = inScope & present;
+    }
+    if (roles !== 0) uses.push({ article, idIndex, roles });
   }
+  return uses;
+}
+
+const ALL_ROLES: RoleSet = REFERENCE_ROLES.reduce((roles, role) => roles | roleBit(role), 0);
+
+/** The locations of those uses: the only step that allocates per reference. */
+export function locationsOf(uses: readonly ArticleUses[]): Location[] {
+  const locations: Location[] = [];
+  for (const { article, idIndex, roles } of uses) for (const range of article.references.ranges(idIndex, roles)) locations.push({ uri: article.uri, range });
   return locations;
 }
 

@@ -1,6 +1,8 @@
 // Every diagnostic of FORMAT.md §5: the parser's problems plus the ones that need ids resolved.
+// The front matter's and the body's are computed apart, and the body's for any stretch of it, so
+// that after an edit inside one paragraph only that paragraph's are computed again (problemSet.ts).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { Entity, IdReference, IsnadDocument, Source, TextRange } from '../model';
+import type { Entity, IdReference, IsnadDocument, Source, Span, TextRange } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale, type MessageKey } from '../l10n';
@@ -25,15 +27,70 @@ export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedCla
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
+/** The ids of a document's spans: a set, or a count of references per id. */
+type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
+
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
-  return doc.problems
-    .concat(spanProblems(doc, options), referenceProblems(doc), unusedDefinitions(doc), bidiControls(doc), loneSurrogates(doc), attributionHintProblems(doc, options))
-    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
+  const body = bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length });
+  return frontMatterProblems(doc, usedIds(doc)).concat(withHints(body, attributionHintProblems(doc, options)));
 }
 
-function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[] {
-  const problems: Problem[] = emptySpans(doc);
-  for (const span of doc.spans) {
+/**
+ * The body's problems and the attribution hints, both sorted, in one sorted list; the hints come
+ * after the problems with the same range (they are the last kind `computeProblems` lists).
+ */
+export function withHints(body: readonly Problem[], hints: readonly Problem[]): readonly Problem[] {
+  if (hints.length === 0) return body;
+  const sorted = sortProblems([...hints]);
+  const merged: Problem[] = [];
+  let next = 0;
+  for (const item of body) {
+    while (next < sorted.length && compareRanges(sorted[next], item) < 0) merged.push(sorted[next++]);
+    merged.push(item);
+  }
+  return merged.concat(sorted.slice(next));
+}
+
+/**
+ * The problems before the body, in document order: the front matter's own, unknown entities its
+ * sources link to, definitions no span in `used` refers to, bidi controls and lone surrogates.
+ */
+export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[] {
+  const problems = doc.problems.filter((item) => item.range.start < doc.bodyStart);
+  for (const source of doc.frontMatter?.sources.values() ?? []) {
+    if (source.entity) unknownEntity(doc, source.entity, problems);
+  }
+  const stretch = { start: 0, end: doc.bodyStart };
+  const idRanges = () => (doc.frontMatter ? definitionIdRanges(doc.frontMatter).sort(byStart) : []);
+  return sortProblems(problems.concat(unusedDefinitions(doc, used), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch)));
+}
+
+/**
+ * The problems of a stretch of the body (the whole body, or one paragraph): `parsed` (the
+ * parser's), then those of `spans`, the spans in it, in document order.
+ */
+export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
+  // An enclosing span's attribute block comes after its children's.
+  const idRanges = () => spans.map((span) => span.attributesRange).sort(byStart);
+  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch));
+  return sortProblems(problems);
+}
+
+function compareRanges(a: Problem, b: Problem): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(compareRanges);
+}
+
+const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
+
+function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const span of spans) {
+    if (isEmpty(doc, span)) problems.push(problem('empty-span', span.range, 'emptySpan'));
     if (!isStatement(span) || span.attributedBy !== undefined) continue;
     if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
     else if (options.unattributedClaims !== 'off') {
@@ -44,22 +101,34 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions): Problem[
 }
 
 export function emptySpans(doc: IsnadDocument): Problem[] {
-  return doc.spans
-    .filter((span) => !doc.text.slice(span.contentRange.start, span.contentRange.end).trim())
-    .map((span) => problem('empty-span', span.range, 'emptySpan'));
+  return doc.spans.filter((span) => isEmpty(doc, span)).map((span) => problem('empty-span', span.range, 'emptySpan'));
 }
 
-function referenceProblems(doc: IsnadDocument): Problem[] {
+function isEmpty(doc: IsnadDocument, span: Span): boolean {
+  return isBlank(doc.text, span.contentRange);
+}
+
+/** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
+function isBlank(text: string, range: TextRange): boolean {
+  for (let i = range.start; i < range.end; i++) {
+    const c = text.charCodeAt(i);
+    // Letters and most punctuation: the usual first character of a span's content.
+    if (c > 32 && c < 127) return false;
+    if (!WHITE_SPACE.test(text[i])) return false;
+  }
+  return true;
+}
+
+const WHITE_SPACE = /^\s$/;
+
+function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
-  for (const span of doc.spans) {
+  for (const span of spans) {
     if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
       problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
     }
     if (span.entity) unknownEntity(doc, span.entity, problems);
     for (const reference of span.about) unknownEntity(doc, reference, problems);
-  }
-  for (const source of doc.frontMatter?.sources.values() ?? []) {
-    if (source.entity) unknownEntity(doc, source.entity, problems);
   }
   return problems;
 }
@@ -73,23 +142,26 @@ function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Pro
 /** The ids spans refer to; an id that names both a source and an entity is used when either is. */
 export function usedIds(doc: IsnadDocument): Set<string> {
   const used = new Set<string>();
-  for (const span of doc.spans) {
-    if (span.by) used.add(span.by.id);
-    if (span.entity) used.add(span.entity.id);
-    for (const reference of span.about) used.add(reference.id);
-  }
+  for (const span of doc.spans) forEachReferencedId(span, (id) => used.add(id));
   return used;
 }
 
-export function unusedDefinitions(doc: IsnadDocument): Problem[] {
+/** Calls `use` with each id the span refers to, once per reference. */
+export function forEachReferencedId(span: Span, use: (id: string) => void): void {
+  if (span.by) use(span.by.id);
+  if (span.entity) use(span.entity.id);
+  for (const reference of span.about) use(reference.id);
+}
+
+export function unusedDefinitions(doc: IsnadDocument, used: UsedIds = usedIds(doc)): Problem[] {
   if (!doc.frontMatter) return [];
-  return unusedProblems(doc.frontMatter, usedIds(doc), 'unusedSource', 'unusedEntity');
+  return unusedProblems(doc.frontMatter, used, 'unusedSource', 'unusedEntity');
 }
 
 /** `unused-definition` for each source and entity whose id is not in `used`, on its key. */
 export function unusedProblems(
   definitions: Definitions,
-  used: ReadonlySet<string>,
+  used: UsedIds,
   sourceMessage: 'unusedSource' | 'unusedSharedSource',
   entityMessage: 'unusedEntity' | 'unusedSharedEntity',
 ): Problem[] {
@@ -105,7 +177,7 @@ export function unusedProblems(
 function idRanges(doc: IsnadDocument): TextRange[] {
   const ranges: TextRange[] = doc.spans.map((span) => span.attributesRange);
   if (doc.frontMatter) ranges.push(...definitionIdRanges(doc.frontMatter));
-  return ranges.sort((a, b) => a.start - b.start);
+  return ranges.sort(byStart);
 }
 
 /** The ids written in `sources:` and `entities:`: each key and each source's `entity:`. */
@@ -123,13 +195,16 @@ export function bidiControls(doc: IsnadDocument): Problem[] {
   return bidiControlsIn(doc.text, () => idRanges(doc));
 }
 
-/** In any file (an article or a registry); `idRanges` (sorted) is only asked for when the text holds a control character at all. */
-export function bidiControlsIn(text: string, idRanges: () => TextRange[]): Problem[] {
+/**
+ * In any file (an article or a registry), or in a stretch of it; `idRanges` (sorted) is only
+ * asked for when the text holds a control character at all.
+ */
+export function bidiControlsIn(text: string, idRanges: () => TextRange[], stretch: TextRange = { start: 0, end: text.length }): Problem[] {
   const problems: Problem[] = [];
   let ranges: TextRange[] | undefined;
-  for (const match of text.matchAll(BIDI_CONTROL)) {
+  for (const match of text.slice(stretch.start, stretch.end).matchAll(BIDI_CONTROL)) {
     ranges ??= idRanges();
-    const offset = match.index;
+    const offset = stretch.start + match.index;
     const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     const range = { start: offset, end: offset + 1 };
     if (anyContains(ranges, offset)) problems.push(problem('bidi-control', range, 'bidiControlId', [code], 'error'));
@@ -138,12 +213,17 @@ export function bidiControlsIn(text: string, idRanges: () => TextRange[]): Probl
   return problems;
 }
 
-/** Unpaired surrogates are no character at all: UTF-8 cannot hold them, so every export writes U+FFFD instead. */
-function loneSurrogates(doc: IsnadDocument): Problem[] {
-  if (!SURROGATE.test(doc.text)) return [];
-  return Array.from(doc.text.matchAll(LONE_SURROGATE), (match) =>
-    problem('invalid-character', { start: match.index, end: match.index + 1 }, 'loneSurrogate', [match[0].charCodeAt(0).toString(16).toUpperCase()]),
-  );
+/**
+ * Unpaired surrogates in a stretch (which starts and ends at line breaks, so no pair is cut):
+ * they are no character at all; UTF-8 cannot hold them, so every export writes U+FFFD instead.
+ */
+function loneSurrogatesIn(text: string, stretch: TextRange): Problem[] {
+  const part = text.slice(stretch.start, stretch.end);
+  if (!SURROGATE.test(part)) return [];
+  return Array.from(part.matchAll(LONE_SURROGATE), (match) => {
+    const offset = stretch.start + match.index;
+    return problem('invalid-character', { start: offset, end: offset + 1 }, 'loneSurrogate', [match[0].charCodeAt(0).toString(16).toUpperCase()]);
+  });
 }
 
 const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {

@@ -2,7 +2,7 @@
 // it across the articles, the unattributed ones, and each entity with the articles that mention
 // it. Filters narrow it to unattributed statements, one article, or one status.
 import type { Corpus, DefinitionTarget } from '../corpus/corpus';
-import type { ArticleSummary } from '../corpus/summary';
+import { MENTIONING, type ArticleSummary } from '../corpus/summary';
 import type { WhoSaidWhatParams, WhoSaidWhatResult, WhoSaidWhatStatement, WhoSaidWhatSource, WhoSaidWhatEntity } from '../../protocol';
 
 import type { Range } from 'vscode-languageserver-types';
@@ -59,20 +59,21 @@ export function computeWhoSaidWhat(corpus: Corpus, { unattributedOnly, article, 
 
 function mentionsOf(corpus: Corpus, summary: ArticleSummary, entities: Map<string, EntityGroup>): void {
   const counted = new Map<string, ArticleMentions>();
-  for (const reference of summary.references) {
-    if (reference.role !== 'mention' && reference.role !== 'about') continue;
-    const target = corpus.resolve(summary, reference.id, 'mention');
-    const key = keyOf(target, reference.id);
+  const { references } = summary;
+  references.ids.forEach((id, idIndex) => {
+    if (!(references.rolesOf(idIndex) & MENTIONING)) return;
+    const target = corpus.resolve(summary, id, 'mention');
+    const key = keyOf(target, id);
     let entry = counted.get(key);
     if (!entry) {
       let entity = entities.get(key);
-      if (!entity) entities.set(key, (entity = { id: reference.id, name: nameOf(corpus, summary, target) ?? reference.id, articles: [] }));
-      entry = { uri: summary.uri, title: summary.title, count: 0, range: reference.range };
+      if (!entity) entities.set(key, (entity = { id, name: nameOf(corpus, summary, target) ?? id, articles: [] }));
+      entry = { uri: summary.uri, title: summary.title, count: 0, range: references.ranges(idIndex, MENTIONING)[0] };
       entity.articles.push(entry);
       counted.set(key, entry);
     }
-    entry.count++;
-  }
+    entry.count += references.count(idIndex, MENTIONING);
+  });
 }
 
 /** Statements of one definition group together; undefined ids group by id. */

@@ -46,6 +46,20 @@ export function parseBody(text: string, bodyStart: number): BodyParse {
   return new BodyParser(text).parse(bodyStart);
 }
 
+/** One paragraph re-read on its own, as the whole-body pass reads it; `end` is where it ends. */
+export interface ParagraphParse extends BodyParse {
+  readonly end: number;
+}
+
+/**
+ * Reads the paragraph starting at `start` (a line start) as the whole-body pass would, its spans
+ * numbered from `firstSpan` and placed in `section`; undefined when the line there is blank or a
+ * heading, so no paragraph starts there.
+ */
+export function parseParagraph(text: string, start: number, section: number | undefined, firstSpan: number): ParagraphParse | undefined {
+  return new BodyParser(text).paragraph(start, section, firstSpan);
+}
+
 class BodyParser {
   private readonly sections: Section[] = [];
   private readonly blocks: Block[] = [];
@@ -79,11 +93,27 @@ class BodyParser {
       }
     }
     return {
-      sections: this.finishSections(),
+      sections: finishSections(text, this.sections),
       blocks: this.blocks,
-      spans: this.finishSpans(),
+      spans: this.finishSpans(0),
       comments: this.comments,
-      elisions: this.finishElisions(bodyStart),
+      elisions: this.finishElisions(bodyStart, text.length),
+      problems: this.problems,
+    };
+  }
+
+  paragraph(start: number, section: number | undefined, firstSpan: number): ParagraphParse | undefined {
+    if (this.isBlankLine(start) || this.headingLevel(start) > 0) return undefined;
+    this.currentSection = section;
+    const end = this.inline(start, false);
+    this.blocks.push({ range: { start, end }, isHeading: false });
+    return {
+      end,
+      sections: [],
+      blocks: this.blocks,
+      spans: this.finishSpans(firstSpan),
+      comments: this.comments,
+      elisions: this.finishElisions(start, end),
       problems: this.problems,
     };
   }
@@ -278,39 +308,23 @@ class BodyParser {
    * and with the line ends: CRLF and CR become LF in the clean text, except inside stretches
    * already left out.
    */
-  private finishElisions(bodyStart: number): Elision[] {
+  private finishElisions(from: number, to: number): Elision[] {
     const { text } = this;
     const lineBreak = (cr: number): Elision => ({ start: cr, end: cr + 1, replacement: text.charCodeAt(cr + 1) === LF ? '' : '\n' });
+    const nextCr = (after: number) => {
+      const cr = text.indexOf('\r', after);
+      return cr < to ? cr : -1;
+    };
     const finished: Elision[] = [];
-    let cr = text.indexOf('\r', bodyStart);
+    let cr = nextCr(from);
     for (const elision of this.elisions) {
       if (elision === UNPAIRED) continue;
-      for (; cr >= 0 && cr < elision.start; cr = text.indexOf('\r', cr + 1)) finished.push(lineBreak(cr));
+      for (; cr >= 0 && cr < elision.start; cr = nextCr(cr + 1)) finished.push(lineBreak(cr));
       // A CR inside a stretch left out goes with it.
-      while (cr >= 0 && cr < elision.end) cr = text.indexOf('\r', cr + 1);
+      while (cr >= 0 && cr < elision.end) cr = nextCr(cr + 1);
       finished.push(elision);
     }
-    for (; cr >= 0; cr = text.indexOf('\r', cr + 1)) finished.push(lineBreak(cr));
-    return finished;
-  }
-
-  private finishSections(): Section[] {
-    const ancestors: number[] = [];
-    const finished = this.sections.map((section, index) => {
-      while (ancestors.length && this.sections[ancestors[ancestors.length - 1]].level >= section.level) ancestors.pop();
-      const parent = ancestors.length ? ancestors[ancestors.length - 1] : undefined;
-      ancestors.push(index);
-      let end = this.text.length;
-      for (let later = index + 1; later < this.sections.length; later++) {
-        if (this.sections[later].level <= section.level) {
-          end = this.sections[later].headingRange.start;
-          break;
-        }
-      }
-      // Trimming stops at the heading line: trailing blanks there must not leave the heading outside its section.
-      const trimmedEnd = Math.max(section.headingRange.end, trimTrailingBreaks(this.text, end));
-      return { ...section, parent, range: { start: section.headingRange.start, end: trimmedEnd } };
-    });
+    for (; cr >= 0; cr = nextCr(cr + 1)) finished.push(lineBreak(cr));
     return finished;
   }
 
@@ -319,7 +333,7 @@ class BodyParser {
    * stands. They are renumbered in place: copying every span would cost more than the rest of
    * the parse.
    */
-  private finishSpans(): Span[] {
+  private finishSpans(firstSpan: number): Span[] {
     const built = this.spans;
     // Typed arrays: `new Array(n)` of 100,000 or more elements would be a slow dictionary.
     // A span's subtree is the `size` spans that closed last up to it (itself included).
@@ -334,21 +348,45 @@ class BodyParser {
     // The spans whose `[` comes before a span's are those that closed before its subtree began,
     // and its ancestors: no sort is needed.
     const renumber = new Int32Array(built.length);
-    for (let index = 0; index < built.length; index++) renumber[index] = index - size[index] + 1 + depth[index];
+    for (let index = 0; index < built.length; index++) renumber[index] = firstSpan + index - size[index] + 1 + depth[index];
     const spans = built.slice();
-    for (const span of built) spans[renumber[span.index]] = span;
+    for (const span of built) spans[renumber[span.index] - firstSpan] = span;
     for (const span of spans) {
       span.index = renumber[span.index];
       if (span.parent !== undefined) span.parent = renumber[span.parent];
       for (let child = 0; child < span.children.length; child++) span.children[child] = renumber[span.children[child]];
     }
     // Parents come before their children, so attribution flows down in one pass.
-    for (const span of spans) span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent].attributedBy;
+    for (const span of spans) span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent - firstSpan].attributedBy;
     return spans;
   }
 }
 
-function trimTrailingBreaks(text: string, end: number): number {
+/**
+ * Each section's parent and range from the headings: a section runs to the next heading of the
+ * same or a higher level, less the blank lines before it.
+ */
+function finishSections(text: string, sections: readonly Section[]): Section[] {
+  const ancestors: number[] = [];
+  return sections.map((section, index) => {
+    while (ancestors.length && sections[ancestors[ancestors.length - 1]].level >= section.level) ancestors.pop();
+    const parent = ancestors.length ? ancestors[ancestors.length - 1] : undefined;
+    ancestors.push(index);
+    let end = text.length;
+    for (let later = index + 1; later < sections.length; later++) {
+      if (sections[later].level <= section.level) {
+        end = sections[later].headingRange.start;
+        break;
+      }
+    }
+    // Trimming stops at the heading line: trailing blanks there must not leave the heading outside its section.
+    const trimmedEnd = Math.max(section.headingRange.end, trimTrailingBreaks(text, end));
+    return { ...section, parent, range: { start: section.headingRange.start, end: trimmedEnd } };
+  });
+}
+
+/** Where the text before `end` stops being blank lines and trailing blanks. */
+export function trimTrailingBreaks(text: string, end: number): number {
   let i = end;
   while (i > 0 && (isLineBreak(text.charCodeAt(i - 1)) || isBlankChar(text.charCodeAt(i - 1)))) i--;
   return i;

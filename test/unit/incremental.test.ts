@@ -1,0 +1,133 @@
+// Incremental re-parsing must give exactly the model and the problems a full parse gives: random
+// edit sequences on the samples, compared after every edit. ISNAD_FUZZ_RUNS raises the number of sequences.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { IsnadDocument } from '../../server/src/service/model';
+import { parseIsnad } from '../../server/src/service/parse/document';
+import { reparse, type TextEdit } from '../../server/src/service/parse/incremental';
+import { computeProblems, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { problemSet, problemsOf, updateProblemSet } from '../../server/src/service/features/problemSet';
+
+const RUNS = Number(process.env.ISNAD_FUZZ_RUNS) || 25;
+/** With the share of edits that must re-read one paragraph only: each paragraph of the errors sample has a comment, which may run across paragraphs, so edits there parse the whole text. */
+const SAMPLES: [string, number][] = [
+  ['north-korea-russia.isnad.md', 0.25],
+  ['port-reopening.isnad.md', 0.25],
+  ['errors.isnad.md', 0],
+];
+
+/** Typing, markup and the characters that change a paragraph's structure. */
+const INSERTIONS = [
+  'x', 'ب', ' ', 'كلمة ', 'word ', '[', ']', '{', '}', ']{', '\\', '"', '=', '@', '#', '# ', ',', '،',
+  '\n', '\n\n', '\r\n', '\r', '<!--', '-->', '---', '😀', '\u202E',
+  'claim', 'by=', '{claim}', ']{claim by=x}', '[a]{@x}', 'note="a b"', 'قائل=', 'ادعاء',
+];
+
+interface RandomEdit {
+  /** Where, as a fraction of a paragraph (most edits) or of the whole text. */
+  readonly where: number;
+  readonly inParagraph: boolean;
+  readonly paragraph: number;
+  readonly removed: number;
+  readonly inserted: string;
+}
+
+const randomEdit: fc.Arbitrary<RandomEdit> = fc.record({
+  where: fc.double({ min: 0, max: 1, noNaN: true }),
+  inParagraph: fc.nat(9).map((tenth) => tenth < 8),
+  paragraph: fc.nat(),
+  removed: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
+  inserted: fc.array(fc.constantFrom(...INSERTIONS), { maxLength: 3 }).map((pieces) => pieces.join('')),
+});
+
+function locate(doc: IsnadDocument, edit: RandomEdit): TextEdit & { readonly text: string } {
+  const paragraphs = doc.blocks.filter((block) => !block.isHeading);
+  let low = 0;
+  let high = doc.text.length;
+  if (edit.inParagraph && paragraphs.length) ({ start: low, end: high } = paragraphs[edit.paragraph % paragraphs.length].range);
+  const start = low + Math.floor(edit.where * (high - low));
+  const end = Math.min(doc.text.length, start + edit.removed);
+  return { start, end, insertedLength: edit.inserted.length, text: edit.inserted };
+}
+
+/** Applies the edits one by one, comparing the model and the problems with a full parse's after each. */
+function replay(sample: string, edits: readonly RandomEdit[], options: DiagnosticsOptions): { paragraphReparses: number } {
+  let doc = parseIsnad(sample, 'file:///sample.isnad.md', 1);
+  let problems = problemSet(doc, options);
+  let paragraphReparses = 0;
+  for (const [step, random] of edits.entries()) {
+    const edit = locate(doc, random);
+    const text = doc.text.slice(0, edit.start) + edit.text + doc.text.slice(edit.end);
+    const version = step + 2;
+    const result = reparse(doc, edit, text, version);
+    const full = parseIsnad(text, doc.uri, version);
+    assert.deepStrictEqual(result.document, full, `model after edit ${step}: ${JSON.stringify(edit)}`);
+    doc = result.document;
+    if (result.paragraph) {
+      paragraphReparses++;
+      problems = updateProblemSet(problems, doc, result.paragraph);
+    } else {
+      problems = problemSet(doc, options);
+    }
+    assert.deepStrictEqual(problemsOf(problems, doc), computeProblems(full, options), `problems after edit ${step}: ${JSON.stringify(edit)}`);
+  }
+  return { paragraphReparses };
+}
+
+function sample(name: string): string {
+  return fs.readFileSync(path.join(__dirname, '../../samples', name), 'utf8');
+}
+
+describe('incremental re-parse', () => {
+  for (const [name, paragraphShare] of SAMPLES) {
+    it(`equals a full parse after every edit of random edit sequences on ${name}`, () => {
+      const text = sample(name);
+      let edits = 0;
+      let paragraphReparses = 0;
+      fc.assert(
+        fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 30 }), fc.constantFrom<DiagnosticsOptions['unattributedClaims']>('warning', 'off'), fc.boolean(), (sequence, unattributedClaims, hints) => {
+          edits += sequence.length;
+          paragraphReparses += replay(text, sequence, { unattributedClaims, possibleAttribution: hints, vagueSource: hints }).paragraphReparses;
+        }),
+        { numRuns: RUNS, seed: 8 },
+      );
+      // Most edits land inside a paragraph and keep it one: the shortcut must actually be taken.
+      assert.ok(paragraphReparses >= edits * paragraphShare, `${paragraphReparses} of ${edits} edits re-read one paragraph`);
+    });
+  }
+
+  it('re-reads only the paragraph when a character is typed inside one', () => {
+    const text = '# T\n\nfirst [a]{claim}\n\nsecond [b]{@x}\n\n## U\n\nthird [c]{claim by=x}\n';
+    const doc = parseIsnad(text, 'file:///t.isnad.md', 1);
+    const at = text.indexOf('second') + 1;
+    const edited = `${text.slice(0, at)}Z${text.slice(at)}`;
+    const result = reparse(doc, { start: at, end: at, insertedLength: 1 }, edited, 2);
+    assert.ok(result.paragraph);
+    assert.deepEqual(
+      result.document.spans.map((span) => [span.index, span.range.start, span.range.end, span.section]),
+      [
+        [0, 11, 21, 0],
+        [1, 31, 38, 0],
+        [2, 52, 67, 1],
+      ],
+    );
+  });
+
+  it('parses the whole text when an edit splits a paragraph, touches a heading or the front matter', () => {
+    const text = '---\ntitle: t\n---\n# T\n\nfirst [a]{claim}\n';
+    const cases: [number, number, string][] = [
+      [text.indexOf('first') + 2, text.indexOf('first') + 2, '\n\n'],
+      [text.indexOf('# T') + 2, text.indexOf('# T') + 2, 'x'],
+      [text.indexOf('title') + 1, text.indexOf('title') + 1, 'x'],
+      [text.indexOf('first') + 2, text.indexOf('first') + 2, '<!--'],
+    ];
+    for (const [start, end, inserted] of cases) {
+      const edited = text.slice(0, start) + inserted + text.slice(end);
+      const result = reparse(parseIsnad(text), { start, end, insertedLength: inserted.length }, edited, 2);
+      assert.equal(result.paragraph, undefined, JSON.stringify(inserted));
+      assert.deepStrictEqual(result.document, parseIsnad(edited, 'untitled:document', 2));
+    }
+  });
+});
