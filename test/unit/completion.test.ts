@@ -5,6 +5,7 @@ import { computeCompletion } from '../../server/src/service/features/completion/
 import type { Locale } from '../../server/src/service/l10n';
 import { fixture, lines } from './fixture';
 import { LineIndex } from '../../server/src/service/lineIndex';
+import { parseRegistry } from '../../server/src/service/parse/registry';
 
 const FRONT_MATTER = [
   '---',
@@ -169,5 +170,18 @@ describe('completion', () => {
       assert.deepEqual(entity.map((item) => [item.label, item.detail]), [['كيان جديد', 'كيان: شخص أو منظمة أو دولة أو مكان أو حدث يتناوله المقال.']]);
       assert.equal((entity[0].textEdit as TextEdit).newText, '${1:id}:\n  name: ${2:name}\n  type: ${3|person,organization,country,place,event,other|}\n  description: $0');
     });
+  });
+});
+
+describe('completion with a shared registry', () => {
+  it('offers the article’s own sources before the isnad.yaml ones, each in written order', () => {
+    const registry = parseRegistry(lines('sources:', '  zed: Zed Shared', '  amy: Amy Shared', ''), 'file:///corpus/isnad.yaml');
+    const f = fixture(lines('---', 'sources:', '  local: Local Voice', '---', '[x]{claim by=$0}'));
+    const doc = parseIsnad(f.text, 'file:///corpus/a.isnad.md', 1, { layers: [registry] });
+    const sources = computeCompletion(doc, f.position, 'en')
+      .filter((item) => item.kind === CompletionItemKind.Function)
+      .sort((a, b) => a.sortText!.localeCompare(b.sortText!))
+      .map((item) => item.label);
+    assert.deepEqual(sources, ['local', 'zed', 'amy']);
   });
 });

@@ -43,8 +43,9 @@ function idItem(
     documentation: documentation.filter(Boolean).join('\n') || undefined,
     // Typing part of the name finds the id too.
     filterText: `${definition.id} ${definition.name}`,
-    // Front-matter order, sources before entities.
-    sortText: `${group}${String(index).padStart(5, '0')}`,
+    // Sources before entities; the article's own definitions before shared (isnad.yaml) ones,
+    // which an article about something else may never use; then the order they are written in.
+    sortText: `${group}${definition.uri === undefined ? 0 : 1}${String(index).padStart(5, '0')}`,
     textEdit: edit(definition.id),
   };
 }
