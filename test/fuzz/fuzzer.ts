@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { runAllFeatures } from './invariants';
 import { mutate } from './mutate';
 import { Random } from './random';
-import { ServerDriver } from './serverDriver';
+import { ServerDriver, SessionRecycled } from './serverDriver';
 import { minimise } from './minimise';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -119,7 +119,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (broken) await fail(index, 'service', broken, current);
       else if (driver) {
         try {
-          await driver.check(current.text, random, current.changeTo);
+          await checkOnServer(driver, current, random);
           serverDocuments++;
         } catch (error) {
           await fail(index, 'server', error instanceof Error ? error.message : String(error), current);
@@ -145,6 +145,17 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     failures,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** A document caught in another's server restart is sent again, to the new server. */
+async function checkOnServer(driver: ServerDriver, fuzzed: FuzzCase, random: Random): Promise<void> {
+  for (;;) {
+    try {
+      return await driver.check(fuzzed.text, random, fuzzed.changeTo);
+    } catch (error) {
+      if (!(error instanceof SessionRecycled)) throw error;
+    }
+  }
 }
 
 /**

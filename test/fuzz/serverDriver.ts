@@ -23,8 +23,15 @@ import type { Random } from './random';
 /** Longer than any document here takes, short enough that a hang is reported within the run. */
 const ANSWER_TIMEOUT_MS = 20_000;
 
+/**
+ * The document was in flight on a server that another document's failure recycled: it says
+ * nothing about this document, which is sent again to the new server.
+ */
+export class SessionRecycled extends Error {}
+
 export class ServerDriver {
   private session: ServerSession | undefined;
+  private restarting: Promise<void> | undefined;
   private readonly loggedErrors: string[] = [];
   private opened = 0;
   /** Requests answered, notifications included, over the driver's life. */
@@ -44,14 +51,21 @@ export class ServerDriver {
     this.session = undefined;
   }
 
-  /** A fresh process, after a failure left the old one in an unknown state. */
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
+  /**
+   * A fresh process, after a failure left the old one in an unknown state. Documents in flight
+   * fail with it at once: they share one restart, so no process is started twice and left behind.
+   */
+  restart(): Promise<void> {
+    this.restarting ??= (async () => {
+      await this.stop();
+      await this.start();
+    })().finally(() => (this.restarting = undefined));
+    return this.restarting;
   }
 
   /** Throws with what went wrong; `changeTo`, when given, is sent as a second version. */
   async check(text: string, random: Random, changeTo?: string): Promise<void> {
+    await this.restarting;
     const session = this.session!;
     const uri = `file:///fuzz/${++this.opened}.isnad.md`;
     try {
@@ -62,6 +76,9 @@ export class ServerDriver {
         await this.versionAnswered(uri, changeTo, 2, random);
       }
       await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    } catch (error) {
+      if (session !== this.session || this.restarting) throw new SessionRecycled(String(error));
+      throw error;
     } finally {
       // Keep the list of published diagnostics short: each wait searches it.
       const published = session.published;
