@@ -23,7 +23,7 @@ export const DEFINITION_KIND = SymbolKind.Key;
  * more is read, as content that is nearly all markup (thousands of nested spans) would be read
  * once per span, and the outline would take quadratic time (found by the linearity test).
  */
-const TITLE_SCAN_LIMIT = 64;
+const TITLE_SCAN_LIMIT = 96;
 
 /** A span named by its first words as a reader sees them, with an ellipsis when they are cut. */
 export function spanTitle(doc: IsnadDocument, span: Span): string {
