@@ -1,7 +1,7 @@
 // Front matter: YAML 1.2 between `---` fences, read with the `yaml` package so that every
 // key and value keeps its exact range. Every problem becomes a `front-matter` or
 // `duplicate-id` problem; whatever can be read is kept.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError, type Node, type Pair } from 'yaml';
 import {
   DIRECTIONS,
   ENTITY_TYPES,
@@ -298,15 +298,20 @@ export function yamlErrors(doc: YamlDocument, source: string, offset: number, me
   // `yaml` places an error found at the end of the input just past it: keep such an error on the
   // last character written, not on the closing fence.
   const written = source.trimEnd().length;
-  // Running out of stack in a deep nesting is caught at several of its levels (how many depends
-  // on the machine), each reporting it: once is enough.
-  const firstExhaustion = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
-  return doc.errors.filter((error) => error.code !== 'RESOURCE_EXHAUSTION' || error === firstExhaustion).map((error) => {
+  // Running out of stack in a deep nesting is caught at several of its levels, collections' and
+  // scalars' alike (how many depends on the machine and on what ran before), each reporting it:
+  // once is enough.
+  const firstExhaustion = doc.errors.find(isStackExhaustion);
+  return doc.errors.filter((error) => error === firstExhaustion || !isStackExhaustion(error)).map((error) => {
     const start = offset + Math.min(error.pos[0], Math.max(0, written - 1));
     const end = offset + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
     const detail = error.code === 'NON_STRING_KEY' ? NON_STRING_KEY_MESSAGE : error.message.split('\n')[0];
     return problem('front-matter', { start, end: Math.max(end, start) }, message, [detail]);
   });
+}
+
+function isStackExhaustion(error: YAMLError): boolean {
+  return error.code === 'RESOURCE_EXHAUSTION' || error.message.startsWith('Maximum call stack size exceeded');
 }
 
 function readYaml(text: string, range: TextRange, contentRange: TextRange): { frontMatter: FrontMatter; problems: Problem[] } {
