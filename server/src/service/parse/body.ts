@@ -39,6 +39,10 @@ interface OpenBracket {
  */
 const UNPAIRED: Elision = { start: -1, end: -1, replacement: '' };
 
+/** The characters `inline` acts on, all at most `]`: line breaks, `\\`, `<`, `[` and `]`. */
+const ACTS_ON = new Uint8Array(CLOSE_BRACKET + 1);
+for (const c of [LF, CR, BACKSLASH, LESS_THAN, OPEN_BRACKET, CLOSE_BRACKET]) ACTS_ON[c] = 1;
+
 /** Shared by the spans that have no children (most of them); nothing writes to it, as it is empty. */
 const NO_CHILDREN: number[] = [];
 
@@ -184,8 +188,8 @@ class BodyParser {
     let lineStart = start;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      // Every character this loop acts on is at most `]`: most of an article is skipped by one test.
-      if (c > CLOSE_BRACKET) {
+      // Most of an article (letters, spaces, digits, punctuation) is skipped by one or two tests.
+      if (c > CLOSE_BRACKET || ACTS_ON[c] === 0) {
         i++;
         continue;
       }
