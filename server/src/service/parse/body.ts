@@ -3,8 +3,8 @@
 // only by memory, and every character is looked at a constant number of times.
 import type { Block, Elision, Section, Span, TextRange } from '../model';
 import { problem, type Problem } from '../problems';
-import { scanAttributes, type AttributeToken } from './attributes';
-import { interpretAttributes } from './spanAttributes';
+import { readAttributes } from './attributes';
+import { SpanAttributeReader } from './spanAttributes';
 import { CR, LF, isBlankChar, isEscapable, isLineBreak } from './chars';
 
 export interface BodyParse {
@@ -74,6 +74,7 @@ class BodyParser {
   private currentSection: number | undefined;
   /** Where the next `-->` is, or -1 when there is none after the last search. */
   private nextCommentClose = -2;
+  private readonly attributes = new SpanAttributeReader();
 
   constructor(private readonly text: string) {}
 
@@ -217,17 +218,18 @@ class BodyParser {
       } else if (c === CLOSE_BRACKET) {
         const opener = open.pop();
         if (text.charCodeAt(i + 1) === OPEN_BRACE) {
-          const attributes = scanAttributes(text, i + 2, endsUnit);
+          this.attributes.start();
+          const block = readAttributes(text, i + 2, endsUnit, this.attributes.visit);
           // A span-syntax error covers the whole span it breaks (FORMAT.md §5), from `[` on.
-          for (const item of attributes.problems) this.problems.push({ ...item, range: { start: opener ? opener.offset : i, end: attributes.end } });
+          for (const item of block.problems) this.problems.push({ ...item, range: { start: opener ? opener.offset : i, end: block.end } });
           if (opener) {
             // An unterminated quote already explains why the block never closed: one error, not two.
-            const reportUnclosed = !attributes.closed && attributes.problems.length === 0;
-            this.span(opener, i, attributes.end, attributes.closed, reportUnclosed, attributes.tokens, orphans);
+            const reportUnclosed = !block.closed && block.problems.length === 0;
+            this.span(opener, i, block.end, block.closed, reportUnclosed, orphans);
           } else {
-            this.problems.push(problem('span-syntax', { start: i, end: attributes.end }, 'orphanAttributes'));
+            this.problems.push(problem('span-syntax', { start: i, end: block.end }, 'orphanAttributes'));
           }
-          i = attributes.end;
+          i = block.end;
           continue;
         }
       }
@@ -236,18 +238,12 @@ class BodyParser {
     return text.length;
   }
 
-  private span(
-    opener: OpenBracket,
-    closeBracket: number,
-    end: number,
-    closed: boolean,
-    reportUnclosed: boolean,
-    tokens: readonly AttributeToken[],
-    orphans: number[],
-  ): void {
+  /** The span from `opener` to `end`, its attributes read (`this.attributes`). */
+  private span(opener: OpenBracket, closeBracket: number, end: number, closed: boolean, reportUnclosed: boolean, orphans: number[]): void {
     const range = { start: opener.offset, end };
     const attributesRange = { start: closeBracket + 2, end: closed ? end - 1 : end };
-    const values = interpretAttributes(tokens, range, this.problems);
+    const { attributes } = this;
+    const kind = attributes.finish(range, this.problems);
     if (reportUnclosed) this.problems.push(problem('span-syntax', range, 'unclosedAttributes'));
     const index = this.spans.length;
     const children = orphans.length > opener.orphansBefore ? orphans.splice(opener.orphansBefore) : NO_CHILDREN;
@@ -263,13 +259,13 @@ class BodyParser {
       children,
       parent: undefined,
       section: this.currentSection,
-      kind: values.kind,
-      entity: values.entity,
-      by: values.by,
-      about: values.about,
-      status: values.status,
-      note: values.note,
-      name: values.name,
+      kind,
+      entity: attributes.entity,
+      by: attributes.by,
+      about: attributes.about,
+      status: attributes.status,
+      note: attributes.note,
+      name: attributes.name,
       attributedBy: undefined,
     });
     this.elisions[opener.elision] = { start: opener.offset, end: opener.offset + 1, replacement: '' };
@@ -342,7 +338,11 @@ class BodyParser {
     // Typed arrays: `new Array(n)` of 100,000 or more elements would be a slow dictionary.
     // A span's subtree is the `size` spans that closed last up to it (itself included).
     const size = new Int32Array(built.length);
-    for (const span of built) size[span.index] = span.children.reduce((sum, child) => sum + size[child], 1);
+    for (const span of built) {
+      let subtree = 1;
+      for (const child of span.children) subtree += size[child];
+      size[span.index] = subtree;
+    }
     // Parents close after their children, so going backwards reaches each parent first.
     const depth = new Int32Array(built.length);
     for (let index = built.length - 1; index >= 0; index--) {
