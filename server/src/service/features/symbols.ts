@@ -36,7 +36,7 @@ export function spanTitle(doc: IsnadDocument, span: Span): string {
   // The clean text of a prefix of the content is a prefix of its clean text: when the content
   // goes on past what is read, the title is cut.
   const limit = Math.min(end, start + TITLE_SCAN_LIMIT);
-  const title = new TitleWords();
+  const title = new TitleWords(text);
   let next = firstEndingAfter(elisions, start);
   for (let i = start; i < limit && !title.full; ) {
     const elision = next < elisions.length && elisions[next].start < limit ? elisions[next] : undefined;
@@ -55,22 +55,36 @@ export function spanTitle(doc: IsnadDocument, span: Span): string {
   return title.full || end > limit ? `${title.text}…` : title.text;
 }
 
-/** The first `TITLE_WORDS` words (runs of what `\S` matches) of what it reads, one space between them. */
+/**
+ * The first `TITLE_WORDS` words (runs of what `\S` matches) of what it reads, one space between
+ * them. Words that stand in the document one space apart, as most do, are not copied one by one:
+ * they extend a stretch of the document, sliced once.
+ */
 class TitleWords {
-  text = '';
-  private words = 0;
-  private inWord = false;
   /** Whether a word beyond the title's last has begun: the title is cut. */
   full = false;
+  private built = '';
+  /** The stretch of the document that follows `built`. */
+  private stretchStart = 0;
+  private stretchEnd = 0;
+  private words = 0;
+  private inWord = false;
+
+  constructor(private readonly document: string) {}
+
+  get text(): string {
+    return this.built + this.document.slice(this.stretchStart, this.stretchEnd);
+  }
 
   /** Reads `source[from, to)`, which is the document or an elision's replacement. */
   read(source: string, from: number, to: number): void {
+    const fromDocument = source === this.document;
     let run = from;
     let i = from;
     for (; i < to; i++) {
       const c = source.charCodeAt(i);
       if (isPatternSpace(c)) {
-        if (this.inWord) this.text += source.slice(run, i);
+        if (this.inWord) this.add(source, run, i, fromDocument);
         this.inWord = false;
         continue;
       }
@@ -79,18 +93,51 @@ class TitleWords {
           this.full = true;
           return;
         }
-        if (this.words > 0) this.text += ' ';
+        if (this.words > 0) this.separate(fromDocument ? i : -1);
         this.words++;
         this.inWord = true;
         run = i;
       }
       // Half a character is shown as U+FFFD, as in every clean text (wellFormed.ts).
       if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(source, i)) {
-        this.text += `${source.slice(run, i)}\uFFFD`;
+        this.add(source, run, i, fromDocument);
+        this.flush();
+        this.built += '\uFFFD';
         run = i + 1;
       }
     }
-    if (this.inWord) this.text += source.slice(run, i);
+    if (this.inWord) this.add(source, run, i, fromDocument);
+  }
+
+  private add(source: string, start: number, end: number, fromDocument: boolean): void {
+    if (start === end) return;
+    if (fromDocument && start === this.stretchEnd) {
+      this.stretchEnd = end;
+      return;
+    }
+    this.flush();
+    if (fromDocument) {
+      this.stretchStart = start;
+      this.stretchEnd = end;
+    } else {
+      this.built += source.slice(start, end);
+    }
+  }
+
+  /** The space before a word starting at `wordStart` in the document (-1 when it starts elsewhere). */
+  private separate(wordStart: number): void {
+    const { stretchEnd } = this;
+    if (stretchEnd > this.stretchStart && wordStart === stretchEnd + 1 && this.document.charCodeAt(stretchEnd) === 0x20) {
+      this.stretchEnd = wordStart;
+      return;
+    }
+    this.flush();
+    this.built += ' ';
+  }
+
+  private flush(): void {
+    if (this.stretchEnd > this.stretchStart) this.built += this.document.slice(this.stretchStart, this.stretchEnd);
+    this.stretchStart = this.stretchEnd = 0;
   }
 }
 

@@ -25,13 +25,13 @@ const LESS_THAN = 60;
 
 type MutableSpan = { -readonly [K in keyof Span]: Span[K] } & { children: number[] };
 
-interface OpenBracket {
-  readonly offset: number;
-  /** How many finished spans were waiting for a parent when this bracket opened. */
-  readonly orphansBefore: number;
-  /** The place in `elisions` kept for this bracket, should it become a span's `[`. */
-  readonly elision: number;
-}
+/**
+ * An open `[` is three numbers on a stack (`OpenBrackets`), not an object: a paragraph may open
+ * thousands. Its offset, how many finished spans were waiting for a parent when it opened, and
+ * the place in `elisions` kept for it, should it become a span's `[`.
+ */
+const OPENER_SIZE = 3;
+type OpenBrackets = number[];
 
 /**
  * Holds the place of a `[` in the elisions until its `]{` comes: the list stays in document
@@ -182,7 +182,7 @@ class BodyParser {
    */
   private inline(start: number, isHeading: boolean): number {
     const { text } = this;
-    const open: OpenBracket[] = [];
+    const open: OpenBrackets = [];
     const orphans: number[] = [];
     const endsUnit = (lineBreak: number) => isHeading || this.endsParagraph(this.nextLine(lineBreak));
     let i = start;
@@ -213,19 +213,24 @@ class BodyParser {
           continue;
         }
       } else if (c === OPEN_BRACKET) {
-        open.push({ offset: i, orphansBefore: orphans.length, elision: this.elisions.length });
+        open.push(i, orphans.length, this.elisions.length);
         this.elisions.push(UNPAIRED);
       } else if (c === CLOSE_BRACKET) {
-        const opener = open.pop();
+        // The innermost open `[`, popped; `openerOffset` is -1 when none is open.
+        const opener = open.length - OPENER_SIZE;
+        const openerOffset = opener >= 0 ? open[opener] : -1;
+        const orphansBefore = opener >= 0 ? open[opener + 1] : 0;
+        const elision = opener >= 0 ? open[opener + 2] : 0;
+        if (opener >= 0) open.length = opener;
         if (text.charCodeAt(i + 1) === OPEN_BRACE) {
           this.attributes.start();
           const block = readAttributes(text, i + 2, endsUnit, this.attributes.visit);
           // A span-syntax error covers the whole span it breaks (FORMAT.md §5), from `[` on.
-          for (const item of block.problems) this.problems.push({ ...item, range: { start: opener ? opener.offset : i, end: block.end } });
-          if (opener) {
+          for (const item of block.problems) this.problems.push({ ...item, range: { start: openerOffset >= 0 ? openerOffset : i, end: block.end } });
+          if (openerOffset >= 0) {
             // An unterminated quote already explains why the block never closed: one error, not two.
             const reportUnclosed = !block.closed && block.problems.length === 0;
-            this.span(opener, i, block.end, block.closed, reportUnclosed, orphans);
+            this.span(openerOffset, orphansBefore, elision, i, block.end, block.closed, reportUnclosed, orphans);
           } else {
             this.problems.push(problem('span-syntax', { start: i, end: block.end }, 'orphanAttributes'));
           }
@@ -238,15 +243,15 @@ class BodyParser {
     return text.length;
   }
 
-  /** The span from `opener` to `end`, its attributes read (`this.attributes`). */
-  private span(opener: OpenBracket, closeBracket: number, end: number, closed: boolean, reportUnclosed: boolean, orphans: number[]): void {
-    const range = { start: opener.offset, end };
+  /** The span from `[` at `offset` to `end`, its attributes read (`this.attributes`); the other numbers are its opener's (`OpenBrackets`). */
+  private span(offset: number, orphansBefore: number, elision: number, closeBracket: number, end: number, closed: boolean, reportUnclosed: boolean, orphans: number[]): void {
+    const range = { start: offset, end };
     const attributesRange = { start: closeBracket + 2, end: closed ? end - 1 : end };
     const { attributes } = this;
     const kind = attributes.finish(range, this.problems);
     if (reportUnclosed) this.problems.push(problem('span-syntax', range, 'unclosedAttributes'));
     const index = this.spans.length;
-    const children = orphans.length > opener.orphansBefore ? orphans.splice(opener.orphansBefore) : NO_CHILDREN;
+    const children = orphans.length > orphansBefore ? orphans.splice(orphansBefore) : NO_CHILDREN;
     for (const child of children) this.spans[child].parent = index;
     orphans.push(index);
     // Every property present from the start and no spread: then every span has one shape,
@@ -254,7 +259,7 @@ class BodyParser {
     this.spans.push({
       index,
       range,
-      contentRange: { start: opener.offset + 1, end: closeBracket },
+      contentRange: { start: offset + 1, end: closeBracket },
       attributesRange,
       children,
       parent: undefined,
@@ -268,7 +273,7 @@ class BodyParser {
       name: attributes.name,
       attributedBy: undefined,
     });
-    this.elisions[opener.elision] = { start: opener.offset, end: opener.offset + 1, replacement: '' };
+    this.elisions[elision] = { start: offset, end: offset + 1, replacement: '' };
     this.elide(closeBracket, end);
   }
 
@@ -315,8 +320,9 @@ class BodyParser {
       const cr = text.indexOf('\r', after);
       return cr < to ? cr : -1;
     };
-    const finished: Elision[] = [];
     let cr = nextCr(from);
+    if (cr < 0) return withoutUnpaired(this.elisions);
+    const finished: Elision[] = [];
     for (const elision of this.elisions) {
       if (elision === UNPAIRED) continue;
       for (; cr >= 0 && cr < elision.start; cr = nextCr(cr + 1)) finished.push(lineBreak(cr));
@@ -364,6 +370,14 @@ class BodyParser {
     for (const span of spans) span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent - firstSpan].attributedBy;
     return spans;
   }
+}
+
+/** Drops the places kept for brackets that never became spans, in place: most texts have no CR to add. */
+function withoutUnpaired(elisions: Elision[]): Elision[] {
+  let kept = 0;
+  for (const elision of elisions) if (elision !== UNPAIRED) elisions[kept++] = elision;
+  elisions.length = kept;
+  return elisions;
 }
 
 /**
