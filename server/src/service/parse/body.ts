@@ -68,6 +68,9 @@ class BodyParser {
   private readonly sections: Section[] = [];
   private readonly blocks: Block[] = [];
   private readonly spans: MutableSpan[] = [];
+  /** Per span as built (innermost first): its parent's place in `spans` (-1 for none), and how many spans its subtree holds. */
+  private readonly parents: number[] = [];
+  private readonly subtreeSizes: number[] = [];
   private readonly comments: TextRange[] = [];
   private readonly elisions: Elision[] = [];
   private readonly problems: Problem[] = [];
@@ -252,7 +255,13 @@ class BodyParser {
     if (reportUnclosed) this.problems.push(problem('span-syntax', range, 'unclosedAttributes'));
     const index = this.spans.length;
     const children = orphans.length > orphansBefore ? orphans.splice(orphansBefore) : NO_CHILDREN;
-    for (const child of children) this.spans[child].parent = index;
+    let subtreeSize = 1;
+    for (const child of children) {
+      this.parents[child] = index;
+      subtreeSize += this.subtreeSizes[child];
+    }
+    this.parents.push(-1);
+    this.subtreeSizes.push(subtreeSize);
     orphans.push(index);
     // Every property present from the start and no spread: then every span has one shape,
     // built in one step; a property added later would give V8 two shapes and a copy.
@@ -340,34 +349,28 @@ class BodyParser {
    * the parse.
    */
   private finishSpans(firstSpan: number): Span[] {
-    const built = this.spans;
+    const { spans: built, parents, subtreeSizes } = this;
+    const count = built.length;
     // Typed arrays: `new Array(n)` of 100,000 or more elements would be a slow dictionary.
-    // A span's subtree is the `size` spans that closed last up to it (itself included).
-    const size = new Int32Array(built.length);
-    for (const span of built) {
-      let subtree = 1;
-      for (const child of span.children) subtree += size[child];
-      size[span.index] = subtree;
-    }
     // Parents close after their children, so going backwards reaches each parent first.
-    const depth = new Int32Array(built.length);
-    for (let index = built.length - 1; index >= 0; index--) {
-      const parent = built[index].parent;
-      depth[index] = parent === undefined ? 0 : depth[parent] + 1;
-    }
-    // The spans whose `[` comes before a span's are those that closed before its subtree began,
-    // and its ancestors: no sort is needed.
-    const renumber = new Int32Array(built.length);
-    for (let index = 0; index < built.length; index++) renumber[index] = firstSpan + index - size[index] + 1 + depth[index];
+    const depth = new Int32Array(count);
+    for (let index = count - 1; index >= 0; index--) depth[index] = parents[index] < 0 ? 0 : depth[parents[index]] + 1;
+    // The spans whose `[` comes before a span's are those that closed before its subtree began
+    // (its subtree is the `size` spans that closed last up to it, itself included), and its
+    // ancestors: no sort is needed.
+    const renumber = new Int32Array(count);
+    for (let index = 0; index < count; index++) renumber[index] = firstSpan + index - subtreeSizes[index] + 1 + depth[index];
     const spans = built.slice();
-    for (const span of built) spans[renumber[span.index] - firstSpan] = span;
+    for (let index = 0; index < count; index++) spans[renumber[index] - firstSpan] = built[index];
+    // One pass over the spans themselves (the rest reads numbers only). Parents come before
+    // their children, so attribution flows down in the same pass.
     for (const span of spans) {
-      span.index = renumber[span.index];
-      if (span.parent !== undefined) span.parent = renumber[span.parent];
+      const asBuilt = span.index;
+      span.index = renumber[asBuilt];
+      span.parent = parents[asBuilt] < 0 ? undefined : renumber[parents[asBuilt]];
       for (let child = 0; child < span.children.length; child++) span.children[child] = renumber[span.children[child]];
+      span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent - firstSpan].attributedBy;
     }
-    // Parents come before their children, so attribution flows down in one pass.
-    for (const span of spans) span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent - firstSpan].attributedBy;
     return spans;
   }
 }

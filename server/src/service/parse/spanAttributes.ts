@@ -117,8 +117,9 @@ export class SpanAttributeReader {
 
   /** The span's kind; the problems its tokens have are added to `problems`, those about the whole span on `spanRange`. */
   finish(spanRange: TextRange, problems: Problem[]): SpanKind {
-    for (const item of this.tokenProblems ?? []) {
-      problems.push('code' in item ? item : problem('span-syntax', spanRange, item.message, item.args));
+    // Nearly every span has none: no empty list is made to find that out.
+    if (this.tokenProblems) {
+      for (const item of this.tokenProblems) problems.push('code' in item ? item : problem('span-syntax', spanRange, item.message, item.args));
     }
     const kind: SpanKind = this.kindKeyword ?? (this.entity ? 'mention' : this.note ? 'note' : 'invalid');
     if (kind === 'invalid') problems.push(problem('span-syntax', spanRange, 'spanAnnotatesNothing'));
