@@ -10,6 +10,7 @@ import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
 import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
+import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
 
 /** A front matter's or a registry's sources and entities. */
 interface Definitions {
@@ -112,16 +113,9 @@ function isEmpty(doc: IsnadDocument, span: Span): boolean {
 
 /** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
 function isBlank(text: string, range: TextRange): boolean {
-  for (let i = range.start; i < range.end; i++) {
-    const c = text.charCodeAt(i);
-    // Letters and most punctuation: the usual first character of a span's content.
-    if (c > 32 && c < 127) return false;
-    if (!WHITE_SPACE.test(text[i])) return false;
-  }
+  for (let i = range.start; i < range.end; i++) if (!isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) return false;
   return true;
 }
-
-const WHITE_SPACE = /^\s$/;
 
 function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];

@@ -6,6 +6,7 @@ import { localize, type Locale } from '../l10n';
 import { isStatement, speakerName, speakerOf } from '../resolve';
 import { sectionTitle } from '../export/cleanText';
 import { firstEndingAfter } from '../ranges';
+import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
 
 const TITLE_WORDS = 8;
 
@@ -83,7 +84,7 @@ class TitleWords {
     let i = from;
     for (; i < to; i++) {
       const c = source.charCodeAt(i);
-      if (isPatternSpace(c)) {
+      if (isWhiteSpaceOrLineTerminator(c)) {
         if (this.inWord) this.add(source, run, i, fromDocument);
         this.inWord = false;
         continue;
@@ -139,12 +140,6 @@ class TitleWords {
     if (this.stretchEnd > this.stretchStart) this.built += this.document.slice(this.stretchStart, this.stretchEnd);
     this.stretchStart = this.stretchEnd = 0;
   }
-}
-
-/** What `\s` matches in a JavaScript pattern. */
-function isPatternSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isLoneSurrogate(text: string, i: number): boolean {
