@@ -305,6 +305,8 @@ export function toLocale(tag: string | undefined): Locale {
 const MAX_ARGUMENT_LENGTH = 100;
 
 export function localize(locale: Locale, key: MessageKey, args: readonly (string | number)[] = []): string {
+  // Without arguments every `{n}` stays as written: no search (the outline and the diagnostics ask thousands of times).
+  if (args.length === 0) return catalogues[locale][key];
   return catalogues[locale][key].replace(/\{(\d+)\}/g, (whole, index: string) => {
     const value = args[Number(index)];
     if (value === undefined) return whole;

@@ -1,8 +1,11 @@
 // Binary searches over sorted, non-overlapping ranges (elisions, skipped markup, id ranges).
 import type { TextRange } from './model';
 
+/** The default of `firstEndingAfter`: one function, not a closure made on every call. */
+const itself = <T>(item: T): TextRange => item as TextRange;
+
 /** Index of the first range (of an item, as `rangeOf` finds it) that ends after `offset`; `ranges.length` when none does. */
-export function firstEndingAfter<T = TextRange>(ranges: readonly T[], offset: number, rangeOf: (item: T) => TextRange = (item) => item as TextRange): number {
+export function firstEndingAfter<T = TextRange>(ranges: readonly T[], offset: number, rangeOf: (item: T) => TextRange = itself): number {
   let low = 0;
   let high = ranges.length;
   while (low < high) {

@@ -10,6 +10,7 @@ import { findEntity, findSource, isStatement } from '../resolve';
 import { anyContains } from '../ranges';
 import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
+import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
 
 /** A front matter's or a registry's sources and entities. */
 interface Definitions {
@@ -26,6 +27,8 @@ export interface DiagnosticsOptions extends HintOptions {
 export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedClaims: 'warning', possibleAttribution: true, vagueSource: true };
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+/** A bidi control or a surrogate: what `unsafeCharacters` looks at more closely. */
+const BIDI_CONTROL_OR_SURROGATE = /[\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/g;
 
 /** The ids of a document's spans: a set, or a count of references per id. */
 type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
@@ -63,7 +66,7 @@ export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[
   }
   const stretch = { start: 0, end: doc.bodyStart };
   const idRanges = () => (doc.frontMatter ? definitionIdRanges(doc.frontMatter).sort(byStart) : []);
-  return sortProblems(problems.concat(unusedDefinitions(doc, used), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch)));
+  return sortProblems(problems.concat(unusedDefinitions(doc, used), unsafeCharacters(doc.text, idRanges, stretch)));
 }
 
 /**
@@ -73,7 +76,7 @@ export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[
 export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
   // An enclosing span's attribute block comes after its children's.
   const idRanges = () => spans.map((span) => span.attributesRange).sort(byStart);
-  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), bidiControlsIn(doc.text, idRanges, stretch), loneSurrogatesIn(doc.text, stretch));
+  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), unsafeCharacters(doc.text, idRanges, stretch));
   return sortProblems(problems);
 }
 
@@ -110,16 +113,9 @@ function isEmpty(doc: IsnadDocument, span: Span): boolean {
 
 /** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
 function isBlank(text: string, range: TextRange): boolean {
-  for (let i = range.start; i < range.end; i++) {
-    const c = text.charCodeAt(i);
-    // Letters and most punctuation: the usual first character of a span's content.
-    if (c > 32 && c < 127) return false;
-    if (!WHITE_SPACE.test(text[i])) return false;
-  }
+  for (let i = range.start; i < range.end; i++) if (!isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) return false;
   return true;
 }
-
-const WHITE_SPACE = /^\s$/;
 
 function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
@@ -214,8 +210,21 @@ export function bidiControlsIn(text: string, idRanges: () => TextRange[], stretc
 }
 
 /**
- * Unpaired surrogates in a stretch (which starts and ends at line breaks, so no pair is cut):
- * they are no character at all; UTF-8 cannot hold them, so every export writes U+FFFD instead.
+ * Bidi controls and unpaired surrogates in a stretch (which starts and ends at line breaks, so no
+ * pair is cut). Nearly every text holds neither: one search over the stretch for either, without
+ * copying it, settles that; the two closer looks start where it found one.
+ */
+function unsafeCharacters(text: string, idRanges: () => TextRange[], stretch: TextRange): Problem[] {
+  BIDI_CONTROL_OR_SURROGATE.lastIndex = stretch.start;
+  const first = BIDI_CONTROL_OR_SURROGATE.exec(text);
+  if (first === null || first.index >= stretch.end) return [];
+  const rest = { start: first.index, end: stretch.end };
+  return bidiControlsIn(text, idRanges, rest).concat(loneSurrogatesIn(text, rest));
+}
+
+/**
+ * Unpaired surrogates in a stretch that starts and ends where no pair is cut: they are no
+ * character at all; UTF-8 cannot hold them, so every export writes U+FFFD instead.
  */
 function loneSurrogatesIn(text: string, stretch: TextRange): Problem[] {
   const part = text.slice(stretch.start, stretch.end);

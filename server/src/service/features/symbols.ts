@@ -4,10 +4,11 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Entity, FrontMatter, IsnadDocument, Section, Source, Span, TextRange } from '../model';
 import { localize, type Locale } from '../l10n';
 import { isStatement, speakerName, speakerOf } from '../resolve';
-import { plainText, sectionTitle } from '../export/cleanText';
+import { sectionTitle } from '../export/cleanText';
+import { firstEndingAfter } from '../ranges';
+import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
 
 const TITLE_WORDS = 8;
-const WORD = /\S+/g;
 
 // The kinds pick the outline's icons: a claim is true or false, a quote is someone's words
 // verbatim, and sources and entities are keys of the front matter's mappings.
@@ -25,23 +26,130 @@ export const DEFINITION_KIND = SymbolKind.Key;
  */
 const TITLE_SCAN_LIMIT = 96;
 
-/** A span named by its first words as a reader sees them, with an ellipsis when they are cut. */
+/**
+ * A span named by its first words as a reader sees them (its clean text), with an ellipsis when
+ * they are cut. Read straight from the document, skipping its elisions: the outline titles every
+ * claim and quote, so no clean-text copy, match or word list is made per span.
+ */
 export function spanTitle(doc: IsnadDocument, span: Span): string {
+  const { text, elisions } = doc;
   const { start, end } = span.contentRange;
   // The clean text of a prefix of the content is a prefix of its clean text: when the content
   // goes on past what is read, the title is cut.
-  const words = wordsOf(plainText(doc, { start, end: Math.min(end, start + TITLE_SCAN_LIMIT) }));
-  const title = words.slice(0, TITLE_WORDS).join(' ');
-  return words.length > TITLE_WORDS || end > start + TITLE_SCAN_LIMIT ? `${title}…` : title;
+  const limit = Math.min(end, start + TITLE_SCAN_LIMIT);
+  const title = new TitleWords(text);
+  let next = firstEndingAfter(elisions, start);
+  for (let i = start; i < limit && !title.full; ) {
+    const elision = next < elisions.length && elisions[next].start < limit ? elisions[next] : undefined;
+    if (elision && elision.start <= i) {
+      // An elision that `limit` falls inside: the text before it counts, its replacement does not.
+      if (elision.end > limit) break;
+      title.read(elision.replacement, 0, elision.replacement.length);
+      i = elision.end;
+      next++;
+    } else {
+      const stop = elision ? elision.start : limit;
+      title.read(text, i, stop);
+      i = stop;
+    }
+  }
+  return title.full || end > limit ? `${title.text}…` : title.text;
 }
 
-/** The first words of `text`, one more than a title holds: enough to tell whether it is cut. */
-function wordsOf(text: string): string[] {
-  const words: string[] = [];
-  // `exec` on the shared pattern: `matchAll` would copy the pattern on every call.
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match && words.length <= TITLE_WORDS; match = WORD.exec(text)) words.push(match[0]);
-  return words;
+/**
+ * The first `TITLE_WORDS` words (runs of what `\S` matches) of what it reads, one space between
+ * them. Words that stand in the document one space apart, as most do, are not copied one by one:
+ * they extend a stretch of the document, sliced once.
+ */
+class TitleWords {
+  /** Whether a word beyond the title's last has begun: the title is cut. */
+  full = false;
+  private built = '';
+  /** The stretch of the document that follows `built`. */
+  private stretchStart = 0;
+  private stretchEnd = 0;
+  private words = 0;
+  private inWord = false;
+
+  constructor(private readonly document: string) {}
+
+  get text(): string {
+    return this.built + this.document.slice(this.stretchStart, this.stretchEnd);
+  }
+
+  /** Reads `source[from, to)`, which is the document or an elision's replacement. */
+  read(source: string, from: number, to: number): void {
+    const fromDocument = source === this.document;
+    let run = from;
+    let i = from;
+    for (; i < to; i++) {
+      const c = source.charCodeAt(i);
+      if (isWhiteSpaceOrLineTerminator(c)) {
+        if (this.inWord) this.add(source, run, i, fromDocument);
+        this.inWord = false;
+        continue;
+      }
+      if (!this.inWord) {
+        if (this.words === TITLE_WORDS) {
+          this.full = true;
+          return;
+        }
+        if (this.words > 0) this.separate(fromDocument ? i : -1);
+        this.words++;
+        this.inWord = true;
+        run = i;
+      }
+      // Half a character is shown as U+FFFD, as in every clean text (wellFormed.ts).
+      if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(source, i)) {
+        this.add(source, run, i, fromDocument);
+        this.flush();
+        this.built += '\uFFFD';
+        run = i + 1;
+      }
+    }
+    if (this.inWord) this.add(source, run, i, fromDocument);
+  }
+
+  private add(source: string, start: number, end: number, fromDocument: boolean): void {
+    if (start === end) return;
+    if (fromDocument && start === this.stretchEnd) {
+      this.stretchEnd = end;
+      return;
+    }
+    this.flush();
+    if (fromDocument) {
+      this.stretchStart = start;
+      this.stretchEnd = end;
+    } else {
+      this.built += source.slice(start, end);
+    }
+  }
+
+  /** The space before a word starting at `wordStart` in the document (-1 when it starts elsewhere). */
+  private separate(wordStart: number): void {
+    const { stretchEnd } = this;
+    if (stretchEnd > this.stretchStart && wordStart === stretchEnd + 1 && this.document.charCodeAt(stretchEnd) === 0x20) {
+      this.stretchEnd = wordStart;
+      return;
+    }
+    this.flush();
+    this.built += ' ';
+  }
+
+  private flush(): void {
+    if (this.stretchEnd > this.stretchStart) this.built += this.document.slice(this.stretchStart, this.stretchEnd);
+    this.stretchStart = this.stretchEnd = 0;
+  }
+}
+
+function isLoneSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c <= 0xdbff) {
+    const after = text.charCodeAt(i + 1);
+    return !(after >= 0xdc00 && after <= 0xdfff);
+  }
+  const before = text.charCodeAt(i - 1);
+  return !(before >= 0xd800 && before <= 0xdbff);
 }
 
 export function computeDocumentSymbols(doc: IsnadDocument, locale: Locale): DocumentSymbol[] {

@@ -21,10 +21,26 @@ export interface AttributeScan {
   readonly problems: Problem[];
 }
 
+/** Where a block ends, whether its `}` came, and its syntax problems (an unterminated quote). */
+export interface AttributeBlockEnd {
+  readonly end: number;
+  readonly closed: boolean;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Takes each token as it is read, in order, as plain values: the parser makes only the objects
+ * its model keeps (a span's attributes are read for every span of the document).
+ */
+export type AttributeTokenVisitor = (start: number, end: number, key: string | undefined, value: string, valueStart: number, quoted: boolean) => void;
+
 const QUOTE = 34;
 const BACKSLASH = 92;
 const CLOSE_BRACE = 125;
 const EQUALS = 61;
+
+/** Shared by the blocks without a problem (nearly all); nothing writes to it, as it is empty. */
+const NO_PROBLEMS: readonly Problem[] = [];
 
 /**
  * Reads tokens from `start` (just after `{`) to the first `}` that is neither escaped nor
@@ -32,13 +48,20 @@ const EQUALS = 61;
  */
 export function scanAttributes(text: string, start: number, endsUnit: (lineBreak: number) => boolean): AttributeScan {
   const tokens: AttributeToken[] = [];
-  const problems: Problem[] = [];
+  const block = readAttributes(text, start, endsUnit, (tokenStart, end, key, value, valueStart, quoted) =>
+    tokens.push({ range: { start: tokenStart, end }, key, value, valueRange: { start: valueStart, end }, quoted }),
+  );
+  return { end: block.end, closed: block.closed, tokens, problems: [...block.problems] };
+}
+
+/** `scanAttributes`, handing each token to `visit` instead of listing them. */
+export function readAttributes(text: string, start: number, endsUnit: (lineBreak: number) => boolean, visit: AttributeTokenVisitor): AttributeBlockEnd {
   let i = start;
   for (;;) {
-    if (i >= text.length) return { end: text.length, closed: false, tokens, problems };
+    if (i >= text.length) return { end: text.length, closed: false, problems: NO_PROBLEMS };
     const c = text.charCodeAt(i);
     if (isLineBreak(c)) {
-      if (endsUnit(i)) return { end: i, closed: false, tokens, problems };
+      if (endsUnit(i)) return { end: i, closed: false, problems: NO_PROBLEMS };
       i++;
       continue;
     }
@@ -46,7 +69,7 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
       i++;
       continue;
     }
-    if (c === CLOSE_BRACE) return { end: i + 1, closed: true, tokens, problems };
+    if (c === CLOSE_BRACE) return { end: i + 1, closed: true, problems: NO_PROBLEMS };
 
     const tokenStart = i;
     let value = '';
@@ -71,9 +94,8 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
         for (;;) {
           if (i >= text.length || (isLineBreak(text.charCodeAt(i)) && endsUnit(i))) {
             value += text.slice(run, i);
-            problems.push(problem('span-syntax', { start: quoteStart, end: i }, 'unterminatedQuote'));
-            tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
-            return { end: i, closed: false, tokens, problems };
+            visit(tokenStart, i, key, value, valueStart, quoted);
+            return { end: i, closed: false, problems: [problem('span-syntax', { start: quoteStart, end: i }, 'unterminatedQuote')] };
           }
           const e = text.charCodeAt(i);
           if (e === BACKSLASH && (text.charCodeAt(i + 1) === QUOTE || text.charCodeAt(i + 1) === BACKSLASH)) {
@@ -107,7 +129,7 @@ export function scanAttributes(text: string, start: number, endsUnit: (lineBreak
       i++;
     }
     value += text.slice(run, i);
-    tokens.push({ range: { start: tokenStart, end: i }, key, value, valueRange: { start: valueStart, end: i }, quoted });
+    visit(tokenStart, i, key, value, valueStart, quoted);
   }
 }
 

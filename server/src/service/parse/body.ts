@@ -3,8 +3,8 @@
 // only by memory, and every character is looked at a constant number of times.
 import type { Block, Elision, Section, Span, TextRange } from '../model';
 import { problem, type Problem } from '../problems';
-import { scanAttributes, type AttributeToken } from './attributes';
-import { interpretAttributes } from './spanAttributes';
+import { readAttributes } from './attributes';
+import { SpanAttributeReader } from './spanAttributes';
 import { CR, LF, isBlankChar, isEscapable, isLineBreak } from './chars';
 
 export interface BodyParse {
@@ -25,19 +25,23 @@ const LESS_THAN = 60;
 
 type MutableSpan = { -readonly [K in keyof Span]: Span[K] } & { children: number[] };
 
-interface OpenBracket {
-  readonly offset: number;
-  /** How many finished spans were waiting for a parent when this bracket opened. */
-  readonly orphansBefore: number;
-  /** The place in `elisions` kept for this bracket, should it become a span's `[`. */
-  readonly elision: number;
-}
+/**
+ * An open `[` is three numbers on a stack (`OpenBrackets`), not an object: a paragraph may open
+ * thousands. Its offset, how many finished spans were waiting for a parent when it opened, and
+ * the place in `elisions` kept for it, should it become a span's `[`.
+ */
+const OPENER_SIZE = 3;
+type OpenBrackets = number[];
 
 /**
  * Holds the place of a `[` in the elisions until its `]{` comes: the list stays in document
  * order without a sort. Places of brackets that never become spans are dropped at the end.
  */
 const UNPAIRED: Elision = { start: -1, end: -1, replacement: '' };
+
+/** The characters `inline` acts on, all at most `]`: line breaks, `\\`, `<`, `[` and `]`. */
+const ACTS_ON = new Uint8Array(CLOSE_BRACKET + 1);
+for (const c of [LF, CR, BACKSLASH, LESS_THAN, OPEN_BRACKET, CLOSE_BRACKET]) ACTS_ON[c] = 1;
 
 /** Shared by the spans that have no children (most of them); nothing writes to it, as it is empty. */
 const NO_CHILDREN: number[] = [];
@@ -64,12 +68,16 @@ class BodyParser {
   private readonly sections: Section[] = [];
   private readonly blocks: Block[] = [];
   private readonly spans: MutableSpan[] = [];
+  /** Per span as built (innermost first): its parent's place in `spans` (-1 for none), and how many spans its subtree holds. */
+  private readonly parents: number[] = [];
+  private readonly subtreeSizes: number[] = [];
   private readonly comments: TextRange[] = [];
   private readonly elisions: Elision[] = [];
   private readonly problems: Problem[] = [];
   private currentSection: number | undefined;
   /** Where the next `-->` is, or -1 when there is none after the last search. */
   private nextCommentClose = -2;
+  private readonly attributes = new SpanAttributeReader();
 
   constructor(private readonly text: string) {}
 
@@ -177,15 +185,15 @@ class BodyParser {
    */
   private inline(start: number, isHeading: boolean): number {
     const { text } = this;
-    const open: OpenBracket[] = [];
+    const open: OpenBrackets = [];
     const orphans: number[] = [];
     const endsUnit = (lineBreak: number) => isHeading || this.endsParagraph(this.nextLine(lineBreak));
     let i = start;
     let lineStart = start;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      // Every character this loop acts on is at most `]`: most of an article is skipped by one test.
-      if (c > CLOSE_BRACKET) {
+      // Most of an article (letters, spaces, digits, punctuation) is skipped by one or two tests.
+      if (c > CLOSE_BRACKET || ACTS_ON[c] === 0) {
         i++;
         continue;
       }
@@ -208,22 +216,28 @@ class BodyParser {
           continue;
         }
       } else if (c === OPEN_BRACKET) {
-        open.push({ offset: i, orphansBefore: orphans.length, elision: this.elisions.length });
+        open.push(i, orphans.length, this.elisions.length);
         this.elisions.push(UNPAIRED);
       } else if (c === CLOSE_BRACKET) {
-        const opener = open.pop();
+        // The innermost open `[`, popped; `openerOffset` is -1 when none is open.
+        const opener = open.length - OPENER_SIZE;
+        const openerOffset = opener >= 0 ? open[opener] : -1;
+        const orphansBefore = opener >= 0 ? open[opener + 1] : 0;
+        const elision = opener >= 0 ? open[opener + 2] : 0;
+        if (opener >= 0) open.length = opener;
         if (text.charCodeAt(i + 1) === OPEN_BRACE) {
-          const attributes = scanAttributes(text, i + 2, endsUnit);
+          this.attributes.start();
+          const block = readAttributes(text, i + 2, endsUnit, this.attributes.visit);
           // A span-syntax error covers the whole span it breaks (FORMAT.md §5), from `[` on.
-          for (const item of attributes.problems) this.problems.push({ ...item, range: { start: opener ? opener.offset : i, end: attributes.end } });
-          if (opener) {
+          for (const item of block.problems) this.problems.push({ ...item, range: { start: openerOffset >= 0 ? openerOffset : i, end: block.end } });
+          if (openerOffset >= 0) {
             // An unterminated quote already explains why the block never closed: one error, not two.
-            const reportUnclosed = !attributes.closed && attributes.problems.length === 0;
-            this.span(opener, i, attributes.end, attributes.closed, reportUnclosed, attributes.tokens, orphans);
+            const reportUnclosed = !block.closed && block.problems.length === 0;
+            this.span(openerOffset, orphansBefore, elision, i, block.end, block.closed, reportUnclosed, orphans);
           } else {
-            this.problems.push(problem('span-syntax', { start: i, end: attributes.end }, 'orphanAttributes'));
+            this.problems.push(problem('span-syntax', { start: i, end: block.end }, 'orphanAttributes'));
           }
-          i = attributes.end;
+          i = block.end;
           continue;
         }
       }
@@ -232,43 +246,43 @@ class BodyParser {
     return text.length;
   }
 
-  private span(
-    opener: OpenBracket,
-    closeBracket: number,
-    end: number,
-    closed: boolean,
-    reportUnclosed: boolean,
-    tokens: readonly AttributeToken[],
-    orphans: number[],
-  ): void {
-    const range = { start: opener.offset, end };
+  /** The span from `[` at `offset` to `end`, its attributes read (`this.attributes`); the other numbers are its opener's (`OpenBrackets`). */
+  private span(offset: number, orphansBefore: number, elision: number, closeBracket: number, end: number, closed: boolean, reportUnclosed: boolean, orphans: number[]): void {
+    const range = { start: offset, end };
     const attributesRange = { start: closeBracket + 2, end: closed ? end - 1 : end };
-    const values = interpretAttributes(tokens, range, this.problems);
+    const { attributes } = this;
+    const kind = attributes.finish(range, this.problems);
     if (reportUnclosed) this.problems.push(problem('span-syntax', range, 'unclosedAttributes'));
     const index = this.spans.length;
-    const children = orphans.length > opener.orphansBefore ? orphans.splice(opener.orphansBefore) : NO_CHILDREN;
-    for (const child of children) this.spans[child].parent = index;
+    const children = orphans.length > orphansBefore ? orphans.splice(orphansBefore) : NO_CHILDREN;
+    let subtreeSize = 1;
+    for (const child of children) {
+      this.parents[child] = index;
+      subtreeSize += this.subtreeSizes[child];
+    }
+    this.parents.push(-1);
+    this.subtreeSizes.push(subtreeSize);
     orphans.push(index);
     // Every property present from the start and no spread: then every span has one shape,
     // built in one step; a property added later would give V8 two shapes and a copy.
     this.spans.push({
       index,
       range,
-      contentRange: { start: opener.offset + 1, end: closeBracket },
+      contentRange: { start: offset + 1, end: closeBracket },
       attributesRange,
       children,
       parent: undefined,
       section: this.currentSection,
-      kind: values.kind,
-      entity: values.entity,
-      by: values.by,
-      about: values.about,
-      status: values.status,
-      note: values.note,
-      name: values.name,
+      kind,
+      entity: attributes.entity,
+      by: attributes.by,
+      about: attributes.about,
+      status: attributes.status,
+      note: attributes.note,
+      name: attributes.name,
       attributedBy: undefined,
     });
-    this.elisions[opener.elision] = { start: opener.offset, end: opener.offset + 1, replacement: '' };
+    this.elisions[elision] = { start: offset, end: offset + 1, replacement: '' };
     this.elide(closeBracket, end);
   }
 
@@ -315,8 +329,9 @@ class BodyParser {
       const cr = text.indexOf('\r', after);
       return cr < to ? cr : -1;
     };
-    const finished: Elision[] = [];
     let cr = nextCr(from);
+    if (cr < 0) return withoutUnpaired(this.elisions);
+    const finished: Elision[] = [];
     for (const elision of this.elisions) {
       if (elision === UNPAIRED) continue;
       for (; cr >= 0 && cr < elision.start; cr = nextCr(cr + 1)) finished.push(lineBreak(cr));
@@ -334,32 +349,38 @@ class BodyParser {
    * the parse.
    */
   private finishSpans(firstSpan: number): Span[] {
-    const built = this.spans;
+    const { spans: built, parents, subtreeSizes } = this;
+    const count = built.length;
     // Typed arrays: `new Array(n)` of 100,000 or more elements would be a slow dictionary.
-    // A span's subtree is the `size` spans that closed last up to it (itself included).
-    const size = new Int32Array(built.length);
-    for (const span of built) size[span.index] = span.children.reduce((sum, child) => sum + size[child], 1);
     // Parents close after their children, so going backwards reaches each parent first.
-    const depth = new Int32Array(built.length);
-    for (let index = built.length - 1; index >= 0; index--) {
-      const parent = built[index].parent;
-      depth[index] = parent === undefined ? 0 : depth[parent] + 1;
-    }
-    // The spans whose `[` comes before a span's are those that closed before its subtree began,
-    // and its ancestors: no sort is needed.
-    const renumber = new Int32Array(built.length);
-    for (let index = 0; index < built.length; index++) renumber[index] = firstSpan + index - size[index] + 1 + depth[index];
+    const depth = new Int32Array(count);
+    for (let index = count - 1; index >= 0; index--) depth[index] = parents[index] < 0 ? 0 : depth[parents[index]] + 1;
+    // The spans whose `[` comes before a span's are those that closed before its subtree began
+    // (its subtree is the `size` spans that closed last up to it, itself included), and its
+    // ancestors: no sort is needed.
+    const renumber = new Int32Array(count);
+    for (let index = 0; index < count; index++) renumber[index] = firstSpan + index - subtreeSizes[index] + 1 + depth[index];
     const spans = built.slice();
-    for (const span of built) spans[renumber[span.index] - firstSpan] = span;
+    for (let index = 0; index < count; index++) spans[renumber[index] - firstSpan] = built[index];
+    // One pass over the spans themselves (the rest reads numbers only). Parents come before
+    // their children, so attribution flows down in the same pass.
     for (const span of spans) {
-      span.index = renumber[span.index];
-      if (span.parent !== undefined) span.parent = renumber[span.parent];
+      const asBuilt = span.index;
+      span.index = renumber[asBuilt];
+      span.parent = parents[asBuilt] < 0 ? undefined : renumber[parents[asBuilt]];
       for (let child = 0; child < span.children.length; child++) span.children[child] = renumber[span.children[child]];
+      span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent - firstSpan].attributedBy;
     }
-    // Parents come before their children, so attribution flows down in one pass.
-    for (const span of spans) span.attributedBy = span.by ? span.index : span.parent === undefined ? undefined : spans[span.parent - firstSpan].attributedBy;
     return spans;
   }
+}
+
+/** Drops the places kept for brackets that never became spans, in place: most texts have no CR to add. */
+function withoutUnpaired(elisions: Elision[]): Elision[] {
+  let kept = 0;
+  for (const elision of elisions) if (elision !== UNPAIRED) elisions[kept++] = elision;
+  elisions.length = kept;
+  return elisions;
 }
 
 /**

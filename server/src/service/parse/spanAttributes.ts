@@ -1,8 +1,8 @@
 // What a span's attribute tokens mean (FORMAT.md §4), in English or Arabic.
-import { STATUSES, type IdReference, type Located, type Span, type SpanKind, type TextRange } from '../model';
+import { STATUSES, type IdReference, type Located, type SpanKind, type TextRange } from '../model';
 import { problem, type Problem } from '../problems';
 import { normalizeId } from '../ids';
-import type { AttributeToken } from './attributes';
+import type { AttributeTokenVisitor } from './attributes';
 
 // Maps, not object literals: a token such as `constructor` or `__proto__` must not find
 // what every object inherits.
@@ -30,95 +30,124 @@ export const ATTRIBUTE_KEYS: ReadonlyMap<string, AttributeKey> = new Map([
 /** `about=` lists ids separated by a Latin or an Arabic comma. */
 const LIST_SEPARATOR = /[,،]/;
 
-export type SpanAttributes = Pick<Span, 'kind' | 'entity' | 'by' | 'about' | 'status' | 'note' | 'name'>;
-
 /** Bits for the keys a span has used: cheaper than an array or a Set for the few a span has. */
 const KEY_BITS: Readonly<Record<AttributeKey, number>> = { by: 1, status: 2, about: 4, note: 8, id: 16 };
 
 /** Spans without `about=` share one empty list: most spans have none, and there are many spans. */
 const NO_REFERENCES: readonly IdReference[] = [];
 
-/** What the tokens say; the problems found are added to `problems`. */
-export function interpretAttributes(tokens: readonly AttributeToken[], spanRange: TextRange, problems: Problem[]): SpanAttributes {
-  let kindKeyword: 'claim' | 'quote' | undefined;
-  let kindWord = '';
-  let entity: IdReference | undefined;
-  let by: IdReference | undefined;
-  let status: Located<string> | undefined;
-  let note: Located<string> | undefined;
-  let name: Located<string> | undefined;
-  let about = NO_REFERENCES;
-  let seen = 0;
+/** A problem found in a span's tokens whose range is the whole span's, not known until its block ends. */
+interface SpanProblem {
+  readonly message: 'secondEntity' | 'twoKinds' | 'repeatedAttribute';
+  readonly args: readonly string[];
+}
 
-  for (const token of tokens) {
-    if (token.key === undefined) {
-      if (token.value.startsWith('@') && !token.quoted) {
-        const reference = idReference(token.value.slice(1), { start: token.range.start + 1, end: token.range.end }, token.range);
-        if (entity) problems.push(problem('span-syntax', spanRange, 'secondEntity', [reference.id]));
-        else entity = reference;
-      } else if (KIND_KEYWORDS.has(token.value) && !token.quoted) {
-        if (kindKeyword) problems.push(problem('span-syntax', spanRange, 'twoKinds', [kindWord, token.value]));
-        else {
-          kindKeyword = KIND_KEYWORDS.get(token.value)!;
-          kindWord = token.value;
-        }
-      } else {
-        problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.value]));
-      }
-      continue;
-    }
-    const key = ATTRIBUTE_KEYS.get(token.key);
-    if (!key) {
-      problems.push(problem('unknown-attribute', token.range, 'unknownAttribute', [token.key]));
-      continue;
-    }
-    if (seen & KEY_BITS[key]) {
-      problems.push(problem('span-syntax', spanRange, 'repeatedAttribute', [token.key]));
-      continue;
-    }
-    seen |= KEY_BITS[key];
-    switch (key) {
-      case 'by':
-        by = idReference(token.value, token.valueRange, token.range);
-        break;
-      case 'status':
-        if ((STATUSES as readonly string[]).includes(token.value)) status = located(token);
-        else problems.push(problem('unknown-attribute', token.range, 'badStatus', [token.value, STATUSES.join(', ')]));
-        break;
-      case 'about':
-        about = aboutList(token);
-        break;
-      case 'note':
-        note = located(token);
-        break;
-      case 'id':
-        name = located(token);
-        break;
-    }
+/**
+ * What a span's attribute tokens say, read as the block is scanned (`visit` each token, then
+ * `finish`). One reader serves every span of a parse: no token objects, and only the values the
+ * model keeps are made.
+ */
+export class SpanAttributeReader {
+  entity: IdReference | undefined;
+  by: IdReference | undefined;
+  about: readonly IdReference[] = NO_REFERENCES;
+  status: Located<string> | undefined;
+  note: Located<string> | undefined;
+  name: Located<string> | undefined;
+  private kindKeyword: 'claim' | 'quote' | undefined;
+  private kindWord = '';
+  private seen = 0;
+  /** In token order; problems are rare, so these are made only when one is found. */
+  private tokenProblems: (Problem | SpanProblem)[] | undefined;
+
+  /** Forgets the previous span's attributes. */
+  start(): void {
+    this.entity = this.by = this.status = this.note = this.name = this.kindKeyword = this.tokenProblems = undefined;
+    this.about = NO_REFERENCES;
+    this.kindWord = '';
+    this.seen = 0;
   }
 
-  const kind: SpanKind = kindKeyword ?? (entity ? 'mention' : note ? 'note' : 'invalid');
-  if (kind === 'invalid') problems.push(problem('span-syntax', spanRange, 'spanAnnotatesNothing'));
-  return { kind, entity, by, about, status, note, name };
+  readonly visit: AttributeTokenVisitor = (start, end, key, value, valueStart, quoted) => {
+    if (key === undefined) {
+      if (value.startsWith('@') && !quoted) {
+        const reference = idReference(value.slice(1), start + 1, end, start);
+        if (this.entity) this.spanProblem('secondEntity', [reference.id]);
+        else this.entity = reference;
+      } else if (KIND_KEYWORDS.has(value) && !quoted) {
+        if (this.kindKeyword) this.spanProblem('twoKinds', [this.kindWord, value]);
+        else {
+          this.kindKeyword = KIND_KEYWORDS.get(value)!;
+          this.kindWord = value;
+        }
+      } else {
+        this.tokenProblem(problem('unknown-attribute', { start, end }, 'unknownAttribute', [value]));
+      }
+      return;
+    }
+    const attribute = ATTRIBUTE_KEYS.get(key);
+    if (!attribute) {
+      this.tokenProblem(problem('unknown-attribute', { start, end }, 'unknownAttribute', [key]));
+      return;
+    }
+    if (this.seen & KEY_BITS[attribute]) {
+      this.spanProblem('repeatedAttribute', [key]);
+      return;
+    }
+    this.seen |= KEY_BITS[attribute];
+    switch (attribute) {
+      case 'by':
+        this.by = idReference(value, valueStart, end, start);
+        break;
+      case 'status':
+        if ((STATUSES as readonly string[]).includes(value)) this.status = { value, range: { start: valueStart, end } };
+        else this.tokenProblem(problem('unknown-attribute', { start, end }, 'badStatus', [value, STATUSES.join(', ')]));
+        break;
+      case 'about':
+        this.about = aboutList(value, valueStart, end, quoted);
+        break;
+      case 'note':
+        this.note = { value, range: { start: valueStart, end } };
+        break;
+      case 'id':
+        this.name = { value, range: { start: valueStart, end } };
+        break;
+    }
+  };
+
+  /** The span's kind; the problems its tokens have are added to `problems`, those about the whole span on `spanRange`. */
+  finish(spanRange: TextRange, problems: Problem[]): SpanKind {
+    // Nearly every span has none: no empty list is made to find that out.
+    if (this.tokenProblems) {
+      for (const item of this.tokenProblems) problems.push('code' in item ? item : problem('span-syntax', spanRange, item.message, item.args));
+    }
+    const kind: SpanKind = this.kindKeyword ?? (this.entity ? 'mention' : this.note ? 'note' : 'invalid');
+    if (kind === 'invalid') problems.push(problem('span-syntax', spanRange, 'spanAnnotatesNothing'));
+    return kind;
+  }
+
+  private tokenProblem(item: Problem): void {
+    (this.tokenProblems ??= []).push(item);
+  }
+
+  private spanProblem(message: SpanProblem['message'], args: readonly string[]): void {
+    (this.tokenProblems ??= []).push({ message, args });
+  }
 }
 
-function located(token: AttributeToken): Located<string> {
-  return { value: token.value, range: token.valueRange };
+/** An empty id points at its whole token (from `tokenStart`), so the diagnostic has something to underline. */
+function idReference(raw: string, start: number, end: number, tokenStart: number): IdReference {
+  return { id: normalizeId(raw), range: { start: raw ? start : tokenStart, end } };
 }
 
-/** An empty id points at its whole token, so the diagnostic has something to underline. */
-function idReference(raw: string, range: TextRange, tokenRange: TextRange): IdReference {
-  return { id: normalizeId(raw), range: raw ? range : tokenRange };
-}
-
-function aboutList(token: AttributeToken): IdReference[] {
+function aboutList(value: string, valueStart: number, valueEnd: number, quoted: boolean): IdReference[] {
   const references: IdReference[] = [];
-  let offset = token.valueRange.start + (token.quoted ? 1 : 0);
-  for (const part of token.value.split(LIST_SEPARATOR)) {
+  let offset = valueStart + (quoted ? 1 : 0);
+  for (const part of value.split(LIST_SEPARATOR)) {
     const trimmed = part.trim();
     if (trimmed) {
-      const start = token.quoted ? token.valueRange.start : offset + part.indexOf(trimmed);
-      const end = token.quoted ? token.valueRange.end : start + trimmed.length;
+      const start = quoted ? valueStart : offset + part.indexOf(trimmed);
+      const end = quoted ? valueEnd : start + trimmed.length;
       references.push({ id: normalizeId(trimmed), range: { start, end } });
     }
     offset += part.length + 1;
