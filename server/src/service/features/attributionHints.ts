@@ -3,9 +3,9 @@
 // when the one it is attributed to is unnamed (مصادر، مسؤولون، officials …), as `vague-source`.
 // Cues and unnamed sources are matched like entity names: normalised, whole words, after
 // proclitics (وقال، وأكد، والمسؤولون).
-import type { IsnadDocument, TextRange } from '../model';
-import { bodyShadow } from '../arabic/bodyShadow';
-import { originalRange } from '../arabic/normalize';
+import type { Block, IsnadDocument, Span, TextRange } from '../model';
+import { blocksShadow, bodyShadow } from '../arabic/bodyShadow';
+import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlocksAt } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
@@ -46,15 +46,24 @@ export interface HintOptions {
   readonly vagueSource: boolean;
 }
 
-/** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer(findHints);
+/**
+ * Some blocks of a document and the spans in them: one paragraph's hints are found from it alone,
+ * since a sentence never crosses a block's end.
+ */
+export interface Stretch {
+  readonly blocks: readonly Block[];
+  readonly spans: readonly Span[];
+}
 
-function findHints(doc: IsnadDocument): AttributionHint[] {
-  const shadow = bodyShadow(doc);
+/** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
+export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer((doc) => findHints(bodyShadow(doc), doc.spans));
+
+/** The hints in `shadow`, the shadow of whole blocks holding `spans`. */
+function findHints(shadow: Shadow, spans: readonly Span[]): AttributionHint[] {
   const matches = cues().findAll(shadow);
   const cueStarts = matches.filter((match) => match.value === 'cue').map((match) => match.start);
   if (cueStarts.length === 0) return [];
-  const statementStarts = doc.spans.filter(isStatement).map((span) => span.range.start);
+  const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
   let nextMatch = 0;
   let nextStatement = 0;
@@ -80,12 +89,16 @@ function findHints(doc: IsnadDocument): AttributionHint[] {
   return found;
 }
 
-/** The hints as diagnostics, as the settings ask: an unnamed source is `vague-source` unless that hint is off. */
-export function attributionHintProblems(doc: IsnadDocument, options: HintOptions): Problem[] {
+/**
+ * The hints as diagnostics, as the settings ask: an unnamed source is `vague-source` unless that
+ * hint is off. Those of the whole document, or of a stretch of it.
+ */
+export function attributionHintProblems(doc: IsnadDocument, options: HintOptions, stretch?: Stretch): Problem[] {
   if (!options.possibleAttribution && !options.vagueSource) return [];
+  const hints = stretch ? findHints(blocksShadow(doc, stretch.blocks), stretch.spans) : attributionHints(doc);
   const problems: Problem[] = [];
   const quoted = (range: TextRange) => doc.text.slice(range.start, range.end);
-  for (const hint of attributionHints(doc)) {
+  for (const hint of hints) {
     if (hint.unnamedSource && options.vagueSource) {
       problems.push(problem('vague-source', hint.range, 'vagueSource', [quoted(hint.unnamedSource)]));
     } else if (options.possibleAttribution) {
