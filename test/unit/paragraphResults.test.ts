@@ -9,6 +9,7 @@ import { reparse } from '../../server/src/service/parse/incremental';
 import { DEFAULT_DIAGNOSTICS_OPTIONS } from '../../server/src/service/features/diagnostics';
 import { problemSet, problemsOf, updateProblemSet, type ProblemSet } from '../../server/src/service/features/problemSet';
 import { carryImplicitMentions, implicitMentions } from '../../server/src/service/features/implicitMentions';
+import { attributionHints, attributionHintsIn, blockStretchAt } from '../../server/src/service/features/attributionHints';
 import { fixture, lines } from './fixture';
 
 const FRONT_MATTER = ['---', 'entities:', '  putin: {name: فلاديمير بوتين, type: person, aliases: [بوتين]}', '---'];
@@ -80,6 +81,18 @@ describe('results kept per paragraph', () => {
       assert.equal(shadow.starts[0], paragraph.range.start);
       assert.equal(shadow.ends[shadow.length - 1], paragraph.range.end);
     });
+  });
+
+  it('finds a paragraph’s hints from its stretch alone: those of the document in it, spans and all', () => {
+    const f = fixture(lines(...FRONT_MATTER, '', '⟦قال الوزير إن الميناء مغلق⟧. [أكد المدير ذلك]{claim}.', '', '⟦The officials said it is open⟧.'));
+    const doc = parseIsnad(f.text);
+    const [arabic, english] = attributionHints(doc);
+    assert.deepEqual([arabic.range, english.range], f.offsetRanges);
+    const first = blockStretchAt(doc, f.offsetRanges[0].start + 3)!;
+    assert.deepEqual(first.spans.map((span) => span.kind), ['claim']);
+    assert.deepEqual(attributionHintsIn(doc, first), [arabic]);
+    assert.deepEqual(attributionHintsIn(doc, blockStretchAt(doc, f.offsetRanges[1].end)!), [english]);
+    assert.equal(blockStretchAt(doc, 5), undefined, 'in the front matter');
   });
 
   describe('after an edit inside one paragraph', () => {

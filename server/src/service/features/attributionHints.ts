@@ -11,6 +11,7 @@ import { sentencesOfBlocksAt } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
 import { oncePer } from '../memo';
+import { firstEndingAfter, firstStartingAtOrAfter } from '../ranges';
 
 /** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
 const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
@@ -58,6 +59,20 @@ export interface Stretch {
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
 export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer((doc) => findHints(bodyShadow(doc), doc.spans));
 
+/** The hints of a stretch: the same as those of the whole document that fall in it. */
+export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
+  return findHints(blocksShadow(doc, stretch.blocks), stretch.spans);
+}
+
+/** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
+export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | undefined {
+  const block = doc.blocks[firstEndingAfter(doc.blocks, offset, (item) => item.range)];
+  if (!block || block.range.start > offset) return undefined;
+  const spanStart = (span: Span) => span.range.start;
+  const first = firstStartingAtOrAfter(doc.spans, block.range.start, spanStart);
+  return { blocks: [block], spans: doc.spans.slice(first, firstStartingAtOrAfter(doc.spans, block.range.end, spanStart, first)) };
+}
+
 /** The hints in `shadow`, the shadow of whole blocks holding `spans`. */
 function findHints(shadow: Shadow, spans: readonly Span[]): AttributionHint[] {
   const matches = cues().findAll(shadow);
@@ -95,7 +110,7 @@ function findHints(shadow: Shadow, spans: readonly Span[]): AttributionHint[] {
  */
 export function attributionHintProblems(doc: IsnadDocument, options: HintOptions, stretch?: Stretch): Problem[] {
   if (!options.possibleAttribution && !options.vagueSource) return [];
-  const hints = stretch ? findHints(blocksShadow(doc, stretch.blocks), stretch.spans) : attributionHints(doc);
+  const hints = stretch ? attributionHintsIn(doc, stretch) : attributionHints(doc);
   const problems: Problem[] = [];
   const quoted = (range: TextRange) => doc.text.slice(range.start, range.end);
   for (const hint of hints) {
