@@ -51,10 +51,9 @@ import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeat
  * size), diagnostics run as soon as the messages already received are handled: one run per
  * keystroke then costs a fraction of the time between keystrokes. When it is not (an edit that
  * re-parses a huge document), they run once DIAGNOSTICS_DELAY_MS has passed after a change, on the
- * version current then, so a burst of keystrokes costs one run. A run's cost is its CPU time
- * (on a busy machine the wall clock also counts the wait for a core), and the cheaper of the
- * last two runs decides: the first keystrokes after an open run cold, and one slow run must not
- * delay the next keystroke's diagnostics by DIAGNOSTICS_DELAY_MS.
+ * version current then, so a burst of keystrokes costs one run. A run's cost is its CPU time:
+ * on a busy machine the wall clock also counts the wait for a core, which made cheap runs look
+ * slow and delayed the next keystroke's diagnostics by DIAGNOSTICS_DELAY_MS.
  */
 const DIAGNOSTICS_DELAY_MS = 50;
 const CHEAP_ANALYSIS_MS = 20;
@@ -77,8 +76,8 @@ export function createServer(connection: Connection): void {
   const documents = new TextDocuments(models.documents);
   const settings = new SettingsStore(connection);
   const pendingDiagnostics = new Map<string, () => void>();
-  /** The CPU time of the last two diagnostics runs after a change, model update included; none before the first change. */
-  const analysisMs = new Map<string, [number, number]>();
+  /** The CPU time the last diagnostics run after a change took, model update included; none before the first change. */
+  const analysisMs = new Map<string, number>();
   /** Documents changed since their last diagnostics run. */
   const changed = new Set<string>();
   const opening = new Set<string>();
@@ -119,7 +118,7 @@ export function createServer(connection: Connection): void {
   }
 
   function delayAfterChange(uri: string): number {
-    return Math.min(...(analysisMs.get(uri) ?? [0, 0])) < CHEAP_ANALYSIS_MS ? 0 : DIAGNOSTICS_DELAY_MS;
+    return (analysisMs.get(uri) ?? 0) < CHEAP_ANALYSIS_MS ? 0 : DIAGNOSTICS_DELAY_MS;
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
@@ -141,7 +140,7 @@ export function createServer(connection: Connection): void {
     // Opening parses the whole text: only runs after a change say what the next keystroke costs.
     if (changed.delete(uri)) {
       const { user, system } = process.cpuUsage(started);
-      analysisMs.set(uri, [analysisMs.get(uri)?.[1] ?? 0, (user + system) / 1000]);
+      analysisMs.set(uri, (user + system) / 1000);
     }
     connection.sendDiagnostics({ uri, version, diagnostics });
     workspace.articleParsed(model);
