@@ -34,6 +34,8 @@ export class ServerDriver {
   private restarting: Promise<void> | undefined;
   private readonly loggedErrors: string[] = [];
   private opened = 0;
+  /** The documents open on the server: diagnostics published for any other are dropped. */
+  private readonly inFlight = new Set<string>();
   /** Requests answered, notifications included, over the driver's life. */
   requests = 0;
 
@@ -68,6 +70,7 @@ export class ServerDriver {
     await this.restarting;
     const session = this.session!;
     const uri = `file:///fuzz/${++this.opened}.isnad.md`;
+    this.inFlight.add(uri);
     try {
       await session.open(uri, text, 1);
       await this.versionAnswered(uri, text, 1, random);
@@ -80,9 +83,13 @@ export class ServerDriver {
       if (session !== this.session || this.restarting) throw new SessionRecycled(String(error));
       throw error;
     } finally {
-      // Keep the list of published diagnostics short: each wait searches it.
+      // Keep the list of published diagnostics short: each wait searches it. A closed document's
+      // empty diagnostics arrive after it is closed, so everything not in flight goes.
+      this.inFlight.delete(uri);
       const published = session.published;
-      for (let i = published.length - 1; i >= 0; i--) if (published[i].uri === uri) published.splice(i, 1);
+      let kept = 0;
+      for (const params of published) if (this.inFlight.has(params.uri)) published[kept++] = params;
+      published.length = kept;
     }
     if (session.hasExited) throw new Error('the server process exited');
     if (this.loggedErrors.length) throw new Error(`the server logged errors: ${this.loggedErrors.splice(0).join('\n')}`);

@@ -177,7 +177,7 @@ export class ServerSession {
       if (found) return resolve(found);
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; published: ${JSON.stringify(this.published)}`));
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; published for it: ${JSON.stringify(this.published.filter((params) => params.uri === uri))}`));
       }, timeoutMs);
       const check = () => {
         const match = find();

@@ -1,15 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { Corpus } from '../../server/src/service/corpus/corpus';
-import { summarizeArticle } from '../../server/src/service/corpus/summary';
+import { SharedRanges, summarizeArticle } from '../../server/src/service/corpus/summary';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { parseRegistry } from '../../server/src/service/parse/registry';
 import { computeWhoSaidWhat } from '../../server/src/service/features/whoSaidWhat';
 import { computeWorkspaceSymbols } from '../../server/src/service/features/workspaceSymbols';
 import { referencesTo } from '../../server/src/service/features/crossReferences';
 import { corpusUsage } from '../../server/src/service/features/corpusUsage';
+import type { Range } from 'vscode-languageserver-types';
 import { lines } from './fixture';
 
 const ROOT = 'file:///w';
+
+const rangeText = ({ start, end }: Range) => `${start.line}:${start.character}-${end.line}:${end.character}`;
 
 function corpusOf(files: Record<string, string>): Corpus {
   const corpus = new Corpus();
@@ -47,8 +50,8 @@ describe('corpus (workspace index queries)', () => {
     const tree = computeWhoSaidWhat(corpus, {});
     assert.deepEqual(tree.unattributed.map((s) => [s.kind, s.title]), [['quote', 'Town waits']]);
     assert.deepEqual(
-      tree.entities.map((entity) => [entity.name, entity.articles.map((article) => [article.uri.slice(ROOT.length + 1), article.count, article.range.start.character])]),
-      [['Example Town', [['a.isnad.md', 2, 55], ['sub/b.isnad.md', 2, 70]]]],
+      tree.entities.map((entity) => [entity.name, entity.articles.map((article) => [article.uri.slice(ROOT.length + 1), article.count, rangeText(article.range)])]),
+      [['Example Town', [['a.isnad.md', 2, '2:55-2:59'], ['sub/b.isnad.md', 2, '0:70-0:74']]]],
     );
     assert.deepEqual(tree.articles.map((article) => article.title), ['Port', '', '']);
   });
@@ -95,12 +98,38 @@ describe('corpus (workspace index queries)', () => {
     assert.deepEqual(computeWorkspaceSymbols(corpus, 'port', 'en').map((symbol) => [symbol.name, symbol.kind]), [['Port', 3], ['The port reopens', 17]]);
   });
 
+  it('lists the declaration, the registry links, then each article’s references, locations at the same place sharing one range', () => {
+    const corpus = corpusOf({
+      'isnad.yaml': lines('sources:', '  desk: { name: The Desk, entity: town }', 'entities:', '  town: { name: Example Town }', ''),
+      'x.isnad.md': lines('[Town]{@town} and [Town]{@town}', ''),
+      'y.isnad.md': lines('[Town]{@town} and [Town]{claim about=town}', ''),
+    });
+    const references = referencesTo(corpus, { uri: `${ROOT}/isnad.yaml`, kind: 'entity', id: 'town' }, true);
+    assert.deepEqual(
+      references.map(({ uri, range }) => `${uri.slice(ROOT.length + 1)} ${rangeText(range)}`),
+      ['isnad.yaml 3:2-3:6', 'isnad.yaml 1:34-1:38', 'x.isnad.md 0:8-0:12', 'x.isnad.md 0:26-0:30', 'y.isnad.md 0:8-0:12', 'y.isnad.md 0:37-0:41'],
+    );
+    assert.equal(references[4].range, references[2].range);
+    assert.notEqual(references[5].range, references[3].range);
+  });
+
+  it('hands out one range object per distinct range of a result', () => {
+    const ranges = new SharedRanges();
+    const first = ranges.rangeOf(4, 8, 4, 12);
+    assert.equal(ranges.rangeOf(4, 8, 4, 12), first);
+    const longer = ranges.rangeOf(4, 8, 5, 2);
+    assert.deepEqual(longer, { start: { line: 4, character: 8 }, end: { line: 5, character: 2 } });
+    assert.deepEqual(ranges.rangeOf(4, 8, 4, 12), { start: { line: 4, character: 8 }, end: { line: 4, character: 12 } });
+    assert.deepEqual(ranges.rangeOf(0, 8, 0, 12), { start: { line: 0, character: 8 }, end: { line: 0, character: 12 } });
+    assert.deepEqual(first, { start: { line: 4, character: 8 }, end: { line: 4, character: 12 } });
+  });
+
   describe('the inverted index, kept current article by article', () => {
     const REGISTRY = `${ROOT}/isnad.yaml`;
     const ali = { uri: REGISTRY, kind: 'source' as const, id: 'ali' };
     const town = { uri: REGISTRY, kind: 'entity' as const, id: 'town' };
     const where = (corpus: Corpus, target: typeof ali | typeof town) =>
-      referencesTo(corpus, target, false).map(({ uri, range }) => `${uri.slice(ROOT.length + 1)} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`);
+      referencesTo(corpus, target, false).map(({ uri, range }) => `${uri.slice(ROOT.length + 1)} ${rangeText(range)}`);
     const setText = (corpus: Corpus, name: string, text: string) => corpus.setArticle(summarizeArticle(parseIsnad(text, `${ROOT}/${name}`)));
 
     it('finds an article’s references in document order, by file', () => {

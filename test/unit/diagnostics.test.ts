@@ -143,6 +143,17 @@ describe('diagnostics', () => {
       ]);
     });
 
+    it('reports a key that is not text (a mapping, a list, an alias) on the key, and leaves its pair out of the data', () => {
+      const marked = lines('---', 'title: T', 'c: &c 3', 'meta: {⟦{⟧a: 1}: x, ⟦[⟧b]: y, ⟦*c⟧ : z, ok: 1}', '---', 'Text.');
+      const diagnostics = assertDiagnostics(marked, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+        ['front-matter', Error],
+      ]);
+      assert.equal(diagnostics[0].message, 'Front matter is not valid YAML: a key must be plain text, not a mapping, a list or an alias');
+      assert.deepEqual(parseIsnad(fixture(marked).text).frontMatter?.data, { title: 'T', c: 3, meta: { ok: 1 } });
+    });
+
     it('reports an unclosed front matter on its first line and reads the rest as the article', () => {
       assertDiagnostics(lines('⟦---⟧', 'title: x', '', '⟦[a]{claim}⟧'), [
         ['front-matter', Error],

@@ -2,7 +2,7 @@
 // references and renames, hover counts, the who-said-what view and statistics without keeping the
 // text or the model. Ids stay unresolved here: the corpus resolves them against the registries
 // current at query time, so a registry edit needs no article re-read.
-import type { Range } from 'vscode-languageserver-types';
+import type { Location, Range } from 'vscode-languageserver-types';
 import { STATUSES, type IsnadDocument, type Status, type TextRange } from '../model';
 import { isAnnotation, isStatement } from '../resolve';
 import { sectionTitle } from '../export/cleanText';
@@ -87,16 +87,47 @@ export class ReferenceTable {
     return count;
   }
 
-  /** The ranges of the references of the id at `idIndex` that have one of `roles`, in document order. */
-  ranges(idIndex: number, roles: RoleSet): Range[] {
-    const ranges: Range[] = [];
+  /** The range of the first reference of the id at `idIndex` that has one of `roles`, in document order. */
+  firstRange(idIndex: number, roles: RoleSet): Range | undefined {
     const packed = this.packed;
     for (let at = this.runStarts[idIndex] * STRIDE, end = this.runStarts[idIndex + 1] * STRIDE; at < end; at += STRIDE) {
-      if (roles & (1 << packed[at])) {
-        ranges.push({ start: { line: packed[at + 1], character: packed[at + 2] }, end: { line: packed[at + 3], character: packed[at + 4] } });
-      }
+      if (roles & (1 << packed[at])) return rangeAt(packed, at);
     }
-    return ranges;
+    return undefined;
+  }
+
+  /**
+   * Appends to `locations` the references of the id at `idIndex` that have one of `roles`, in
+   * document order. A references query may build hundreds of thousands of them: one loop over the
+   * packed run, no intermediate array, and each range taken from `ranges`, shared by the query.
+   */
+  appendLocations(idIndex: number, roles: RoleSet, uri: string, ranges: SharedRanges, locations: Location[]): void {
+    const packed = this.packed;
+    for (let at = this.runStarts[idIndex] * STRIDE, end = this.runStarts[idIndex + 1] * STRIDE; at < end; at += STRIDE) {
+      if (roles & (1 << packed[at])) locations.push({ uri, range: ranges.rangeOf(packed[at + 1], packed[at + 2], packed[at + 3], packed[at + 4]) });
+    }
+  }
+}
+
+function rangeAt(packed: Uint32Array, at: number): Range {
+  return { start: { line: packed[at + 1], character: packed[at + 2] }, end: { line: packed[at + 3], character: packed[at + 4] } };
+}
+
+/**
+ * The ranges of one query's result, one object per distinct range: an id sits at the same line
+ * and character in many articles (a template, a dateline, the same paragraph syndicated), and a
+ * result's ranges are only read (serialised, or copied into edits), never changed. Allocating a
+ * range and its two positions is most of the cost of a location.
+ */
+export class SharedRanges {
+  /** By start line, then start character: the range last handed out that starts there. */
+  private readonly byStart: Range[][] = [];
+
+  rangeOf(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+    const row = (this.byStart[startLine] ??= []);
+    const known = row[startCharacter];
+    if (known !== undefined && known.end.line === endLine && known.end.character === endCharacter) return known;
+    return (row[startCharacter] = { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
   }
 }
 

@@ -7,7 +7,7 @@ import type { IsnadDocument, Registry, RegistryScope, TextRange } from '../model
 import { findEntity, findSource } from '../resolve';
 import { isValidId, normalizeId } from '../ids';
 import { Corpus, registryTarget, sameTarget, type DefinitionTarget } from '../corpus/corpus';
-import { REFERENCE_ROLES, roleBit, type ArticleSummary, type RoleSet } from '../corpus/summary';
+import { REFERENCE_ROLES, roleBit, SharedRanges, type ArticleSummary, type RoleSet } from '../corpus/summary';
 import { innermostSpanAt, referenceAt, within } from './hover';
 
 export interface TargetAt {
@@ -62,14 +62,16 @@ export function targetInRegistry(corpus: Corpus, registry: Registry, offset: num
 
 /** Every place that names `target`: its definition first (when asked for), then the others by file and position. */
 export function referencesTo(corpus: Corpus, target: DefinitionTarget, includeDeclaration: boolean): Location[] {
+  const locations: Location[] = [];
   const declaration = includeDeclaration ? declarationOf(corpus, target) : undefined;
-  return (declaration ? [declaration] : []).concat(registryLinksTo(corpus, target), locationsOf(articleUsesOf(corpus, target)));
+  if (declaration) locations.push(declaration);
+  appendRegistryLinks(corpus, target, locations);
+  return locationsOf(articleUsesOf(corpus, target), locations);
 }
 
-/** Registries' sources whose `entity:` names the target entity. */
-function registryLinksTo(corpus: Corpus, target: DefinitionTarget): Location[] {
-  const locations: Location[] = [];
-  if (target.kind !== 'entity') return locations;
+/** Appends the registries' sources whose `entity:` names the target entity. */
+function appendRegistryLinks(corpus: Corpus, target: DefinitionTarget, locations: Location[]): void {
+  if (target.kind !== 'entity') return;
   for (const registry of [...corpus.registries.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     const scope = { layers: [registry, ...corpus.fartherScopeOf(registry.uri).layers] };
     for (const source of registry.sources.values()) {
@@ -78,7 +80,6 @@ function registryLinksTo(corpus: Corpus, target: DefinitionTarget): Location[] {
       if (link && resolved && sameTarget(resolved, target)) locations.push({ uri: registry.uri, range: registry.lines.rangeOf(link.range) });
     }
   }
-  return locations;
 }
 
 /** An article's references to the target: the roles of the id's run that resolve to it there. */
@@ -124,10 +125,13 @@ export function articleUsesOf(corpus: Corpus, target: DefinitionTarget): Article
 
 const ALL_ROLES: RoleSet = REFERENCE_ROLES.reduce((roles, role) => roles | roleBit(role), 0);
 
-/** The locations of those uses: the only step that allocates per reference. */
-export function locationsOf(uses: readonly ArticleUses[]): Location[] {
-  const locations: Location[] = [];
-  for (const { article, idIndex, roles } of uses) for (const range of article.references.ranges(idIndex, roles)) locations.push({ uri: article.uri, range });
+/**
+ * The locations of those uses, appended to `locations`: the only step that allocates per
+ * reference. Locations at the same place share their range object (see SharedRanges).
+ */
+function locationsOf(uses: readonly ArticleUses[], locations: Location[]): Location[] {
+  const ranges = new SharedRanges();
+  for (const { article, idIndex, roles } of uses) article.references.appendLocations(idIndex, roles, article.uri, ranges, locations);
   return locations;
 }
 

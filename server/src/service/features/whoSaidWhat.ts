@@ -68,7 +68,7 @@ function mentionsOf(corpus: Corpus, summary: ArticleSummary, entities: Map<strin
     if (!entry) {
       let entity = entities.get(key);
       if (!entity) entities.set(key, (entity = { id, name: nameOf(corpus, summary, target) ?? id, articles: [] }));
-      entry = { uri: summary.uri, title: summary.title, count: 0, range: references.ranges(idIndex, MENTIONING)[0] };
+      entry = { uri: summary.uri, title: summary.title, count: 0, range: references.firstRange(idIndex, MENTIONING)! };
       entity.articles.push(entry);
       counted.set(key, entry);
     }

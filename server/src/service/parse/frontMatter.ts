@@ -1,7 +1,7 @@
 // Front matter: YAML 1.2 between `---` fences, read with the `yaml` package so that every
 // key and value keeps its exact range. Every problem becomes a `front-matter` or
 // `duplicate-id` problem; whatever can be read is kept.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import {
   DIRECTIONS,
   ENTITY_TYPES,
@@ -275,7 +275,22 @@ export class FrontMatterReader {
 }
 
 export function parseYaml(source: string): YamlDocument {
-  return parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+  // A key is text: a mapping, list or alias as a key is an error (NON_STRING_KEY), and such keys
+  // are left out of the data (see `withTextKeysOnly`).
+  return parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error', stringKeys: true });
+}
+
+/** What YAML's own message for a key that is not text would say in terms of an option the user never set. */
+const NON_STRING_KEY_MESSAGE = 'a key must be plain text, not a mapping, a list or an alias';
+
+/**
+ * Removes the pairs whose key is not text. Converting one to JSON writes the key out as a string
+ * at every level of its nesting, a time that grows with the cube of the depth: a few kilobytes of
+ * `{{` pasted into the front matter took minutes (found by the fuzzer).
+ */
+function withTextKeysOnly(doc: YamlDocument): void {
+  if (!doc.errors.some((error) => error.code === 'NON_STRING_KEY')) return;
+  visit(doc, { Pair: (_, pair) => (isScalar(pair.key) ? undefined : visit.REMOVE) });
 }
 
 /** The YAML syntax errors of `source` (which starts at `offset` in the file) as `front-matter` problems. */
@@ -283,10 +298,14 @@ export function yamlErrors(doc: YamlDocument, source: string, offset: number, me
   // `yaml` places an error found at the end of the input just past it: keep such an error on the
   // last character written, not on the closing fence.
   const written = source.trimEnd().length;
-  return doc.errors.map((error) => {
+  // Running out of stack in a deep nesting is caught at several of its levels (how many depends
+  // on the machine), each reporting it: once is enough.
+  const firstExhaustion = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  return doc.errors.filter((error) => error.code !== 'RESOURCE_EXHAUSTION' || error === firstExhaustion).map((error) => {
     const start = offset + Math.min(error.pos[0], Math.max(0, written - 1));
     const end = offset + Math.min(Math.max(error.pos[1], error.pos[0] + 1), written);
-    return problem('front-matter', { start, end: Math.max(end, start) }, message, [error.message.split('\n')[0]]);
+    const detail = error.code === 'NON_STRING_KEY' ? NON_STRING_KEY_MESSAGE : error.message.split('\n')[0];
+    return problem('front-matter', { start, end: Math.max(end, start) }, message, [detail]);
   });
 }
 
@@ -301,6 +320,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
 
   let data: Record<string, unknown> = {};
+  withTextKeysOnly(doc);
   try {
     const json = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     // An alias inside the node it names (`&a {x: *a}`) reads as an object that contains itself:
