@@ -2,7 +2,8 @@
 // same model; a registry change gives the document a new scope, and so a new model. The editor
 // sends edits (incremental sync); each is remembered with the text it produced, and the next
 // request re-parses from the cached model edit by edit, which re-reads only the edited paragraph
-// when an edit stays inside one. The diagnostics' problems are kept the same way.
+// when an edit stays inside one. The diagnostics' problems and the implicit mentions are kept the
+// same way: only the edited paragraph's are found again.
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IsnadDocument, RegistryScope } from './service/model';
@@ -11,6 +12,7 @@ import { parseIsnad } from './service/parse/document';
 import { reparse, type TextEdit } from './service/parse/incremental';
 import { computeProblems, type DiagnosticsOptions } from './service/features/diagnostics';
 import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
+import { carryImplicitMentions } from './service/features/implicitMentions';
 import { canonicalUri } from './workspace/fileKinds';
 
 const NO_REGISTRY: RegistryScope = { layers: [] };
@@ -57,7 +59,7 @@ export class ModelCache {
       analysis = { ...analysis, problems: problemSet(model, options) };
       this.analyses.set(document.uri, analysis);
     }
-    return problemsOf(analysis.problems!, model);
+    return problemsOf(analysis.problems!);
   }
 
   forget(uri: string): void {
@@ -74,6 +76,7 @@ export class ModelCache {
       analysis = cached;
       for (const { edit, text } of edits) {
         const { document: model, paragraph } = reparse(analysis.model, edit, text, document.version);
+        if (paragraph) carryImplicitMentions(analysis.model, model, paragraph);
         analysis = { model, scope, problems: paragraph && analysis.problems && updateProblemSet(analysis.problems, model, paragraph) };
       }
     } else {

@@ -77,6 +77,36 @@ describe('implicit mentions and attribution hints over the protocol', () => {
     );
   });
 
+  it('while typing in one paragraph, publishes the hint of a sentence typed there and hovers over the name typed in it, and drops both when they are deleted', async () => {
+    const uri = 'file:///articles/typed.isnad.md';
+    const document = { uri };
+    const hoverAt = (character: number) => server().connection.sendRequest(HoverRequest.type, { textDocument: document, position: { line: 5, character } });
+    const hints = async (version: number) =>
+      (await server().diagnostics(uri, forVersion(version))).diagnostics.filter((diagnostic) => diagnostic.code !== 'unused-definition').map(({ code, range, message }) => ({ code, range, message }));
+    const vague = { code: 'vague-source', range: { start: { line: 7, character: 0 }, end: { line: 7, character: 27 } }, message: 'This statement is attributed to an unnamed source (“مصادر”): record the source in the front matter with kind anonymous.' };
+    await server().open(uri, UNMARKED);
+    assert.deepEqual(await hints(1), [vague]);
+    // The implicit mentions of version 1 are found: from now on each edit finds only its paragraph's again.
+    assert.deepEqual((await hoverAt(12))?.range, { start: { line: 5, character: 11 }, end: { line: 5, character: 16 } });
+    // Line 5 is `التقى كيم وبوتين في القمة.` (26 units): a sentence with a cue and Putin's name is typed after it.
+    const typed = ' وقال بوتين إنها ناجحة.';
+    await server().edit(uri, 2, [{ range: { start: { line: 5, character: 26 }, end: { line: 5, character: 26 } }, text: typed }]);
+    assert.deepEqual(await hints(2), [
+      {
+        code: 'possible-attribution',
+        range: { start: { line: 5, character: 27 }, end: { line: 5, character: 48 } },
+        message: 'This sentence reads like someone’s statement (“قال”) but is not marked: mark it as a claim and say who made it.',
+      },
+      vague,
+    ]);
+    assert.deepEqual((await hoverAt(33))?.range, { start: { line: 5, character: 32 }, end: { line: 5, character: 37 } });
+    await server().edit(uri, 3, [{ range: { start: { line: 5, character: 26 }, end: { line: 5, character: 26 + typed.length } }, text: '' }]);
+    assert.deepEqual(await hints(3), [vague]);
+    assert.equal(await hoverAt(33), null);
+    assert.deepEqual((await hoverAt(12))?.range, { start: { line: 5, character: 11 }, end: { line: 5, character: 16 } });
+    await server().close(uri);
+  });
+
   it('answers code actions: the quick fix for the hint, and Annotate on the mention', async () => {
     await server().change(URI, UNMARKED, 4);
     const { diagnostics } = await server().diagnostics(URI, forVersion(4));

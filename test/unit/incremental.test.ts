@@ -1,28 +1,60 @@
-// Incremental re-parsing must give exactly the model and the problems a full parse gives: random
-// edit sequences on the samples, compared after every edit. ISNAD_FUZZ_RUNS raises the number of sequences.
+// Incremental re-parsing must give exactly the model, the problems and the implicit mentions a full
+// parse gives: random edit sequences on the samples, compared after every edit. ISNAD_FUZZ_RUNS
+// raises the number of sequences.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { IsnadDocument } from '../../server/src/service/model';
+import type { IsnadDocument, TextRange } from '../../server/src/service/model';
+import type { Problem } from '../../server/src/service/problems';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { reparse, type TextEdit } from '../../server/src/service/parse/incremental';
 import { computeProblems, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
 import { problemSet, problemsOf, updateProblemSet } from '../../server/src/service/features/problemSet';
+import { carryImplicitMentions, implicitMentions } from '../../server/src/service/features/implicitMentions';
+import type { ParagraphChange } from '../../server/src/service/parse/incremental';
 
 const RUNS = Number(process.env.ISNAD_FUZZ_RUNS) || 25;
-/** With the share of edits that must re-read one paragraph only: each paragraph of the errors sample has a comment, which may run across paragraphs, so edits there parse the whole text. */
-const SAMPLES: [string, number][] = [
-  ['north-korea-russia.isnad.md', 0.25],
-  ['port-reopening.isnad.md', 0.25],
-  ['errors.isnad.md', 0],
+/**
+ * With the share of edits that must re-read one paragraph only (each paragraph of the errors sample
+ * has a comment, which may run across paragraphs, so edits there parse the whole text), and the
+ * share of those that must re-read a paragraph with an attribution hint and one with an implicit
+ * mention, before or after the edit: the results kept per paragraph must really be replaced.
+ */
+const SAMPLES: [name: string, text: () => string, paragraphShare: number, hintShare: number, mentionShare: number][] = [
+  ['north-korea-russia.isnad.md', () => sample('north-korea-russia.isnad.md'), 0.25, 0.03, 0.25],
+  ['north-korea-russia.isnad.md without its spans', () => withoutSpans(sample('north-korea-russia.isnad.md')), 0.25, 0.08, 0.5],
+  ['port-reopening.isnad.md', () => sample('port-reopening.isnad.md'), 0.25, 0, 0],
+  ['errors.isnad.md', () => sample('errors.isnad.md'), 0, 0, 0],
 ];
+
+/** The article as it was before it was annotated: its entities are named in plain text, its statements hold cues outside spans. */
+function withoutSpans(text: string): string {
+  const bodyStart = text.indexOf('\n---', 4) + 4;
+  return text.slice(0, bodyStart) + text.slice(bodyStart).replace(/\]\{[^}]*\}/g, '').replaceAll('[', '');
+}
+
+interface Counts {
+  edits: number;
+  paragraphReparses: number;
+  /** Paragraph re-reads where the paragraph had or has a hint, or an implicit mention. */
+  withHints: number;
+  withMentions: number;
+}
+
+const HINT_CODES = new Set(['possible-attribution', 'vague-source']);
+
+function holdsAny(ranges: readonly { start: number; end: number }[], from: number, to: number): boolean {
+  return ranges.some((range) => range.start >= from && range.end <= to);
+}
 
 /** Typing, markup and the characters that change a paragraph's structure. */
 const INSERTIONS = [
   'x', 'ب', ' ', 'كلمة ', 'word ', '[', ']', '{', '}', ']{', '\\', '"', '=', '@', '#', '# ', ',', '،',
   '\n', '\n\n', '\r\n', '\r', '<!--', '-->', '---', '😀', '\u202E',
   'claim', 'by=', '{claim}', ']{claim by=x}', '[a]{@x}', 'note="a b"', 'قائل=', 'ادعاء',
+  // Attribution cues, an unnamed source and an entity's alias: hints and implicit mentions come and go.
+  'قال ', ' said ', 'مصادر ', 'بوتين ', '.',
 ];
 
 interface RandomEdit {
@@ -52,28 +84,40 @@ function locate(doc: IsnadDocument, edit: RandomEdit): TextEdit & { readonly tex
   return { start, end, insertedLength: edit.inserted.length, text: edit.inserted };
 }
 
-/** Applies the edits one by one, comparing the model and the problems with a full parse's after each. */
-function replay(sample: string, edits: readonly RandomEdit[], options: DiagnosticsOptions): { paragraphReparses: number } {
+/** Applies the edits one by one, comparing the model, the problems and the implicit mentions with a full parse's after each. */
+function replay(sample: string, edits: readonly RandomEdit[], options: DiagnosticsOptions, counts: Counts): void {
   let doc = parseIsnad(sample, 'file:///sample.isnad.md', 1);
   let problems = problemSet(doc, options);
-  let paragraphReparses = 0;
+  implicitMentions(doc);
   for (const [step, random] of edits.entries()) {
     const edit = locate(doc, random);
     const text = doc.text.slice(0, edit.start) + edit.text + doc.text.slice(edit.end);
     const version = step + 2;
-    const result = reparse(doc, edit, text, version);
+    const previous = doc;
+    const before = { hints: problemsOf(problems).filter((item) => HINT_CODES.has(item.code)).map((item) => item.range), mentions: [...implicitMentions(previous)] };
+    const result = reparse(previous, edit, text, version);
     const full = parseIsnad(text, doc.uri, version);
     assert.deepStrictEqual(result.document, full, `model after edit ${step}: ${JSON.stringify(edit)}`);
     doc = result.document;
+    counts.edits++;
     if (result.paragraph) {
-      paragraphReparses++;
       problems = updateProblemSet(problems, doc, result.paragraph);
+      carryImplicitMentions(previous, doc, result.paragraph);
+      count(counts, result.paragraph, before, problemsOf(problems), implicitMentions(doc));
     } else {
       problems = problemSet(doc, options);
     }
-    assert.deepStrictEqual(problemsOf(problems, doc), computeProblems(full, options), `problems after edit ${step}: ${JSON.stringify(edit)}`);
+    assert.deepStrictEqual(problemsOf(problems), computeProblems(full, options), `problems after edit ${step}: ${JSON.stringify(edit)}`);
+    assert.deepStrictEqual(implicitMentions(doc), implicitMentions(full), `implicit mentions after edit ${step}: ${JSON.stringify(edit)}`);
   }
-  return { paragraphReparses };
+}
+
+/** Counts a paragraph re-read, and whether the paragraph held a hint or a mention before the edit (`before`, in the old offsets) or after. */
+function count(counts: Counts, change: ParagraphChange, before: { hints: readonly TextRange[]; mentions: readonly TextRange[] }, problems: readonly Problem[], mentions: readonly TextRange[]): void {
+  counts.paragraphReparses++;
+  const hints = problems.filter((item) => HINT_CODES.has(item.code)).map((item) => item.range);
+  if (holdsAny(before.hints, change.start, change.oldEnd) || holdsAny(hints, change.start, change.newEnd)) counts.withHints++;
+  if (holdsAny(before.mentions, change.start, change.oldEnd) || holdsAny(mentions, change.start, change.newEnd)) counts.withMentions++;
 }
 
 function sample(name: string): string {
@@ -81,20 +125,21 @@ function sample(name: string): string {
 }
 
 describe('incremental re-parse', () => {
-  for (const [name, paragraphShare] of SAMPLES) {
+  for (const [name, sampleText, paragraphShare, hintShare, mentionShare] of SAMPLES) {
     it(`equals a full parse after every edit of random edit sequences on ${name}`, () => {
-      const text = sample(name);
-      let edits = 0;
-      let paragraphReparses = 0;
+      const text = sampleText();
+      const counts: Counts = { edits: 0, paragraphReparses: 0, withHints: 0, withMentions: 0 };
       fc.assert(
         fc.property(fc.array(randomEdit, { minLength: 1, maxLength: 30 }), fc.constantFrom<DiagnosticsOptions['unattributedClaims']>('warning', 'off'), fc.boolean(), (sequence, unattributedClaims, hints) => {
-          edits += sequence.length;
-          paragraphReparses += replay(text, sequence, { unattributedClaims, possibleAttribution: hints, vagueSource: hints }).paragraphReparses;
+          replay(text, sequence, { unattributedClaims, possibleAttribution: hints, vagueSource: hints }, counts);
         }),
         { numRuns: RUNS, seed: 8 },
       );
+      const { edits, paragraphReparses, withHints, withMentions } = counts;
       // Most edits land inside a paragraph and keep it one: the shortcut must actually be taken.
       assert.ok(paragraphReparses >= edits * paragraphShare, `${paragraphReparses} of ${edits} edits re-read one paragraph`);
+      assert.ok(withHints >= paragraphReparses * hintShare, `${withHints} of ${paragraphReparses} paragraph re-reads had a hint`);
+      assert.ok(withMentions >= paragraphReparses * mentionShare, `${withMentions} of ${paragraphReparses} paragraph re-reads had an implicit mention`);
     });
   }
 

@@ -3,14 +3,15 @@
 // when the one it is attributed to is unnamed (مصادر، مسؤولون، officials …), as `vague-source`.
 // Cues and unnamed sources are matched like entity names: normalised, whole words, after
 // proclitics (وقال، وأكد، والمسؤولون).
-import type { IsnadDocument, TextRange } from '../model';
-import { bodyShadow } from '../arabic/bodyShadow';
-import { originalRange } from '../arabic/normalize';
+import type { Block, IsnadDocument, Span, TextRange } from '../model';
+import { blocksShadow, bodyShadow } from '../arabic/bodyShadow';
+import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlocksAt } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
 import { oncePer } from '../memo';
+import { firstEndingAfter, firstStartingAtOrAfter } from '../ranges';
 
 /** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
 const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
@@ -46,15 +47,38 @@ export interface HintOptions {
   readonly vagueSource: boolean;
 }
 
-/** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer(findHints);
+/**
+ * Some blocks of a document and the spans in them: one paragraph's hints are found from it alone,
+ * since a sentence never crosses a block's end.
+ */
+export interface Stretch {
+  readonly blocks: readonly Block[];
+  readonly spans: readonly Span[];
+}
 
-function findHints(doc: IsnadDocument): AttributionHint[] {
-  const shadow = bodyShadow(doc);
+/** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
+export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer((doc) => findHints(bodyShadow(doc), doc.spans));
+
+/** The hints of a stretch: the same as those of the whole document that fall in it. */
+export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
+  return findHints(blocksShadow(doc, stretch.blocks), stretch.spans);
+}
+
+/** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
+export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | undefined {
+  const block = doc.blocks[firstEndingAfter(doc.blocks, offset, (item) => item.range)];
+  if (!block || block.range.start > offset) return undefined;
+  const spanStart = (span: Span) => span.range.start;
+  const first = firstStartingAtOrAfter(doc.spans, block.range.start, spanStart);
+  return { blocks: [block], spans: doc.spans.slice(first, firstStartingAtOrAfter(doc.spans, block.range.end, spanStart, first)) };
+}
+
+/** The hints in `shadow`, the shadow of whole blocks holding `spans`. */
+function findHints(shadow: Shadow, spans: readonly Span[]): AttributionHint[] {
   const matches = cues().findAll(shadow);
   const cueStarts = matches.filter((match) => match.value === 'cue').map((match) => match.start);
   if (cueStarts.length === 0) return [];
-  const statementStarts = doc.spans.filter(isStatement).map((span) => span.range.start);
+  const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
   let nextMatch = 0;
   let nextStatement = 0;
@@ -80,12 +104,16 @@ function findHints(doc: IsnadDocument): AttributionHint[] {
   return found;
 }
 
-/** The hints as diagnostics, as the settings ask: an unnamed source is `vague-source` unless that hint is off. */
-export function attributionHintProblems(doc: IsnadDocument, options: HintOptions): Problem[] {
+/**
+ * The hints as diagnostics, as the settings ask: an unnamed source is `vague-source` unless that
+ * hint is off. Those of the whole document, or of a stretch of it.
+ */
+export function attributionHintProblems(doc: IsnadDocument, options: HintOptions, stretch?: Stretch): Problem[] {
   if (!options.possibleAttribution && !options.vagueSource) return [];
+  const hints = stretch ? attributionHintsIn(doc, stretch) : attributionHints(doc);
   const problems: Problem[] = [];
   const quoted = (range: TextRange) => doc.text.slice(range.start, range.end);
-  for (const hint of attributionHints(doc)) {
+  for (const hint of hints) {
     if (hint.unnamedSource && options.vagueSource) {
       problems.push(problem('vague-source', hint.range, 'vagueSource', [quoted(hint.unnamedSource)]));
     } else if (options.possibleAttribution) {

@@ -10,6 +10,7 @@ import { isHttpUrl } from '../parse/frontMatter';
 import { spanTitle } from './symbols';
 import type { CorpusUsage } from './corpusUsage';
 import { implicitMentionAt } from './implicitMentions';
+import { oncePer } from '../memo';
 
 export const KIND_LABELS: Readonly<Record<SourceKind | EntityType, MessageKey>> = {
   person: 'kindPerson',
@@ -35,6 +36,13 @@ export const STATUS_LABELS: Readonly<Record<Status, MessageKey>> = {
 
 const WIKIDATA_ITEM = 'https://www.wikidata.org/wiki/';
 const WIKIDATA_ID = /^Q[0-9]+$/;
+
+/** How many mention spans name each entity: counted once per model, not per hover (a long article has thousands of spans). */
+const mentionCounts = oncePer((doc: IsnadDocument) => {
+  const counts = new Map<string, number>();
+  for (const span of doc.spans) if (span.entity) counts.set(span.entity.id, (counts.get(span.entity.id) ?? 0) + 1);
+  return counts;
+});
 
 /** How widely the workspace uses a shared definition; given by the server, which knows the workspace. */
 export type UsageOf = (kind: 'source' | 'entity', definition: Source | Entity) => CorpusUsage | undefined;
@@ -199,7 +207,7 @@ class CardWriter {
   }
 
   private mentionCount(id: string): string {
-    const count = this.doc.spans.filter((span) => span.entity?.id === id).length;
+    const count = mentionCounts(this.doc).get(id) ?? 0;
     if (count === 0) return this.text('mentionsNone');
     return count === 1 ? this.text('mentionsOne') : this.text('mentions', [count]);
   }

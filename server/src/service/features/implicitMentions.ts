@@ -1,12 +1,16 @@
 // Implicit mentions: the places where the article names a front-matter entity (by its name or
 // one of its aliases, in any of the forms normalize.ts and phraseMatcher.ts accept) without a
 // mention span. Hovers, decorations, references and the "Annotate" code actions read them.
-import type { Entity, FrontMatter, IsnadDocument, TextRange } from '../model';
-import { bodyShadow } from '../arabic/bodyShadow';
-import { originalRange } from '../arabic/normalize';
+// A name never crosses a paragraph, so while the body is edited one paragraph at a time the
+// mentions are kept from version to version, only the edited paragraph's found again.
+import type { Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
+import type { ParagraphChange } from '../parse/incremental';
+import { blocksShadow, bodyShadow } from '../arabic/bodyShadow';
+import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher } from '../arabic/phraseMatcher';
 import { firstEndingAfter } from '../ranges';
 import { oncePer } from '../memo';
+import { replaceParagraphResults } from './paragraphResults';
 
 /** The characters that name the entity: the name with its article, without و ف ب ك ل before it. */
 export interface ImplicitMention extends TextRange {
@@ -24,13 +28,30 @@ const entityMatcher = oncePer((front: FrontMatter) => {
 });
 
 /** Every implicit mention in the document, in document order. */
-export const implicitMentions: (doc: IsnadDocument) => readonly ImplicitMention[] = oncePer(findImplicitMentions);
-
-function findImplicitMentions(doc: IsnadDocument): ImplicitMention[] {
+export const implicitMentions = oncePer((doc: IsnadDocument): readonly ImplicitMention[] => {
   const front = doc.frontMatter;
   if (!front || front.entities.size === 0) return [];
-  const shadow = bodyShadow(doc);
-  const annotated = mentionSpanRanges(doc);
+  return mentionsIn(front, bodyShadow(doc), doc.spans);
+});
+
+/**
+ * After `change` re-read one paragraph of `previous`, giving `doc`: when the mentions of
+ * `previous` were found, those of `doc` are theirs, moved, with the paragraph's found again.
+ * `previous` is consumed (its mentions now belong to `doc`).
+ */
+export function carryImplicitMentions(previous: IsnadDocument, doc: IsnadDocument, change: ParagraphChange): void {
+  const mentions = implicitMentions.known(previous) as ImplicitMention[] | undefined;
+  if (!mentions || doc.frontMatter !== previous.frontMatter) return;
+  const front = doc.frontMatter;
+  if (front && front.entities.size > 0) {
+    replaceParagraphResults(mentions, change, (mention) => mention, mentionsIn(front, blocksShadow(doc, [change.block]), change.spans));
+  }
+  implicitMentions.remember(doc, mentions);
+}
+
+/** The mentions in `shadow`, the shadow of whole blocks holding `spans`. */
+function mentionsIn(front: FrontMatter, shadow: Shadow, spans: readonly Span[]): ImplicitMention[] {
+  const annotated = mentionSpanRanges(spans);
   const mentions: ImplicitMention[] = [];
   let next = 0;
   for (const match of entityMatcher(front).findAll(shadow)) {
@@ -43,9 +64,9 @@ function findImplicitMentions(doc: IsnadDocument): ImplicitMention[] {
 }
 
 /** The ranges of the mention spans, outermost only, in document order: their text is already annotated. */
-function mentionSpanRanges(doc: IsnadDocument): TextRange[] {
+function mentionSpanRanges(spans: readonly Span[]): TextRange[] {
   const ranges: TextRange[] = [];
-  for (const span of doc.spans) {
+  for (const span of spans) {
     if (span.kind !== 'mention') continue;
     const last = ranges[ranges.length - 1];
     if (last && span.range.start < last.end) continue;

@@ -1,20 +1,21 @@
 // The diagnostics' problems kept from one version to the next: after a paragraph is re-read,
 // only its problems are computed again; the later ones move with the text, and the front
 // matter's (unused definitions) are redone from a count of the ids the spans use. Attribution
-// hints read sentences across the whole body and are found again for each version. The result
-// equals `computeProblems` of the new model (the randomized test checks it).
+// hints are kept the same way: a sentence never crosses a paragraph, so a paragraph's hints are
+// found from its text alone. The result equals `computeProblems` of the new model (the randomized
+// test checks it).
 import type { IsnadDocument, Span } from '../model';
 import type { Problem } from '../problems';
 import type { ParagraphChange } from '../parse/incremental';
-import { firstStartingAtOrAfter } from '../ranges';
 import { bodyProblems, frontMatterProblems, forEachReferencedId, withHints, type DiagnosticsOptions } from './diagnostics';
 import { attributionHintProblems } from './attributionHints';
+import { replaceParagraphResults } from './paragraphResults';
 
 export interface ProblemSet {
   readonly options: DiagnosticsOptions;
   /** Sorted, before the body. */
   readonly frontMatter: readonly Problem[];
-  /** Sorted; their ranges are their own, so they can be moved in place. */
+  /** Sorted, the attribution hints included (after the problems with the same range); their ranges are their own, so they can be moved in place. */
   readonly body: Problem[];
   /** How many references each id has in the spans. */
   readonly uses: Map<string, number>;
@@ -24,40 +25,32 @@ export function problemSet(doc: IsnadDocument, options: DiagnosticsOptions): Pro
   const uses = new Map<string, number>();
   countUses(uses, doc.spans, 1);
   const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
-  const body = owned(bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length }));
+  const problems = bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length });
+  const body = owned(withHints(problems, attributionHintProblems(doc, options)));
   return { options, frontMatter: frontMatterProblems(doc, uses), body, uses };
 }
 
 /** The set of `doc`, the model `change` made from the one `previous` describes. `previous` is consumed. */
 export function updateProblemSet(previous: ProblemSet, doc: IsnadDocument, change: ParagraphChange): ProblemSet {
   const { body, uses, options } = previous;
-  const first = firstStartingAtOrAfter(body, change.start, startOf);
-  const after = firstStartingAtOrAfter(body, change.oldEnd, startOf, first);
-  const delta = change.newEnd - change.oldEnd;
-  if (delta !== 0) {
-    for (let i = after; i < body.length; i++) {
-      const range = body[i].range as { start: number; end: number };
-      range.start += delta;
-      range.end += delta;
-    }
-  }
-  const paragraph = owned(bodyProblems(doc, options, change.spans, change.problems, { start: change.start, end: change.newEnd }));
-  body.splice(first, after - first, ...paragraph);
+  const problems = bodyProblems(doc, options, change.spans, change.problems, { start: change.start, end: change.newEnd });
+  const hints = attributionHintProblems(doc, options, { blocks: [change.block], spans: change.spans });
+  replaceParagraphResults(body, change, rangeOf, owned(withHints(problems, hints)));
   countUses(uses, change.removedSpans, -1);
   countUses(uses, change.spans, 1);
   return { options, frontMatter: frontMatterProblems(doc, uses), body, uses };
 }
 
-const startOf = (item: Problem) => item.range.start;
+const rangeOf = (item: Problem) => item.range;
 
 /** Copies with ranges of their own: a problem may share its range with a span, which a re-parse shifts in place too. */
 function owned(problems: readonly Problem[]): Problem[] {
   return problems.map((item) => ({ ...item, range: { start: item.range.start, end: item.range.end } }));
 }
 
-/** The problems of `doc`, the model the set was last brought up to date with. */
-export function problemsOf(set: ProblemSet, doc: IsnadDocument): Problem[] {
-  return set.frontMatter.concat(withHints(set.body, attributionHintProblems(doc, set.options)));
+/** The problems of the model the set was last brought up to date with, in the order `computeProblems` gives. */
+export function problemsOf(set: ProblemSet): Problem[] {
+  return set.frontMatter.concat(set.body);
 }
 
 export function sameOptions(a: DiagnosticsOptions, b: DiagnosticsOptions): boolean {

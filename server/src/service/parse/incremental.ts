@@ -22,6 +22,8 @@ export interface ParagraphChange {
   readonly start: number;
   readonly oldEnd: number;
   readonly newEnd: number;
+  /** The paragraph's block now. */
+  readonly block: Block;
   /** The index of the paragraph's first span. */
   readonly firstSpan: number;
   /** The paragraph's spans before the edit. */
@@ -96,7 +98,7 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
     elisions,
     problems,
   };
-  const change = { start: block.start, oldEnd: block.end, newEnd, firstSpan, removedSpans, spans: paragraph.spans, problems: paragraph.problems };
+  const change = { start: block.start, oldEnd: block.end, newEnd, block: blocks[blockIndex], firstSpan, removedSpans, spans: paragraph.spans, problems: paragraph.problems };
   return { document, paragraph: change };
 }
 

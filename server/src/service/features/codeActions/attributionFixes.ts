@@ -8,7 +8,7 @@ import type { IsnadDocument, TextRange } from '../../model';
 import type { ParagraphDirection } from '../../../protocol';
 import { localize, type Locale } from '../../l10n';
 import { keyword } from '../../markup';
-import { attributionHints, type AttributionHint } from '../attributionHints';
+import { attributionHintsIn, blockStretchAt, type AttributionHint } from '../attributionHints';
 import { implicitMentions } from '../implicitMentions';
 import { blockIndexAt, directionAt } from '../direction';
 import type { CodeActionProvider } from './provider';
@@ -23,7 +23,9 @@ const ANONYMOUS_ID: Readonly<Record<ParagraphDirection, string>> = { rtl: 'مص�
 export const attributionHintFixes: CodeActionProvider = (doc, _range, diagnostics, locale) =>
   isnadDiagnostics(diagnostics, ['possible-attribution', 'vague-source']).flatMap((diagnostic) => {
     const range = offsetRange(doc, diagnostic.range);
-    const hint = attributionHints(doc).find((candidate) => sameRange(candidate.range, range));
+    // The hint's paragraph alone: the cursor moving over a hint in a long article must not read the whole body.
+    const stretch = blockStretchAt(doc, range.start);
+    const hint = stretch && attributionHintsIn(doc, stretch).find((candidate) => sameRange(candidate.range, range));
     if (!hint) return [];
     const fix = diagnostic.code === 'vague-source' ? anonymousFix(doc, hint, locale) : speakerFix(doc, hint, locale);
     return fix ? [quickFix(doc, fix, diagnostic)] : [];
