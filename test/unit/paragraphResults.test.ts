@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { IsnadDocument, TextRange } from '../../server/src/service/model';
 import type { Shadow } from '../../server/src/service/arabic/normalize';
-import { blocksShadow, bodyShadow } from '../../server/src/service/arabic/bodyShadow';
+import { forEachBlockShadow } from '../../server/src/service/arabic/blockShadows';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { reparse } from '../../server/src/service/parse/incremental';
 import { DEFAULT_DIAGNOSTICS_OPTIONS } from '../../server/src/service/features/diagnostics';
@@ -13,6 +13,13 @@ import { attributionHints, attributionHintsIn, blockStretchAt } from '../../serv
 import { fixture, lines } from './fixture';
 
 const FRONT_MATTER = ['---', 'entities:', '  putin: {name: فلاديمير بوتين, type: person, aliases: [بوتين]}', '---'];
+
+/** The units of each block's shadow, copied while it is visited. */
+function blockUnits(doc: IsnadDocument, blocks: IsnadDocument['blocks']): ReturnType<typeof units>[] {
+  const shadows: ReturnType<typeof units>[] = [];
+  forEachBlockShadow(doc, blocks, (shadow) => shadows.push(units(shadow)));
+  return shadows;
+}
 
 function units(shadow: Shadow): { codes: number[]; starts: number[]; ends: number[] } {
   return {
@@ -57,29 +64,27 @@ describe('results kept per paragraph', () => {
   describe('the shadow of some blocks', () => {
     const text = lines(...FRONT_MATTER, '# العنوان', '', 'قال [بوتين]{@putin} إن <!-- ملاحظة --> الاتفاق\\ قائم.', '', 'The officials said it.\r', 'A second line.');
 
-    it('is, block by block, the body shadow: the body shadow is the blocks’ shadows one after the other', () => {
+    it('gives each block the shadow it has alone, read after a longer block or a shorter one', () => {
       const doc = parseIsnad(text);
-      const whole = units(bodyShadow(doc));
-      const parts = doc.blocks.map((block) => units(blocksShadow(doc, [block])));
-      assert.equal(parts.length, 3);
+      const together = blockUnits(doc, doc.blocks);
+      const alone = doc.blocks.map((block) => blockUnits(doc, [block])[0]);
       assert.deepEqual(
-        {
-          codes: parts.flatMap((part) => part.codes),
-          starts: parts.flatMap((part) => part.starts),
-          ends: parts.flatMap((part) => part.ends),
-        },
-        whole,
+        together.map((part) => String.fromCharCode(...part.codes)),
+        ['العنوان\n', 'قال \u0001بوتين\u0002 ان \u0003 الاتفاق\\ قائم.\n', 'the officials said it. a second line.\n'],
       );
+      assert.deepEqual(together, alone);
+      assert.deepEqual(blockUnits(doc, [...doc.blocks].reverse()), [...alone].reverse());
     });
 
     it('maps a paragraph’s units to its own characters, markup as one separator each, and ends it with a block end', () => {
       const doc = parseIsnad(text);
       const paragraph = doc.blocks[1];
-      const shadow = blocksShadow(doc, [paragraph]);
-      const written = String.fromCharCode(...units(shadow).codes);
-      assert.equal(written, 'قال \u0001بوتين\u0002 ان \u0003 الاتفاق\\ قائم.\n');
-      assert.equal(shadow.starts[0], paragraph.range.start);
-      assert.equal(shadow.ends[shadow.length - 1], paragraph.range.end);
+      const { codes, starts, ends } = blockUnits(doc, [paragraph])[0];
+      assert.equal(String.fromCharCode(...codes), 'قال \u0001بوتين\u0002 ان \u0003 الاتفاق\\ قائم.\n');
+      assert.equal(starts[0], paragraph.range.start);
+      assert.equal(ends[ends.length - 1], paragraph.range.end);
+      const comment = codes.indexOf(0x03);
+      assert.equal(text.slice(starts[comment], ends[comment]), '<!-- ملاحظة -->');
     });
   });
 

@@ -1,4 +1,4 @@
-// Sentences of a shadow (bodyShadow.ts), in shadow units. A sentence ends at a block's end and at
+// Sentences of a block's shadow (blockShadows.ts), in shadow units. A sentence ends at a block's end and at
 // ، ؛ ؟ ; and at . ! ? … unless a letter or digit follows at once (3.5, U.S). Punctuation does
 // not end a sentence inside «…» or inside a span: a sentence holds whole spans, so wrapping it in
 // a new span never crosses an existing one.
@@ -23,25 +23,16 @@ function endsBeforeSpace(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === ELLIPSIS;
 }
 
-/** The sentences of the blocks that hold these shadow offsets (ascending), in order: a block without one is never read. */
-export function sentencesOfBlocksAt(shadow: Shadow, offsets: readonly number[]): ShadowRange[] {
+/** The sentences of the shadow of one block (blockShadows.ts), in order. */
+export function sentencesOfBlock(shadow: Shadow): ShadowRange[] {
   const { codes, length } = shadow;
   const sentences: ShadowRange[] = [];
-  let read = 0;
-  for (const offset of offsets) {
-    if (offset < read) continue;
-    let blockStart = offset;
-    while (blockStart > read && codes[blockStart - 1] !== BLOCK_END) blockStart--;
-    let blockEnd = offset;
-    while (blockEnd < length && codes[blockEnd] !== BLOCK_END) blockEnd++;
-    sentencesOfBlock(codes, blockStart, blockEnd, sentences);
-    read = blockEnd + 1;
-  }
+  sentencesIn(codes, 0, length > 0 && codes[length - 1] === BLOCK_END ? length - 1 : length, sentences);
   return sentences;
 }
 
 /** The sentences of shadow units `[from, to)`, one block without its BLOCK_END, appended to `sentences`. */
-function sentencesOfBlock(codes: Uint16Array, from: number, to: number, sentences: ShadowRange[]): void {
+function sentencesIn(codes: Uint16Array, from: number, to: number, sentences: ShadowRange[]): void {
   let start = from;
   let spans = 0;
   let quotes = 0;

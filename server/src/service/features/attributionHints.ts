@@ -4,10 +4,10 @@
 // Cues and unnamed sources are matched like entity names: normalised, whole words, after
 // proclitics (وقال، وأكد، والمسؤولون).
 import type { Block, IsnadDocument, Span, TextRange } from '../model';
-import { blocksShadow, bodyShadow } from '../arabic/bodyShadow';
-import { originalRange, type Shadow } from '../arabic/normalize';
+import { forEachBlockShadow } from '../arabic/blockShadows';
+import { originalRange } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
-import { sentencesOfBlocksAt } from '../arabic/sentences';
+import { sentencesOfBlock } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
 import { oncePer } from '../memo';
@@ -57,11 +57,11 @@ export interface Stretch {
 }
 
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer((doc) => findHints(bodyShadow(doc), doc.spans));
+export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer((doc) => findHints(doc, doc));
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
-  return findHints(blocksShadow(doc, stretch.blocks), stretch.spans);
+  return findHints(doc, stretch);
 }
 
 /** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
@@ -73,34 +73,36 @@ export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | un
   return { blocks: [block], spans: doc.spans.slice(first, firstStartingAtOrAfter(doc.spans, block.range.end, spanStart, first)) };
 }
 
-/** The hints in `shadow`, the shadow of whole blocks holding `spans`. */
-function findHints(shadow: Shadow, spans: readonly Span[]): AttributionHint[] {
-  const matches = cues().findAll(shadow);
-  const cueStarts = matches.filter((match) => match.value === 'cue').map((match) => match.start);
-  if (cueStarts.length === 0) return [];
+/** The hints in a stretch of `doc` (the whole document is one). */
+function findHints(doc: IsnadDocument, { blocks, spans }: Stretch): AttributionHint[] {
+  const matcher = cues();
   const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
-  let nextMatch = 0;
   let nextStatement = 0;
-  for (const sentence of sentencesOfBlocksAt(shadow, cueStarts)) {
-    let cue: PhraseMatch<Cue> | undefined;
-    let unnamed: PhraseMatch<Cue> | undefined;
-    for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
-      const match = matches[nextMatch];
-      if (match.start < sentence.start) continue;
-      if (match.value === 'cue') cue ??= match;
-      else unnamed ??= match;
+  forEachBlockShadow(doc, blocks, (shadow) => {
+    const matches = matcher.findAll(shadow);
+    if (!matches.some((match) => match.value === 'cue')) return;
+    let nextMatch = 0;
+    for (const sentence of sentencesOfBlock(shadow)) {
+      let cue: PhraseMatch<Cue> | undefined;
+      let unnamed: PhraseMatch<Cue> | undefined;
+      for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
+        const match = matches[nextMatch];
+        if (match.start < sentence.start) continue;
+        if (match.value === 'cue') cue ??= match;
+        else unnamed ??= match;
+      }
+      if (!cue) continue;
+      const range = originalRange(shadow, sentence.start, sentence.end);
+      while (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.start) nextStatement++;
+      if (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.end) continue;
+      found.push({
+        range,
+        cue: originalRange(shadow, cue.start, cue.end),
+        ...(unnamed ? { unnamedSource: originalRange(shadow, unnamed.start, unnamed.end) } : {}),
+      });
     }
-    if (!cue) continue;
-    const range = originalRange(shadow, sentence.start, sentence.end);
-    while (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.start) nextStatement++;
-    if (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.end) continue;
-    found.push({
-      range,
-      cue: originalRange(shadow, cue.start, cue.end),
-      ...(unnamed ? { unnamedSource: originalRange(shadow, unnamed.start, unnamed.end) } : {}),
-    });
-  }
+  });
   return found;
 }
 

@@ -3,10 +3,10 @@
 // mention span. Hovers, decorations, references and the "Annotate" code actions read them.
 // A name never crosses a paragraph, so while the body is edited one paragraph at a time the
 // mentions are kept from version to version, only the edited paragraph's found again.
-import type { Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
+import type { Block, Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
 import type { ParagraphChange } from '../parse/incremental';
-import { blocksShadow, bodyShadow } from '../arabic/bodyShadow';
-import { originalRange, type Shadow } from '../arabic/normalize';
+import { forEachBlockShadow } from '../arabic/blockShadows';
+import { originalRange } from '../arabic/normalize';
 import { PhraseMatcher } from '../arabic/phraseMatcher';
 import { firstEndingAfter } from '../ranges';
 import { oncePer } from '../memo';
@@ -31,7 +31,7 @@ const entityMatcher = oncePer((front: FrontMatter) => {
 export const implicitMentions = oncePer((doc: IsnadDocument): readonly ImplicitMention[] => {
   const front = doc.frontMatter;
   if (!front || front.entities.size === 0) return [];
-  return mentionsIn(front, bodyShadow(doc), doc.spans);
+  return mentionsIn(front, doc, doc.blocks, doc.spans);
 });
 
 /**
@@ -44,22 +44,25 @@ export function carryImplicitMentions(previous: IsnadDocument, doc: IsnadDocumen
   if (!mentions || doc.frontMatter !== previous.frontMatter) return;
   const front = doc.frontMatter;
   if (front && front.entities.size > 0) {
-    replaceParagraphResults(mentions, change, (mention) => mention, mentionsIn(front, blocksShadow(doc, [change.block]), change.spans));
+    replaceParagraphResults(mentions, change, (mention) => mention, mentionsIn(front, doc, [change.block], change.spans));
   }
   implicitMentions.remember(doc, mentions);
 }
 
-/** The mentions in `shadow`, the shadow of whole blocks holding `spans`. */
-function mentionsIn(front: FrontMatter, shadow: Shadow, spans: readonly Span[]): ImplicitMention[] {
+/** The mentions in `blocks`, whole blocks of `doc` holding `spans`. */
+function mentionsIn(front: FrontMatter, doc: IsnadDocument, blocks: readonly Block[], spans: readonly Span[]): ImplicitMention[] {
+  const matcher = entityMatcher(front);
   const annotated = mentionSpanRanges(spans);
   const mentions: ImplicitMention[] = [];
   let next = 0;
-  for (const match of entityMatcher(front).findAll(shadow)) {
-    const { start, end } = originalRange(shadow, match.start, match.end);
-    while (next < annotated.length && annotated[next].end <= start) next++;
-    if (next < annotated.length && annotated[next].start < end) continue;
-    mentions.push({ start, end, entity: match.value });
-  }
+  forEachBlockShadow(doc, blocks, (shadow) => {
+    for (const match of matcher.findAll(shadow)) {
+      const { start, end } = originalRange(shadow, match.start, match.end);
+      while (next < annotated.length && annotated[next].end <= start) next++;
+      if (next < annotated.length && annotated[next].start < end) continue;
+      mentions.push({ start, end, entity: match.value });
+    }
+  });
   return mentions;
 }
 

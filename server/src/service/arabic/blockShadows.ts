@@ -1,26 +1,28 @@
-// The normalised shadow of a document's article text: each block (paragraph or heading) in turn,
-// a BLOCK_END after each. A span's `[` and `]{…}` and each comment stand as one separator unit
+// The normalised shadows of a document's blocks (paragraphs and headings), one block at a time,
+// each ended by a BLOCK_END. A span's `[` and `]{…}` and each comment stand as one separator unit
 // (SPAN_OPEN, SPAN_CLOSE, COMMENT), so no name matches across markup, and a sentence that
 // includes a span can still be mapped back to its `[` and `}`. Escape backslashes stay as text.
-// Each block's units depend on that block alone, so the shadow of the whole body is the shadows
-// of its blocks one after the other: what is found in one block can be found again in it alone
-// after an edit (implicit mentions and attribution hints are kept per paragraph that way).
+// No name, cue or sentence crosses a block's end, so a block's shadow is all a search in it
+// needs: the body is read block by block through one buffer as long as the longest block, never
+// held whole (a whole-body shadow is five times the document), and what is found in one block is
+// found again in it alone after an edit (implicit mentions and attribution hints are kept per
+// paragraph that way).
 import type { Block, Elision, IsnadDocument } from '../model';
 import { firstEndingAfter } from '../ranges';
-import { oncePer } from '../memo';
 import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } from './normalize';
 
-/** Built once per document model: implicit mentions and attribution hints read the same shadow. */
-export const bodyShadow: (doc: IsnadDocument) => Shadow = oncePer((doc) => blocksShadow(doc, doc.blocks));
-
-/** The shadow of some of the document's blocks, in document order: the whole body's, or one paragraph's. */
-export function blocksShadow(doc: IsnadDocument, blocks: readonly Block[]): Shadow {
+/**
+ * Calls `visit` with the shadow of each of `blocks` (in document order) in turn. The shadow is
+ * overwritten by the next block's: `visit` must take from it what it keeps.
+ */
+export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[], visit: (shadow: Shadow) => void): void {
   const { text, elisions } = doc;
-  const extent = blocks.length ? blocks[blocks.length - 1].range.end - blocks[0].range.start : 0;
-  const writer = new ShadowWriter(text, extent + blocks.length + 16);
+  let longest = 0;
+  for (const { range } of blocks) longest = Math.max(longest, range.end - range.start);
+  const writer = new ShadowWriter(text, longest + 16);
   for (const { range } of blocks) {
+    writer.restart(text);
     let cursor = range.start;
-    // Searched per block, not carried over from the one before: a block's units must not depend on another's.
     for (let next = firstEndingAfter(elisions, range.start); next < elisions.length && elisions[next].start < range.end; next++) {
       const elision = elisions[next];
       const separator = separatorFor(text, elision);
@@ -31,8 +33,8 @@ export function blocksShadow(doc: IsnadDocument, blocks: readonly Block[]): Shad
     }
     if (cursor < range.end) writer.append(cursor, range.end);
     writer.mark(BLOCK_END, range.end, range.end);
+    visit(writer.finish());
   }
-  return writer.finish();
 }
 
 /** The separator an elision stands as; undefined for a line end's CR and an escape backslash, which stay as text. */
