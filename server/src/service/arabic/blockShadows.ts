@@ -9,6 +9,7 @@
 // paragraph that way).
 import type { Block, Elision, IsnadDocument } from '../model';
 import { firstEndingAfter } from '../ranges';
+import { oncePer, type Memo } from '../memo';
 import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } from './normalize';
 
 /**
@@ -35,6 +36,41 @@ export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[],
     writer.mark(BLOCK_END, range.end, range.end);
     visit(writer.finish());
   }
+}
+
+/** A search that reads block shadows in document order, then gives what it found. */
+export interface BlockSearch<R> {
+  readonly visit: (shadow: Shadow) => void;
+  readonly result: () => R;
+}
+
+/** The searches of the whole body declared with `bodySearch`. */
+const bodySearches: { readonly memo: Memo<IsnadDocument, unknown>; readonly start: (doc: IsnadDocument) => BlockSearch<unknown> }[] = [];
+
+/**
+ * A search of the whole body, its result kept per document model. The searches of the body
+ * share one reading of it (folding the body costs more than a search): the first one asked for
+ * a document runs, in the same reading, every other one not yet known for it.
+ */
+export function bodySearch<R>(start: (doc: IsnadDocument) => BlockSearch<R>): Memo<IsnadDocument, R> {
+  const memo: Memo<IsnadDocument, R> = oncePer((doc) => readBody(doc, memo) as R);
+  bodySearches.push({ memo, start });
+  return memo;
+}
+
+function readBody(doc: IsnadDocument, asked: Memo<IsnadDocument, unknown>): unknown {
+  const due = bodySearches.filter(({ memo }) => memo === asked || memo.known(doc) === undefined);
+  const running = due.map(({ start }) => start(doc));
+  forEachBlockShadow(doc, doc.blocks, (shadow) => {
+    for (const search of running) search.visit(shadow);
+  });
+  let result: unknown;
+  due.forEach(({ memo }, index) => {
+    const found = running[index].result();
+    if (memo === asked) result = found;
+    else memo.remember(doc, found);
+  });
+  return result;
 }
 
 /** The separator an elision stands as; undefined for a line end's CR and an escape backslash, which stay as text. */

@@ -4,13 +4,12 @@
 // Cues and unnamed sources are matched like entity names: normalised, whole words, after
 // proclitics (وقال، وأكد، والمسؤولون).
 import type { Block, IsnadDocument, Span, TextRange } from '../model';
-import { forEachBlockShadow } from '../arabic/blockShadows';
-import { originalRange } from '../arabic/normalize';
+import { bodySearch, forEachBlockShadow, type BlockSearch } from '../arabic/blockShadows';
+import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
-import { oncePer } from '../memo';
 import { firstEndingAfter, firstStartingAtOrAfter } from '../ranges';
 
 /** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
@@ -57,11 +56,13 @@ export interface Stretch {
 }
 
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints: (doc: IsnadDocument) => readonly AttributionHint[] = oncePer((doc) => findHints(doc, doc));
+export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc.spans));
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
-  return findHints(doc, stretch);
+  const search = hintSearch(stretch.spans);
+  forEachBlockShadow(doc, stretch.blocks, search.visit);
+  return search.result();
 }
 
 /** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
@@ -73,13 +74,13 @@ export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | un
   return { blocks: [block], spans: doc.spans.slice(first, firstStartingAtOrAfter(doc.spans, block.range.end, spanStart, first)) };
 }
 
-/** The hints in a stretch of `doc` (the whole document is one). */
-function findHints(doc: IsnadDocument, { blocks, spans }: Stretch): AttributionHint[] {
+/** The hints in the shadows of whole blocks holding `spans`, read in document order. */
+function hintSearch(spans: readonly Span[]): BlockSearch<AttributionHint[]> {
   const matcher = cues();
   const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
   let nextStatement = 0;
-  forEachBlockShadow(doc, blocks, (shadow) => {
+  const visit = (shadow: Shadow) => {
     const matches = matcher.findAll(shadow);
     if (!matches.some((match) => match.value === 'cue')) return;
     let nextMatch = 0;
@@ -102,8 +103,8 @@ function findHints(doc: IsnadDocument, { blocks, spans }: Stretch): AttributionH
         ...(unnamed ? { unnamedSource: originalRange(shadow, unnamed.start, unnamed.end) } : {}),
       });
     }
-  });
-  return found;
+  };
+  return { visit, result: () => found };
 }
 
 /**

@@ -3,10 +3,10 @@
 // mention span. Hovers, decorations, references and the "Annotate" code actions read them.
 // A name never crosses a paragraph, so while the body is edited one paragraph at a time the
 // mentions are kept from version to version, only the edited paragraph's found again.
-import type { Block, Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
+import type { Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
 import type { ParagraphChange } from '../parse/incremental';
-import { forEachBlockShadow } from '../arabic/blockShadows';
-import { originalRange } from '../arabic/normalize';
+import { bodySearch, forEachBlockShadow, type BlockSearch } from '../arabic/blockShadows';
+import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher } from '../arabic/phraseMatcher';
 import { firstEndingAfter } from '../ranges';
 import { oncePer } from '../memo';
@@ -28,11 +28,7 @@ const entityMatcher = oncePer((front: FrontMatter) => {
 });
 
 /** Every implicit mention in the document, in document order. */
-export const implicitMentions = oncePer((doc: IsnadDocument): readonly ImplicitMention[] => {
-  const front = doc.frontMatter;
-  if (!front || front.entities.size === 0) return [];
-  return mentionsIn(front, doc, doc.blocks, doc.spans);
-});
+export const implicitMentions = bodySearch((doc): BlockSearch<readonly ImplicitMention[]> => mentionSearch(doc.frontMatter, doc.spans));
 
 /**
  * After `change` re-read one paragraph of `previous`, giving `doc`: when the mentions of
@@ -44,26 +40,34 @@ export function carryImplicitMentions(previous: IsnadDocument, doc: IsnadDocumen
   if (!mentions || doc.frontMatter !== previous.frontMatter) return;
   const front = doc.frontMatter;
   if (front && front.entities.size > 0) {
-    replaceParagraphResults(mentions, change, (mention) => mention, mentionsIn(front, doc, [change.block], change.spans));
+    replaceParagraphResults(mentions, change, (mention) => mention, mentionsIn(front, doc, change));
   }
   implicitMentions.remember(doc, mentions);
 }
 
-/** The mentions in `blocks`, whole blocks of `doc` holding `spans`. */
-function mentionsIn(front: FrontMatter, doc: IsnadDocument, blocks: readonly Block[], spans: readonly Span[]): ImplicitMention[] {
+/** The mentions in one paragraph, found again. */
+function mentionsIn(front: FrontMatter, doc: IsnadDocument, change: ParagraphChange): ImplicitMention[] {
+  const search = mentionSearch(front, change.spans);
+  forEachBlockShadow(doc, [change.block], search.visit);
+  return search.result();
+}
+
+/** The mentions in the shadows of whole blocks holding `spans`, read in document order. */
+function mentionSearch(front: FrontMatter | undefined, spans: readonly Span[]): BlockSearch<ImplicitMention[]> {
+  const mentions: ImplicitMention[] = [];
+  if (!front || front.entities.size === 0) return { visit: () => undefined, result: () => mentions };
   const matcher = entityMatcher(front);
   const annotated = mentionSpanRanges(spans);
-  const mentions: ImplicitMention[] = [];
   let next = 0;
-  forEachBlockShadow(doc, blocks, (shadow) => {
+  const visit = (shadow: Shadow) => {
     for (const match of matcher.findAll(shadow)) {
       const { start, end } = originalRange(shadow, match.start, match.end);
       while (next < annotated.length && annotated[next].end <= start) next++;
       if (next < annotated.length && annotated[next].start < end) continue;
       mentions.push({ start, end, entity: match.value });
     }
-  });
-  return mentions;
+  };
+  return { visit, result: () => mentions };
 }
 
 /** The ranges of the mention spans, outermost only, in document order: their text is already annotated. */
