@@ -27,13 +27,13 @@ function endsBeforeSpace(code: number): boolean {
 export function sentencesOfBlock(shadow: Shadow): ShadowRange[] {
   const { codes, length } = shadow;
   const sentences: ShadowRange[] = [];
-  sentencesIn(codes, 0, length > 0 && codes[length - 1] === BLOCK_END ? length - 1 : length, sentences);
+  sentencesIn(codes, length > 0 && codes[length - 1] === BLOCK_END ? length - 1 : length, sentences);
   return sentences;
 }
 
-/** The sentences of shadow units `[from, to)`, one block without its BLOCK_END, appended to `sentences`. */
-function sentencesIn(codes: Uint16Array, from: number, to: number, sentences: ShadowRange[]): void {
-  let start = from;
+/** The sentences of shadow units `[0, to)`, one block without its BLOCK_END, appended to `sentences`. */
+function sentencesIn(codes: Uint16Array, to: number, sentences: ShadowRange[]): void {
+  let start = 0;
   let spans = 0;
   let quotes = 0;
   const end = (at: number) => {
@@ -41,7 +41,7 @@ function sentencesIn(codes: Uint16Array, from: number, to: number, sentences: Sh
     if (trimmed) sentences.push(trimmed);
     start = at + 1;
   };
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < to; i++) {
     const code = codes[i];
     // Letters (Arabic from U+0620, Latin from U+0040) are most of the text and never end anything.
     if ((code >= 0x0620 && code !== ELLIPSIS) || (code >= 0x40 && code < OPEN_QUOTE) || code === SPACE) continue;
