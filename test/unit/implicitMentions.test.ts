@@ -117,6 +117,17 @@ describe('implicit mentions', () => {
       );
     });
 
+    it('searches the text between mention spans, inside a claim and right after a span’s `}`, not the spans’ own text', () => {
+      assert.deepEqual(
+        mentionsIn('[[بوتين]{@putin} و⟦الصين⟧ [[كوريا]{@korea}]{@nk}]{claim}[الصين]{@china}⟦بوتين⟧ [الصين [بوتين]{@putin}]{@china} ⟦بوتين⟧'),
+        [
+          ['china', 'الصين'],
+          ['putin', 'بوتين'],
+          ['putin', 'بوتين'],
+        ],
+      );
+    });
+
     it('finds nothing in the front matter, nor without entities', () => {
       assert.deepEqual(mentionsIn('نص بلا أسماء.'), []);
       assert.deepEqual(implicitMentions(parseIsnad('بوتين')), []);

@@ -138,13 +138,17 @@ export class PhraseMatcher<T> {
     return new PhraseMatcher(phrases, alphabet, stride, delta, endingAt, firstOutput, nextOutput);
   }
 
-  /** Every match in the shadow, leftmost first; where matches overlap, the leftmost, then the longest, wins. */
-  findAll(shadow: Shadow): PhraseMatch<T>[] {
+  /**
+   * Every match in shadow units `[from, to)`, leftmost first; where matches overlap, the
+   * leftmost, then the longest, wins. `from` and `to` must be the shadow's ends or separators:
+   * the word boundaries around them are read from the units beyond.
+   */
+  findAll(shadow: Shadow, from = 0, to = shadow.length): PhraseMatch<T>[] {
     const { codes, length } = shadow;
     const { alphabet, delta, stride, firstOutput } = this;
     const found: { start: number; end: number; phrase: number }[] = [];
     let state = 0;
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       state = delta[state * stride + alphabet[codes[i]]];
       if (firstOutput[state] >= 0) this.collect(codes, length, state, i + 1, found);
     }

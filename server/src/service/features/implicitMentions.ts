@@ -59,15 +59,36 @@ function mentionSearch(front: FrontMatter | undefined, spans: readonly Span[]): 
   const matcher = entityMatcher(front);
   const annotated = mentionSpanRanges(spans);
   let next = 0;
-  const visit = (shadow: Shadow) => {
-    for (const match of matcher.findAll(shadow)) {
-      const { start, end } = originalRange(shadow, match.start, match.end);
-      while (next < annotated.length && annotated[next].end <= start) next++;
-      if (next < annotated.length && annotated[next].start < end) continue;
-      mentions.push({ start, end, entity: match.value });
+  const search = (shadow: Shadow, from: number, to: number) => {
+    for (const match of matcher.findAll(shadow, from, to)) {
+      mentions.push({ ...originalRange(shadow, match.start, match.end), entity: match.value });
     }
   };
+  // The text of a mention span is annotated already, and no name crosses a span's `[` or `]{…}`
+  // (separators in the shadow): only the stretches between mention spans are searched.
+  const visit = (shadow: Shadow) => {
+    const blockEnd = shadow.ends[shadow.length - 1];
+    let from = 0;
+    for (; next < annotated.length && annotated[next].start < blockEnd; next++) {
+      const to = firstUnitFrom(shadow, annotated[next].start);
+      if (to > from) search(shadow, from, to);
+      from = firstUnitFrom(shadow, annotated[next].end);
+    }
+    search(shadow, from, shadow.length);
+  };
   return { visit, result: () => mentions };
+}
+
+/** The first unit of `shadow` that stands for characters at or after `offset`. */
+function firstUnitFrom(shadow: Shadow, offset: number): number {
+  let low = 0;
+  let high = shadow.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (shadow.starts[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The ranges of the mention spans, outermost only, in document order: their text is already annotated. */
