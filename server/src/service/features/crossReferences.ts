@@ -145,7 +145,8 @@ function writeLocations({ postings, roles }: ArticleUses, locations: Location[],
   for (let slot = 0; slot < roles.length; slot++) if (roles[slot] !== 0) next = postings.writeLocations(slot, roles[slot], ranges, locations, next);
 }
 
-function declarationOf(corpus: Corpus, { uri, kind, id }: DefinitionTarget): Location | undefined {
+/** Where `target` is defined: the key in its registry or in its article's front matter. */
+export function declarationOf(corpus: Corpus, { uri, kind, id }: DefinitionTarget): Location | undefined {
   const registry = corpus.registries.get(uri);
   if (registry) {
     const definition = (kind === 'source' ? registry.sources : registry.entities).get(id);
