@@ -43,8 +43,8 @@ export class Corpus {
   /** Each id's articles in URI order, made when first asked for and dropped when that set changes. */
   private readonly sortedById = new Map<string, readonly string[]>();
   /**
-   * The postings of the ids queried lately, made when first asked for, kept current in place while
-   * an article is re-indexed with as many references to the id, dropped otherwise.
+   * The postings of the ids queried lately, made when first asked for, kept current as articles
+   * that refer to the id are re-indexed, dropped when that set of articles changes.
    */
   private readonly postingsById = new Map<string, Postings>();
   /** Scopes by folder, rebuilt when a registry changes; the same object while nothing changes, so models can be cached on it. */
@@ -88,7 +88,7 @@ export class Corpus {
       if (!articles) this.articlesById.set(id, (articles = new Map()));
       const idIndex = summary.references.indexOf(id);
       if (!articles.has(uri)) this.dropOrder(id);
-      else if (!this.postingsById.get(id)?.replace(summary, idIndex)) this.postingsById.delete(id);
+      else this.takeIntoPostings(id, summary, idIndex);
       articles.set(uri, idIndex);
     }
   }
@@ -106,6 +106,14 @@ export class Corpus {
     if (!articles?.delete(uri)) return;
     this.dropOrder(id);
     if (articles.size === 0) this.articlesById.delete(id);
+  }
+
+  private takeIntoPostings(id: string, summary: ArticleSummary, idIndex: number): void {
+    const postings = this.postingsById.get(id);
+    if (!postings) return;
+    const updated = postings.withArticle(summary, idIndex);
+    if (updated) this.postingsById.set(id, updated);
+    else this.postingsById.delete(id);
   }
 
   /** The id's set of articles changed. */

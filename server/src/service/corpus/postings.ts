@@ -17,7 +17,7 @@ export class Postings {
     private readonly presentRoles: Uint8Array,
     /** By slot: 1 when the article defines the id in its own front matter (and so resolves it there first). */
     private readonly ownDefinitions: Uint8Array,
-    /** By slot: the index of the article's folder in `folders`. */
+    /** By slot: the index of the article's folder in `folders` (shared with copies: slots keep their URIs). */
     private readonly folderIndexes: Uint32Array,
     readonly folders: readonly string[],
     /** By slot: where the article's run starts in `packed`, in references; one more entry for the end. */
@@ -64,15 +64,41 @@ export class Postings {
   }
 
   /**
-   * Takes in a re-indexed article in place when it still refers to the id as many times (text
-   * typed elsewhere in it moves its references without adding or removing any); false when the
-   * postings must be rebuilt.
+   * The postings with a re-indexed article (one of its slots) taken in: these, updated in place,
+   * when it still refers to the id as many times (text typed elsewhere in it moves its references
+   * without adding or removing any); else a copy, the other slots' runs copied block by block,
+   * which costs far less than gathering them again from every article. Undefined when the article
+   * is not one of the slots.
    */
-  replace(article: ArticleSummary, idIndex: number): boolean {
+  withArticle(article: ArticleSummary, idIndex: number): Postings | undefined {
     const slot = this.slotByUri.get(article.uri);
-    if (slot === undefined || article.references.runLength(idIndex) !== this.runStarts[slot + 1] - this.runStarts[slot]) return false;
-    this.fill(slot, article, idIndex);
-    return true;
+    if (slot === undefined) return undefined;
+    const oldStart = this.runStarts[slot];
+    const oldEnd = this.runStarts[slot + 1];
+    const delta = article.references.runLength(idIndex) - (oldEnd - oldStart);
+    if (delta === 0) {
+      this.fill(slot, article, idIndex);
+      return this;
+    }
+    const runStarts = this.runStarts.slice();
+    for (let next = slot + 1; next < runStarts.length; next++) runStarts[next] += delta;
+    const packed = new Uint32Array(runStarts[runStarts.length - 1] * PACKED_STRIDE);
+    packed.set(this.packed.subarray(0, oldStart * PACKED_STRIDE));
+    packed.set(this.packed.subarray(oldEnd * PACKED_STRIDE), runStarts[slot + 1] * PACKED_STRIDE);
+    const copy = new Postings(
+      this.id,
+      this.articleSlots.slice(),
+      this.idIndexes.slice(),
+      this.presentRoles.slice(),
+      this.ownDefinitions.slice(),
+      this.folderIndexes,
+      this.folders,
+      runStarts,
+      packed,
+      this.slotByUri,
+    );
+    copy.fill(slot, article, idIndex);
+    return copy;
   }
 
   get slotCount(): number {
