@@ -40,8 +40,6 @@ export class Corpus {
    * defines it). Kept current article by article, never rebuilt whole.
    */
   private readonly articlesById = new Map<string, Map<string, number>>();
-  /** Each id's articles in URI order, made when first asked for and dropped when that set changes. */
-  private readonly sortedById = new Map<string, readonly string[]>();
   /**
    * The postings of the ids queried lately, made when first asked for, kept current as articles
    * that refer to the id are re-indexed, dropped when that set of articles changes.
@@ -87,7 +85,7 @@ export class Corpus {
       let articles = this.articlesById.get(id);
       if (!articles) this.articlesById.set(id, (articles = new Map()));
       const idIndex = summary.references.indexOf(id);
-      if (!articles.has(uri)) this.dropOrder(id);
+      if (!articles.has(uri)) this.postingsById.delete(id);
       else this.takeIntoPostings(id, summary, idIndex);
       articles.set(uri, idIndex);
     }
@@ -104,7 +102,7 @@ export class Corpus {
   private unlink(id: string, uri: string): void {
     const articles = this.articlesById.get(id);
     if (!articles?.delete(uri)) return;
-    this.dropOrder(id);
+    this.postingsById.delete(id);
     if (articles.size === 0) this.articlesById.delete(id);
   }
 
@@ -114,12 +112,6 @@ export class Corpus {
     const updated = postings.withArticle(summary, idIndex);
     if (updated) this.postingsById.set(id, updated);
     else this.postingsById.delete(id);
-  }
-
-  /** The id's set of articles changed. */
-  private dropOrder(id: string): void {
-    this.sortedById.delete(id);
-    this.postingsById.delete(id);
   }
 
   private forgetScopes(): void {
@@ -147,8 +139,7 @@ export class Corpus {
     if (!articles) return undefined;
     let postings = this.postingsById.get(id);
     if (!postings) {
-      let uris = this.sortedById.get(id);
-      if (!uris) this.sortedById.set(id, (uris = [...articles.keys()].sort()));
+      const uris = [...articles.keys()].sort();
       postings = Postings.of(id, uris.map((uri) => ({ article: this.articleMap.get(uri)!, idIndex: articles.get(uri)!, folder: folderOf(uri) })));
       if (this.postingsById.size >= POSTINGS_KEPT) this.postingsById.delete(this.postingsById.keys().next().value!);
       this.postingsById.set(id, postings);
@@ -170,8 +161,7 @@ export class Corpus {
     return root === undefined || folder === root ? NO_REGISTRY : this.scopeOfFolder(folderOf(folder));
   }
 
-  /** The registries the articles of `folder` see. */
-  scopeOfFolder(folder: string): RegistryScope {
+  private scopeOfFolder(folder: string): RegistryScope {
     let scope = this.scopes.get(folder);
     if (scope) return scope;
     const root = this.rootOf(`${folder}/`) ?? (this.roots.includes(folder) ? folder : undefined);
