@@ -23,10 +23,10 @@ export function activationTests(): void {
       assert.equal(document.languageId, LANGUAGE_ID);
       assert.equal(extension.exports.client.isRunning(), true);
       const ms = (time: number) => `${Math.round(time - started)} ms`;
-      const { activationMs } = extension.exports;
+      const { activationMs, moduleLoadMs } = extension.exports;
       console.log(
         // Reported, not asserted: issue #8's 50 ms budget is not met yet (README, "Client bundle and activation").
-        `    activation: modules run + activate() ${activationMs.toFixed(1)} ms; extension active ${ms(active)}, server ready ${ms(ready)}, first diagnostics ${ms(diagnosed)} from the start of the suite`,
+        `    activation: modules run + activate() ${activationMs.toFixed(1)} ms (modules ${moduleLoadMs.toFixed(1)} ms); extension active ${ms(active)}, server ready ${ms(ready)}, first diagnostics ${ms(diagnosed)} from the start of the suite`,
       );
     });
   });
