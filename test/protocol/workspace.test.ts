@@ -10,6 +10,7 @@ import {
   CancellationTokenSource,
   FileChangeType,
   WorkDoneProgress,
+  DefinitionRequest,
   HoverRequest,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -135,6 +136,8 @@ describe('workspace index over the protocol (two folders on disk)', function () 
       { uri: uri('desk/one.isnad.md'), range: { start: { line: 2, character: 31 }, end: { line: 2, character: 37 } } },
       { uri: uri('desk/sub/two.isnad.md'), range: { start: { line: 0, character: 53 }, end: { line: 0, character: 59 } } },
     ]);
+    const definition = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('desk/one.isnad.md') }, position: { line: 2, character: 33 } });
+    assert.deepEqual(definition, [references[0]]);
   });
 
   it('adds the workspace’s counts to the hover of a shared source', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Corpus } from '../../server/src/service/corpus/corpus';
-import { SharedRanges, summarizeArticle } from '../../server/src/service/corpus/summary';
+import { summarizeArticle } from '../../server/src/service/corpus/summary';
+import { SharedRanges } from '../../server/src/service/corpus/postings';
 import { parseIsnad } from '../../server/src/service/parse/document';
 import { parseRegistry } from '../../server/src/service/parse/registry';
 import { computeWhoSaidWhat } from '../../server/src/service/features/whoSaidWhat';
@@ -169,6 +170,45 @@ describe('corpus (workspace index queries)', () => {
       assert.deepEqual(where(corpus, hassan), ['a.isnad.md 2:28-2:34']);
       assert.deepEqual(corpusUsage(corpus, hassan), { quotedIn: 1, mentionedIn: 0 });
       assert.deepEqual([...corpus.registryUsage(REGISTRY)].sort(), ['hassan', 'town']);
+    });
+
+    it('keeps an id’s postings current when an article moves its references, comes to define the id itself, or stops', () => {
+      const corpus = corpusOf(FILES);
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78', 'sub/b.isnad.md 0:70-0:74', 'sub/b.isnad.md 0:84-0:88']);
+      // As many references as before: taken in place.
+      setText(corpus, 'sub/b.isnad.md', lines('', '', '[Town]{@town} [Town]{@town}', ''));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78', 'sub/b.isnad.md 2:8-2:12', 'sub/b.isnad.md 2:22-2:26']);
+      // Its own definition now hides the registry’s, with the same two references.
+      setText(corpus, 'sub/b.isnad.md', lines('---', 'entities:', '  town: { name: Its own town }', '---', '[Town]{@town} [Town]{@town}', ''));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78']);
+      assert.deepEqual(where(corpus, { uri: `${ROOT}/sub/b.isnad.md`, kind: 'entity', id: 'town' }), ['sub/b.isnad.md 4:8-4:12', 'sub/b.isnad.md 4:22-4:26']);
+      setText(corpus, 'sub/b.isnad.md', lines('[Town]{@town} [Town]{@town}', ''));
+      assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78', 'sub/b.isnad.md 0:8-0:12', 'sub/b.isnad.md 0:22-0:26']);
+    });
+
+    it('stays exact for ids whose postings were let go to keep the memory bounded', () => {
+      const ids = Array.from({ length: 20 }, (_, n) => `place${n}`);
+      const corpus = corpusOf({
+        'isnad.yaml': lines('entities:', ...ids.map((id) => `  ${id}: { name: ${id} }`), ''),
+        'x.isnad.md': lines(ids.map((id) => `[P]{@${id}}`).join(' '), ''),
+      });
+      const placeOf = (id: string) => ({ uri: REGISTRY, kind: 'entity' as const, id });
+      const before = ids.map((id) => where(corpus, placeOf(id)));
+      assert.deepEqual(before[19], ['x.isnad.md 0:261-0:268']);
+      setText(corpus, 'x.isnad.md', lines('', ids.map((id) => `[P]{@${id}}`).join(' '), ''));
+      assert.deepEqual(ids.map((id) => where(corpus, placeOf(id))), before.map(([place]) => [place.replace(' 0:', ' 1:').replace('-0:', '-1:')]));
+    });
+
+    it('keeps, of an id naming both a source and an entity, the references of the role that resolves to the target, in an array of the exact size', () => {
+      const corpus = corpusOf({
+        'isnad.yaml': lines('sources:', '  ali: { name: Ali Hassan }', 'entities:', '  ali: { name: Ali the person }', ''),
+        'x.isnad.md': lines('[Ali]{@ali} said [it]{claim by=ali} of [Ali]{@ali}', ''),
+      });
+      const entity = referencesTo(corpus, { uri: REGISTRY, kind: 'entity', id: 'ali' }, true);
+      const source = referencesTo(corpus, { uri: REGISTRY, kind: 'source', id: 'ali' }, false);
+      assert.deepEqual(entity.map(({ uri, range }) => `${uri.slice(ROOT.length + 1)} ${rangeText(range)}`), ['isnad.yaml 3:2-3:5', 'x.isnad.md 0:7-0:10', 'x.isnad.md 0:46-0:49']);
+      assert.deepEqual(source.map(({ uri, range }) => `${uri.slice(ROOT.length + 1)} ${rangeText(range)}`), ['x.isnad.md 0:31-0:34']);
+      assert.deepEqual([Object.keys(entity).length, Object.keys(source).length], [3, 1]);
     });
 
     it('resolves through a registry added after the articles were indexed', () => {

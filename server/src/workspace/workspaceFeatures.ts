@@ -22,7 +22,7 @@ import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languagese
 import type { LineIndex } from '../service/lineIndex';
 import { computeRegistryDiagnostics } from '../service/features/registryDiagnostics';
 import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
-import { referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
+import { declarationOf, referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
 import { corpusUsage, type CorpusUsage } from '../service/features/corpusUsage';
 import { baseName, canonicalUri, isRegistryName, WATCHED_GLOBS } from './fileKinds';
 import { WorkspaceIndex, type IndexProgress } from './workspaceIndex';
@@ -165,7 +165,8 @@ export class WorkspaceFeatures {
 
   definition(uri: string, position: Position): Location[] | undefined {
     const found = this.sharedTargetAt(uri, position);
-    const declaration = found && referencesTo(this.index.corpus, found.target, true)[0];
+    // Not the first of its references: an id named in every article would build them all.
+    const declaration = found && declarationOf(this.index.corpus, found.target);
     return declaration ? [declaration] : undefined;
   }
 

@@ -4,6 +4,7 @@
 import type { Registry, RegistryScope } from '../model';
 import { REGISTRY_FILE_NAME } from '../parse/registry';
 import { REFERENCE_ROLES, roleBit, type ArticleSummary, type ReferenceRole } from './summary';
+import { Postings } from './postings';
 
 export type DefinitionKind = 'source' | 'entity';
 
@@ -26,6 +27,9 @@ export function folderOf(uri: string): string {
 
 const NO_REGISTRY: RegistryScope = { layers: [] };
 
+/** How many ids keep their postings: each holds a copy of the id's references, and a session queries a few ids at a time. */
+const POSTINGS_KEPT = 16;
+
 export class Corpus {
   private roots: string[] = [];
   private readonly articleMap = new Map<string, ArticleSummary>();
@@ -36,8 +40,11 @@ export class Corpus {
    * defines it). Kept current article by article, never rebuilt whole.
    */
   private readonly articlesById = new Map<string, Map<string, number>>();
-  /** Each id's articles in URI order, made when first asked for and dropped when that set changes. */
-  private readonly sortedById = new Map<string, readonly string[]>();
+  /**
+   * The postings of the ids queried lately, made when first asked for, kept current as articles
+   * that refer to the id are re-indexed, dropped when that set of articles changes.
+   */
+  private readonly postingsById = new Map<string, Postings>();
   /** Scopes by folder, rebuilt when a registry changes; the same object while nothing changes, so models can be cached on it. */
   private readonly scopes = new Map<string, RegistryScope>();
   /** The same by article, so that a query over thousands of articles does not cut and hash their folders again. */
@@ -77,9 +84,10 @@ export class Corpus {
     for (const id of ids) {
       let articles = this.articlesById.get(id);
       if (!articles) this.articlesById.set(id, (articles = new Map()));
-      // An article re-indexed with the same ids leaves the id's URI order as it was.
-      if (!articles.has(uri)) this.sortedById.delete(id);
-      articles.set(uri, summary.references.indexOf(id));
+      const idIndex = summary.references.indexOf(id);
+      if (!articles.has(uri)) this.postingsById.delete(id);
+      else this.takeIntoPostings(id, summary, idIndex);
+      articles.set(uri, idIndex);
     }
   }
 
@@ -94,8 +102,16 @@ export class Corpus {
   private unlink(id: string, uri: string): void {
     const articles = this.articlesById.get(id);
     if (!articles?.delete(uri)) return;
-    this.sortedById.delete(id);
+    this.postingsById.delete(id);
     if (articles.size === 0) this.articlesById.delete(id);
+  }
+
+  private takeIntoPostings(id: string, summary: ArticleSummary, idIndex: number): void {
+    const postings = this.postingsById.get(id);
+    if (!postings) return;
+    const updated = postings.withArticle(summary, idIndex);
+    if (updated) this.postingsById.set(id, updated);
+    else this.postingsById.delete(id);
   }
 
   private forgetScopes(): void {
@@ -117,13 +133,18 @@ export class Corpus {
     for (const uri of this.articlesById.get(id)?.keys() ?? []) yield this.articleMap.get(uri)!;
   }
 
-  /** The same articles in URI order, each with the index of `id` in its reference table (-1 when it only defines it). */
-  *referringArticles(id: string): Iterable<{ readonly article: ArticleSummary; readonly idIndex: number }> {
+  /** The postings of `id` over the same articles, in URI order; undefined when none refers to it or defines it. */
+  postingsOf(id: string): Postings | undefined {
     const articles = this.articlesById.get(id);
-    if (!articles) return;
-    let uris = this.sortedById.get(id);
-    if (!uris) this.sortedById.set(id, (uris = [...articles.keys()].sort()));
-    for (const uri of uris) yield { article: this.articleMap.get(uri)!, idIndex: articles.get(uri)! };
+    if (!articles) return undefined;
+    let postings = this.postingsById.get(id);
+    if (!postings) {
+      const uris = [...articles.keys()].sort();
+      postings = Postings.of(id, uris.map((uri) => ({ article: this.articleMap.get(uri)!, idIndex: articles.get(uri)!, folder: folderOf(uri) })));
+      if (this.postingsById.size >= POSTINGS_KEPT) this.postingsById.delete(this.postingsById.keys().next().value!);
+      this.postingsById.set(id, postings);
+    }
+    return postings;
   }
 
   /** The registries an article sees: its folder's `isnad.yaml`, then each parent's up to its workspace folder. */

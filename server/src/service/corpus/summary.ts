@@ -2,7 +2,7 @@
 // references and renames, hover counts, the who-said-what view and statistics without keeping the
 // text or the model. Ids stay unresolved here: the corpus resolves them against the registries
 // current at query time, so a registry edit needs no article re-read.
-import type { Location, Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import { STATUSES, type IsnadDocument, type Status, type TextRange } from '../model';
 import { isAnnotation, isStatement } from '../resolve';
 import { sectionTitle } from '../export/cleanText';
@@ -24,12 +24,12 @@ export function roleBit(role: ReferenceRole): RoleSet {
 export const MENTIONING: RoleSet = roleBit('mention') | roleBit('about');
 
 /** Per reference: its role's index, then start line, start character, end line, end character. */
-const STRIDE = 5;
+export const PACKED_STRIDE = 5;
 
 /**
  * An article's references, grouped by id and in document order within each id, packed in one
- * typed array: a corpus holds hundreds of thousands of them, and a references query then walks
- * one id's run without touching the others or allocating until the result is built.
+ * typed array: a corpus holds hundreds of thousands of them, and one id's run is read (or copied
+ * into the corpus's postings of that id, see Postings) without touching the others.
  */
 export class ReferenceTable {
   private constructor(
@@ -51,14 +51,14 @@ export class ReferenceTable {
     }
     const ids = [...byId.keys()];
     const runStarts = new Uint32Array(ids.length + 1);
-    const packed = new Uint32Array(references.length * STRIDE);
+    const packed = new Uint32Array(references.length * PACKED_STRIDE);
     const roleSets = new Uint8Array(ids.length);
     let at = 0;
     ids.forEach((id, index) => {
       runStarts[index] = at;
       const run = byId.get(id)!.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       for (const { role, range } of run) {
-        const offset = at++ * STRIDE;
+        const offset = at++ * PACKED_STRIDE;
         packed[offset] = REFERENCE_ROLES.indexOf(role);
         packed[offset + 1] = range.start.line;
         packed[offset + 2] = range.start.character;
@@ -83,52 +83,35 @@ export class ReferenceTable {
   /** How many references of the id at `idIndex` have one of `roles`. */
   count(idIndex: number, roles: RoleSet): number {
     let count = 0;
-    for (let at = this.runStarts[idIndex]; at < this.runStarts[idIndex + 1]; at++) if (roles & (1 << this.packed[at * STRIDE])) count++;
+    for (let at = this.runStarts[idIndex]; at < this.runStarts[idIndex + 1]; at++) if (roles & (1 << this.packed[at * PACKED_STRIDE])) count++;
     return count;
   }
 
   /** The range of the first reference of the id at `idIndex` that has one of `roles`, in document order. */
   firstRange(idIndex: number, roles: RoleSet): Range | undefined {
     const packed = this.packed;
-    for (let at = this.runStarts[idIndex] * STRIDE, end = this.runStarts[idIndex + 1] * STRIDE; at < end; at += STRIDE) {
+    for (let at = this.runStarts[idIndex] * PACKED_STRIDE, end = this.runStarts[idIndex + 1] * PACKED_STRIDE; at < end; at += PACKED_STRIDE) {
       if (roles & (1 << packed[at])) return rangeAt(packed, at);
     }
     return undefined;
   }
 
-  /**
-   * Appends to `locations` the references of the id at `idIndex` that have one of `roles`, in
-   * document order. A references query may build hundreds of thousands of them: one loop over the
-   * packed run, no intermediate array, and each range taken from `ranges`, shared by the query.
-   */
-  appendLocations(idIndex: number, roles: RoleSet, uri: string, ranges: SharedRanges, locations: Location[]): void {
+  /** How many references the id at `idIndex` has (none for -1). */
+  runLength(idIndex: number): number {
+    return idIndex < 0 ? 0 : this.runStarts[idIndex + 1] - this.runStarts[idIndex];
+  }
+
+  /** Copies the packed references of the id at `idIndex` into `target` from index `at`. */
+  copyRun(idIndex: number, target: Uint32Array, at: number): void {
+    if (idIndex < 0) return;
+    // A run is a few dozen numbers: a loop, where `set` would first make a subarray view of each.
     const packed = this.packed;
-    for (let at = this.runStarts[idIndex] * STRIDE, end = this.runStarts[idIndex + 1] * STRIDE; at < end; at += STRIDE) {
-      if (roles & (1 << packed[at])) locations.push({ uri, range: ranges.rangeOf(packed[at + 1], packed[at + 2], packed[at + 3], packed[at + 4]) });
-    }
+    for (let from = this.runStarts[idIndex] * PACKED_STRIDE, end = this.runStarts[idIndex + 1] * PACKED_STRIDE, to = at; from < end; ) target[to++] = packed[from++];
   }
 }
 
 function rangeAt(packed: Uint32Array, at: number): Range {
   return { start: { line: packed[at + 1], character: packed[at + 2] }, end: { line: packed[at + 3], character: packed[at + 4] } };
-}
-
-/**
- * The ranges of one query's result, one object per distinct range: an id sits at the same line
- * and character in many articles (a template, a dateline, the same paragraph syndicated), and a
- * result's ranges are only read (serialised, or copied into edits), never changed. Allocating a
- * range and its two positions is most of the cost of a location.
- */
-export class SharedRanges {
-  /** By start line, then start character: the range last handed out that starts there. */
-  private readonly byStart: Range[][] = [];
-
-  rangeOf(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-    const row = (this.byStart[startLine] ??= []);
-    const known = row[startCharacter];
-    if (known !== undefined && known.end.line === endLine && known.end.character === endCharacter) return known;
-    return (row[startCharacter] = { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
-  }
 }
 
 export interface DefinitionSummary {

@@ -3,11 +3,12 @@
 // An article's own definition is seen by that article alone; a registry's by every article in
 // its folder tree that does not define the id itself.
 import type { Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { IsnadDocument, Registry, RegistryScope, TextRange } from '../model';
+import type { IsnadDocument, Registry, TextRange } from '../model';
 import { findEntity, findSource } from '../resolve';
 import { isValidId, normalizeId } from '../ids';
 import { Corpus, registryTarget, sameTarget, type DefinitionTarget } from '../corpus/corpus';
-import { REFERENCE_ROLES, roleBit, SharedRanges, type ArticleSummary, type RoleSet } from '../corpus/summary';
+import { REFERENCE_ROLES, roleBit, type ArticleSummary, type RoleSet } from '../corpus/summary';
+import { SharedRanges, type Postings } from '../corpus/postings';
 import { innermostSpanAt, referenceAt, within } from './hover';
 
 export interface TargetAt {
@@ -62,16 +63,22 @@ export function targetInRegistry(corpus: Corpus, registry: Registry, offset: num
 
 /** Every place that names `target`: its definition first (when asked for), then the others by file and position. */
 export function referencesTo(corpus: Corpus, target: DefinitionTarget, includeDeclaration: boolean): Location[] {
-  const locations: Location[] = [];
   const declaration = includeDeclaration ? declarationOf(corpus, target) : undefined;
-  if (declaration) locations.push(declaration);
-  appendRegistryLinks(corpus, target, locations);
-  return locationsOf(articleUsesOf(corpus, target), locations);
+  const links = registryLinksTo(corpus, target);
+  const uses = articleUsesOf(corpus, target);
+  // The count is known before any location is built: one array of the exact size, filled in order.
+  const locations = new Array<Location>((declaration ? 1 : 0) + links.length + (uses?.count ?? 0));
+  let at = 0;
+  if (declaration) locations[at++] = declaration;
+  for (const link of links) locations[at++] = link;
+  if (uses) writeLocations(uses, locations, at);
+  return locations;
 }
 
-/** Appends the registries' sources whose `entity:` names the target entity. */
-function appendRegistryLinks(corpus: Corpus, target: DefinitionTarget, locations: Location[]): void {
-  if (target.kind !== 'entity') return;
+/** Registries' sources whose `entity:` names the target entity. */
+function registryLinksTo(corpus: Corpus, target: DefinitionTarget): Location[] {
+  const locations: Location[] = [];
+  if (target.kind !== 'entity') return locations;
   for (const registry of [...corpus.registries.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     const scope = { layers: [registry, ...corpus.fartherScopeOf(registry.uri).layers] };
     for (const source of registry.sources.values()) {
@@ -80,62 +87,66 @@ function appendRegistryLinks(corpus: Corpus, target: DefinitionTarget, locations
       if (link && resolved && sameTarget(resolved, target)) locations.push({ uri: registry.uri, range: registry.lines.rangeOf(link.range) });
     }
   }
+  return locations;
 }
 
-/** An article's references to the target: the roles of the id's run that resolve to it there. */
+/** The articles' references to the target, by slot of the id's postings (in URI order). */
 export interface ArticleUses {
-  readonly article: ArticleSummary;
-  readonly idIndex: number;
-  readonly roles: RoleSet;
+  readonly postings: Postings;
+  /** By slot: the roles of the article's references that resolve to the target there, 0 for none. */
+  readonly roles: Uint8Array;
+  /** How many references that makes. */
+  readonly count: number;
 }
 
 /**
- * The articles whose references resolve to the target, in URI order: found through the corpus's
- * inverted index, without building a location. Articles that do not define the id themselves
- * resolve it through their folder's registries alone, so each role is resolved once per scope.
+ * The articles whose references resolve to the target, found through the id's postings without
+ * building a location. Articles that do not define the id themselves resolve it through their
+ * folder's registries alone, so each role is resolved once per folder.
  */
-export function articleUsesOf(corpus: Corpus, target: DefinitionTarget): ArticleUses[] {
-  const uses: ArticleUses[] = [];
-  const byScope = new Map<RegistryScope, RoleSet>();
-  const resolvingRoles = (article: ArticleSummary, present: RoleSet): RoleSet => {
-    let roles = 0;
-    for (const role of REFERENCE_ROLES) {
-      if (!(present & roleBit(role))) continue;
-      const resolved = corpus.resolve(article, target.id, role);
-      if (resolved && sameTarget(resolved, target)) roles |= roleBit(role);
-    }
-    return roles;
-  };
-  const definesItself = (article: ArticleSummary) => article.sources.some(({ id }) => id === target.id) || article.entities.some(({ id }) => id === target.id);
-  for (const { article, idIndex } of corpus.referringArticles(target.id)) {
-    const present = article.references.rolesOf(idIndex);
+export function articleUsesOf(corpus: Corpus, target: DefinitionTarget): ArticleUses | undefined {
+  const postings = corpus.postingsOf(target.id);
+  if (!postings) return undefined;
+  const roles = new Uint8Array(postings.slotCount);
+  const byFolder: (RoleSet | undefined)[] = new Array(postings.folders.length).fill(undefined);
+  let count = 0;
+  for (let slot = 0; slot < roles.length; slot++) {
+    const present = postings.rolesAt(slot);
     if (present === 0) continue;
-    let roles: RoleSet;
-    if (definesItself(article)) roles = resolvingRoles(article, present);
-    else {
-      const scope = corpus.scopeOf(article.uri);
-      let inScope = byScope.get(scope);
-      if (inScope === undefined) byScope.set(scope, (inScope = resolvingRoles(article, ALL_ROLES)));
-      roles = inScope & present;
-    }
-    if (roles !== 0) uses.push({ article, idIndex, roles });
+    const resolving = postings.definesItself(slot)
+      ? resolvingRoles(corpus, postings.article(slot), target, present)
+      : (byFolder[postings.folderIndexAt(slot)] ??= resolvingRoles(corpus, postings.article(slot), target, ALL_ROLES));
+    roles[slot] = resolving & present;
+    if (roles[slot] !== 0) count += postings.count(slot, roles[slot]);
   }
-  return uses;
+  return { postings, roles, count };
 }
 
 const ALL_ROLES: RoleSet = REFERENCE_ROLES.reduce((roles, role) => roles | roleBit(role), 0);
 
-/**
- * The locations of those uses, appended to `locations`: the only step that allocates per
- * reference. Locations at the same place share their range object (see SharedRanges).
- */
-function locationsOf(uses: readonly ArticleUses[], locations: Location[]): Location[] {
-  const ranges = new SharedRanges();
-  for (const { article, idIndex, roles } of uses) article.references.appendLocations(idIndex, roles, article.uri, ranges, locations);
-  return locations;
+/** Of `roles`, those in which the id written in `article` names the target. */
+function resolvingRoles(corpus: Corpus, article: ArticleSummary, target: DefinitionTarget, roles: RoleSet): RoleSet {
+  let resolving = 0;
+  for (const role of REFERENCE_ROLES) {
+    if (!(roles & roleBit(role))) continue;
+    const resolved = corpus.resolve(article, target.id, role);
+    if (resolved && sameTarget(resolved, target)) resolving |= roleBit(role);
+  }
+  return resolving;
 }
 
-function declarationOf(corpus: Corpus, { uri, kind, id }: DefinitionTarget): Location | undefined {
+/**
+ * Writes the locations of those uses into `locations` from index `at`: the only step that
+ * allocates per reference. Locations at the same place share their range object (see SharedRanges).
+ */
+function writeLocations({ postings, roles }: ArticleUses, locations: Location[], at: number): void {
+  const ranges = new SharedRanges();
+  let next = at;
+  for (let slot = 0; slot < roles.length; slot++) if (roles[slot] !== 0) next = postings.writeLocations(slot, roles[slot], ranges, locations, next);
+}
+
+/** Where `target` is defined: the key in its registry or in its article's front matter. */
+export function declarationOf(corpus: Corpus, { uri, kind, id }: DefinitionTarget): Location | undefined {
   const registry = corpus.registries.get(uri);
   if (registry) {
     const definition = (kind === 'source' ? registry.sources : registry.entities).get(id);
