@@ -11,3 +11,14 @@ export function wellFormed(text: string): string {
   // Most text holds no surrogate at all, and looking for one costs a fraction of the replace.
   return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
 }
+
+/** Whether the surrogate at `i` is half of no pair. */
+export function isLoneSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c <= 0xdbff) {
+    const after = text.charCodeAt(i + 1);
+    return !(after >= 0xdc00 && after <= 0xdfff);
+  }
+  const before = text.charCodeAt(i - 1);
+  return !(before >= 0xd800 && before <= 0xdbff);
+}

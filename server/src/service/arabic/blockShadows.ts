@@ -44,6 +44,12 @@ export interface BlockSearch<R> {
   readonly result: () => R;
 }
 
+/** What `search` finds in `blocks` alone (one paragraph after an edit, say). */
+export function searchBlocks<R>(doc: IsnadDocument, blocks: readonly Block[], search: BlockSearch<R>): R {
+  forEachBlockShadow(doc, blocks, search.visit);
+  return search.result();
+}
+
 /** The searches of the whole body declared with `bodySearch`. */
 const bodySearches: { readonly memo: Memo<IsnadDocument, unknown>; readonly start: (doc: IsnadDocument) => BlockSearch<unknown> }[] = [];
 

@@ -4,6 +4,7 @@
 // (U+0670), tatweel and invisible format characters removed; every run of white space one space.
 // The source text is never rewritten: each shadow unit records the original characters it stands
 // for, so a match in the shadow maps back to exactly the characters the user wrote.
+import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
 
 /** A unit the shadow never holds otherwise: ends a block (paragraph or heading). */
 export const BLOCK_END = 0x0a;
@@ -88,9 +89,9 @@ export function isWordUnit(code: number): boolean {
   return known === 2;
 }
 
+/** `\s` and NEL, but not the BOM, which is invisible (removed) rather than a space. */
 function isWhiteSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+  return code === 0x85 || (code !== 0xfeff && isWhiteSpaceOrLineTerminator(code));
 }
 
 /** Invisible characters a reader does not see as part of a word: zero-width and bidi controls, soft hyphen, BOM. */

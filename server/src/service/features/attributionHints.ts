@@ -4,7 +4,7 @@
 // Cues and unnamed sources are matched like entity names: normalised, whole words, after
 // proclitics (وقال، وأكد، والمسؤولون).
 import type { Block, IsnadDocument, Span, TextRange } from '../model';
-import { bodySearch, forEachBlockShadow, type BlockSearch } from '../arabic/blockShadows';
+import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
 import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
@@ -60,9 +60,7 @@ export const attributionHints = bodySearch((doc): BlockSearch<readonly Attributi
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
-  const search = hintSearch(stretch.spans);
-  forEachBlockShadow(doc, stretch.blocks, search.visit);
-  return search.result();
+  return searchBlocks(doc, stretch.blocks, hintSearch(stretch.spans));
 }
 
 /** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */

@@ -5,7 +5,7 @@
 // mentions are kept from version to version, only the edited paragraph's found again.
 import type { Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
 import type { ParagraphChange } from '../parse/incremental';
-import { bodySearch, forEachBlockShadow, type BlockSearch } from '../arabic/blockShadows';
+import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
 import { originalRange, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher } from '../arabic/phraseMatcher';
 import { firstEndingAfter } from '../ranges';
@@ -47,9 +47,7 @@ export function carryImplicitMentions(previous: IsnadDocument, doc: IsnadDocumen
 
 /** The mentions in one paragraph, found again. */
 function mentionsIn(front: FrontMatter, doc: IsnadDocument, change: ParagraphChange): ImplicitMention[] {
-  const search = mentionSearch(front, change.spans);
-  forEachBlockShadow(doc, [change.block], search.visit);
-  return search.result();
+  return searchBlocks(doc, [change.block], mentionSearch(front, change.spans));
 }
 
 /** The mentions in the shadows of whole blocks holding `spans`, read in document order. */

@@ -7,6 +7,7 @@ import { isStatement, speakerName, speakerOf } from '../resolve';
 import { sectionTitle } from '../export/cleanText';
 import { firstEndingAfter } from '../ranges';
 import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
+import { isLoneSurrogate } from '../wellFormed';
 
 const TITLE_WORDS = 8;
 
@@ -140,16 +141,6 @@ class TitleWords {
     if (this.stretchEnd > this.stretchStart) this.built += this.document.slice(this.stretchStart, this.stretchEnd);
     this.stretchStart = this.stretchEnd = 0;
   }
-}
-
-function isLoneSurrogate(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c <= 0xdbff) {
-    const after = text.charCodeAt(i + 1);
-    return !(after >= 0xdc00 && after <= 0xdfff);
-  }
-  const before = text.charCodeAt(i - 1);
-  return !(before >= 0xd800 && before <= 0xdbff);
 }
 
 export function computeDocumentSymbols(doc: IsnadDocument, locale: Locale): DocumentSymbol[] {
