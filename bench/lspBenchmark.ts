@@ -16,7 +16,7 @@ const SERVERS: readonly ServerCommand[] = [
 
 export const SIZES: Readonly<Record<string, number>> = { '20KB': 20_000, '1MB': 1_000_000, '10MB': 10_000_000 };
 
-export const METRICS = ['initialize', 'open', 'keystroke', 'symbols', 'hoverP50', 'hoverP99', 'memory'] as const;
+export const METRICS = ['initialize', 'open', 'keystroke', 'symbols', 'hoverP50', 'hoverP99', 'roundTripP50', 'roundTripP99', 'memory'] as const;
 export type Metric = (typeof METRICS)[number];
 export type Figures = Record<Metric, number>;
 
@@ -27,6 +27,8 @@ const LABELS: Readonly<Record<Metric, string>> = {
   symbols: '`documentSymbol` ms',
   hoverP50: '`hover` p50 ms',
   hoverP99: '`hover` p99 ms',
+  roundTripP50: 'unhandled request round trip p50 ms',
+  roundTripP99: 'unhandled request round trip p99 ms',
   memory: 'peak server memory (VmHWM) MB',
 };
 
@@ -91,7 +93,12 @@ async function measure(server: ServerCommand, text: string, typed: readonly Keys
     const lines = new LineIndex(current);
     const next = random(hoverSeed);
     const hoverTimes: number[] = [];
-    for (let i = 0; i < options.hovers; i++) hoverTimes.push(await session.hover(uri, lines.positionAt(Math.floor(next() * current.length))));
+    const roundTrips: number[] = [];
+    // One unhandled request after each hover, so the floor is measured in the hovers' conditions.
+    for (let i = 0; i < options.hovers; i++) {
+      hoverTimes.push(await session.hover(uri, lines.positionAt(Math.floor(next() * current.length))));
+      roundTrips.push(await session.roundTrip());
+    }
     return {
       initialize,
       open,
@@ -99,6 +106,8 @@ async function measure(server: ServerCommand, text: string, typed: readonly Keys
       symbols,
       hoverP50: percentile(hoverTimes, 0.5),
       hoverP99: percentile(hoverTimes, 0.99),
+      roundTripP50: percentile(roundTrips, 0.5),
+      roundTripP99: percentile(roundTrips, 0.99),
       memory: session.peakMemory() / 1e6,
     };
   } finally {

@@ -35,6 +35,8 @@ const MARKDOWN_SETTINGS = {
 
 const markdownIt = new MarkdownIt();
 
+const UNHANDLED_REQUEST = 'bench/unhandledRequest';
+
 export class LspSession {
   private readonly child: ChildProcess;
   private readonly connection: lsp.ProtocolConnection;
@@ -46,7 +48,9 @@ export class LspSession {
     private readonly server: ServerCommand,
     isnadSettings: object = {},
   ) {
-    this.child = spawn(process.execPath, [...(process.env.ISNAD_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), server.script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // ISNAD_BENCH_NODE_ARGS (profiling, flag trials) is for Isnad's server: the peer stays as it ships.
+    const nodeArgs = server.kind === 'isnad' ? (process.env.ISNAD_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
+    this.child = spawn(process.execPath, [...nodeArgs, server.script, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(this.child.stdout!), new lsp.StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params: lsp.PublishDiagnosticsParams) => {
       const waiter = this.waiting.get(params.uri);
@@ -122,6 +126,20 @@ export class LspSession {
   async hover(uri: string, position: lsp.Position): Promise<number> {
     const started = performance.now();
     await this.connection.sendRequest(lsp.HoverRequest.type, { textDocument: { uri }, position });
+    return performance.now() - started;
+  }
+
+  /**
+   * Milliseconds for a request no server handles, answered at once with MethodNotFound: what any
+   * request pays for the transport and the two event loops, the floor under the hover figures.
+   */
+  async roundTrip(): Promise<number> {
+    const started = performance.now();
+    const error = await this.connection.sendRequest(UNHANDLED_REQUEST).then(
+      () => new Error(`${UNHANDLED_REQUEST} was answered`),
+      (answer: unknown) => (answer instanceof lsp.ResponseError && answer.code === lsp.ErrorCodes.MethodNotFound ? undefined : answer),
+    );
+    if (error) throw error;
     return performance.now() - started;
   }
 
