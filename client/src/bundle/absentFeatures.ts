@@ -6,10 +6,10 @@
 // registering it at run time is refused ("No feature implementation"). test/unit/bundle.test.ts
 // checks that every name the client reads from those modules is exported here, and
 // test/protocol/bundleCapabilities.test.ts that our server declares none of their capabilities.
-import type { FeatureState, StaticFeature } from 'vscode-languageclient';
+import type { ClientCapabilities, FeatureState, StaticFeature } from 'vscode-languageclient';
 
 class AbsentFeature implements StaticFeature {
-  fillClientCapabilities(): void {}
+  fillClientCapabilities(_capabilities: ClientCapabilities): void {}
   initialize(): void {}
   getState(): FeatureState {
     return { kind: 'static' };
