@@ -34,7 +34,9 @@ export function activationTests(): void {
     it('offers the server the client features it uses, and none of those the bundle leaves out (client/src/bundle/absentFeatures.json)', () => {
       // The capabilities the client sends in `initialize`; the method is private to the language client.
       const client = isnadExtension().exports.client as unknown as { computeClientCapabilities(): ClientCapabilities };
-      const { textDocument, workspace, window } = client.computeClientCapabilities();
+      const capabilities = client.computeClientCapabilities();
+      const { textDocument, workspace, window } = capabilities;
+      assert.deepEqual(Object.keys(capabilities).sort(), ['general', 'textDocument', 'window', 'workspace']);
       assert.deepEqual(Object.keys(textDocument!).sort(), [
         'codeAction', 'codeLens', 'completion', 'definition', 'documentHighlight', 'documentSymbol', 'filters', 'foldingRange',
         'hover', 'inlayHint', 'publishDiagnostics', 'references', 'rename', 'semanticTokens', 'synchronization',
