@@ -1,11 +1,11 @@
 // Stands in, in the extension bundle (esbuild.mjs), for the language client's feature modules
 // listed in absentFeatures.json: the client sides of capabilities the Isnad server never declares
-// (notebooks, pull diagnostics, formatting, call hierarchy…), 110 KB of the bundle with the glob
+// (notebooks, pull diagnostics, formatting, call hierarchy…), 107 KB of the bundle with the glob
 // matcher they bring. Each feature registers as a static one that does nothing: it fills in no
 // client capability, so a server is told the client lacks it, and it is not dynamic, so a server
-// registering it at run time is refused ("No feature implementation"). test/unit/bundle.test.ts
-// checks that every name the client reads from those modules is exported here, and
-// test/protocol/bundleCapabilities.test.ts that our server declares none of their capabilities.
+// registering it at run time is refused ("No feature implementation"). test/unit/absentFeatures.test.ts
+// checks that every name the client reads from those modules is answered here, and
+// test/protocol/clientBundle.test.ts that our server declares none of their capabilities.
 import type { ClientCapabilities, FeatureState, StaticFeature } from 'vscode-languageclient';
 
 class AbsentFeature implements StaticFeature {
