@@ -91,14 +91,15 @@ async function main(): Promise<void> {
     (globalThis as { gc?: () => void }).gc?.();
     const kept = process.memoryUsage().heapUsed / 2 ** 20;
     const corpus = index.corpus;
-    const registryUri = pathToFileURL(path.join(folder, 'isnad.yaml')).href;
+    const folderUrl = pathToFileURL(folder).href;
+    const registryUri = `${folderUrl}/isnad.yaml`;
 
     const symbolHit = medianMs(() => computeWorkspaceSymbols(corpus, 'شويغو', 'en'));
     const symbolMiss = medianMs(() => computeWorkspaceSymbols(corpus, 'zzzq', 'en'));
     const rare = { uri: registryUri, kind: 'entity' as const, id: 'شويغو' };
     const common = { uri: registryUri, kind: 'entity' as const, id: 'روسيا' };
     let commonCount = 0;
-    // The first query after indexing also packs the id's postings (then kept while articles keep their counts).
+    // The index packed every id's postings when its scan ended; the query's own code has not run yet.
     const referencesCommonCold = medianMs(() => (commonCount = referencesTo(corpus, common, true).length), 1);
     const rareCount = referencesTo(corpus, rare, true).length;
     // An edit that adds or removes a reference to the id in one article: its postings are packed again.
@@ -110,6 +111,15 @@ async function main(): Promise<void> {
       9,
       (run) => corpus.setArticle(editions[run % 2]),
     );
+    // A new article naming the id, then gone again: its slot inserted into the postings, then taken out.
+    const extraUri = `${folderUrl}/desk-0/extra.isnad.md`;
+    const extra = summarizeArticle(parseIsnad(editedText, extraUri));
+    const referencesCommonInserted = medianMs(
+      () => referencesTo(corpus, common, true),
+      9,
+      (run) => (run % 2 === 0 ? corpus.setArticle(extra) : corpus.removeArticle(extraUri)),
+    );
+    corpus.removeArticle(extraUri);
     // The last query saw editions[0]: each run then changes the count.
     let edits = 1;
     const reindexEdited = medianMs(() => corpus.setArticle(editions[edits++ % 2]), 9);
@@ -130,7 +140,7 @@ async function main(): Promise<void> {
         '',
         '| measure | value | target |',
         '|---|--:|--:|',
-        `| index the workspace (read, parse, summarise) | ${(indexMs / 1000).toFixed(1)} s | < 20 s |`,
+        `| index the workspace (read, parse, summarise, pack every id's postings) | ${(indexMs / 1000).toFixed(1)} s | < 20 s |`,
         `| peak RSS while indexing (process, ${rssBefore.toFixed(0)} MB before) | ${peak.toFixed(0)} MB | < 1024 MB |`,
         `| heap kept by the index after GC | ${kept.toFixed(0)} MB | |`,
         `| workspace symbols, query matching a few (\`شويغو\`) | ${symbolHit} | < 50 ms |`,
@@ -139,8 +149,9 @@ async function main(): Promise<void> {
         `| … and the whole query, \`Location\` objects built | ${referencesRare} | < 50 ms |`,
         `| references of an entity in every article (${commonCount} locations): finding them in the index | ${findCommon} | < 50 ms |`,
         `| … and the whole query, \`Location\` objects built (${distinctRanges} distinct range objects) | ${referencesCommon} | < 50 ms |`,
-        `| … the same, first query after indexing (packs the id's postings) | ${referencesCommonCold} | |`,
-        `| … the same, after an edit adding or removing one of its references (postings copied with that article's run changed) | ${referencesCommonEdited} | |`,
+        `| … the same, first query after indexing (postings packed by the index; the query's code not yet optimised by V8) | ${referencesCommonCold} | < 50 ms |`,
+        `| … the same, each after a new article naming it is added or removed (its slot put in or taken out of the postings) | ${referencesCommonInserted} | < 50 ms |`,
+        `| … the same, after an edit adding or removing one of its references (postings copied with that article's run changed) | ${referencesCommonEdited} | < 50 ms |`,
         `| … that edit's re-indexing in the corpus, the article already summarised (the copy included) | ${reindexEdited} | |`,
         `| … JSON serialisation of that result (${commonJsonMb.toFixed(0)} MB), outside the query | ${serialiseCommon} | |`,
       ].join('\n'),

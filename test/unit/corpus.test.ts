@@ -9,6 +9,7 @@ import { computeWorkspaceSymbols } from '../../server/src/service/features/works
 import { referencesTo } from '../../server/src/service/features/crossReferences';
 import { corpusUsage } from '../../server/src/service/features/corpusUsage';
 import type { Range } from 'vscode-languageserver-types';
+import * as fc from 'fast-check';
 import { lines } from './fixture';
 
 const ROOT = 'file:///w';
@@ -186,17 +187,64 @@ describe('corpus (workspace index queries)', () => {
       assert.deepEqual(where(corpus, town), ['a.isnad.md 2:55-2:59', 'a.isnad.md 2:74-2:78', 'sub/b.isnad.md 0:8-0:12', 'sub/b.isnad.md 0:22-0:26']);
     });
 
-    it('stays exact for ids whose postings were let go to keep the memory bounded', () => {
-      const ids = Array.from({ length: 20 }, (_, n) => `place${n}`);
-      const corpus = corpusOf({
-        'isnad.yaml': lines('entities:', ...ids.map((id) => `  ${id}: { name: ${id} }`), ''),
-        'x.isnad.md': lines(ids.map((id) => `[P]{@${id}}`).join(' '), ''),
+    it('stays exact through any sequence of articles set, changed and removed, during bulk loads and after, queried or not', () => {
+      const ids = ['ali', 'desk', 'town', 'port'];
+      const names = ['a.isnad.md', 'b.isnad.md', 'sub/c.isnad.md', 'sub/d.isnad.md', 'sub/deep/e.isnad.md'];
+      const reference = fc.tuple(fc.constantFrom(...ids), fc.constantFrom('@', 'by=', 'about='));
+      const articleText = fc.record({
+        references: fc.array(reference, { maxLength: 6 }),
+        ownDefinition: fc.option(fc.constantFrom(...ids), { nil: undefined }),
+        blankLines: fc.nat(2),
       });
-      const placeOf = (id: string) => ({ uri: REGISTRY, kind: 'entity' as const, id });
-      const before = ids.map((id) => where(corpus, placeOf(id)));
-      assert.deepEqual(before[19], ['x.isnad.md 0:261-0:268']);
-      setText(corpus, 'x.isnad.md', lines('', ids.map((id) => `[P]{@${id}}`).join(' '), ''));
-      assert.deepEqual(ids.map((id) => where(corpus, placeOf(id))), before.map(([place]) => [place.replace(' 0:', ' 1:').replace('-0:', '-1:')]));
+      const text = ({ references, ownDefinition, blankLines }: { references: [string, string][]; ownDefinition?: string; blankLines: number }) =>
+        lines(
+          ...(ownDefinition ? ['---', 'entities:', `  ${ownDefinition}: { name: Its own }`, '---'] : []),
+          ...Array<string>(blankLines).fill(''),
+          references.map(([id, how]) => (how === '@' ? `[X]{@${id}}` : `[Says x]{claim ${how}${id}}`)).join(' '),
+          '',
+        );
+      const operation = fc.oneof(
+        fc.record({ kind: fc.constant('set' as const), name: fc.constantFrom(...names), article: articleText }),
+        fc.record({ kind: fc.constant('remove' as const), name: fc.constantFrom(...names) }),
+        fc.record({ kind: fc.constantFrom('begin' as const, 'end' as const, 'query' as const) }),
+      );
+      const registries = {
+        'isnad.yaml': lines('sources:', '  ali: { name: Ali }', '  desk: { name: Desk }', 'entities:', '  town: { name: Town }', '  ali: { name: Ali the person }', ''),
+        'sub/isnad.yaml': lines('entities:', '  port: { name: Port }', '  town: { name: Sub-desk town }', ''),
+      };
+      const targets = [
+        ...['ali', 'desk'].map((id) => ({ uri: REGISTRY, kind: 'source' as const, id })),
+        ...['town', 'ali'].map((id) => ({ uri: REGISTRY, kind: 'entity' as const, id })),
+        ...['port', 'town'].map((id) => ({ uri: `${ROOT}/sub/isnad.yaml`, kind: 'entity' as const, id })),
+        ...names.flatMap((name) => ids.map((id) => ({ uri: `${ROOT}/${name}`, kind: 'entity' as const, id }))),
+      ];
+      const everyReference = (corpus: Corpus) => targets.map((target) => referencesTo(corpus, target, true));
+      fc.assert(
+        fc.property(fc.array(operation, { maxLength: 30 }), (operations) => {
+          const corpus = corpusOf(registries);
+          const files = new Map<string, string>();
+          let loads = 0;
+          for (const step of operations) {
+            if (step.kind === 'set') {
+              files.set(step.name, text(step.article));
+              setText(corpus, step.name, text(step.article));
+            } else if (step.kind === 'remove') {
+              files.delete(step.name);
+              corpus.removeArticle(`${ROOT}/${step.name}`);
+            } else if (step.kind === 'begin') {
+              loads++;
+              corpus.beginBulkLoad();
+            } else if (step.kind === 'end' && loads > 0) {
+              loads--;
+              corpus.endBulkLoad();
+            } else if (step.kind === 'query') {
+              assert.deepEqual(everyReference(corpus), everyReference(corpusOf({ ...registries, ...Object.fromEntries(files) })));
+            }
+          }
+          assert.deepEqual(everyReference(corpus), everyReference(corpusOf({ ...registries, ...Object.fromEntries(files) })));
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it('keeps, of an id naming both a source and an entity, the references of the role that resolves to the target, in an array of the exact size', () => {

@@ -80,6 +80,7 @@ export class WorkspaceIndex {
       await this.walk(fileURLToPath(root), articles, registries);
     }
     const progress = await this.host.startProgress();
+    this.corpus.beginBulkLoad();
     try {
       // Registries first: every article read after them is summarised against its scope.
       for (const file of registries) await this.readRegistry(pathToFileURL(file).href);
@@ -93,6 +94,7 @@ export class WorkspaceIndex {
         if (i % PROGRESS_STEP === 0) progress.report(i, uris.length);
       }
     } finally {
+      this.corpus.endBulkLoad();
       progress.done();
     }
     this.complete = true;

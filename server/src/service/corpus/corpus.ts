@@ -4,7 +4,7 @@
 import type { Registry, RegistryScope } from '../model';
 import { REGISTRY_FILE_NAME } from '../parse/registry';
 import { REFERENCE_ROLES, roleBit, type ArticleSummary, type ReferenceRole } from './summary';
-import { Postings } from './postings';
+import { FolderNumbers, Postings } from './postings';
 
 export type DefinitionKind = 'source' | 'entity';
 
@@ -27,9 +27,6 @@ export function folderOf(uri: string): string {
 
 const NO_REGISTRY: RegistryScope = { layers: [] };
 
-/** How many ids keep their postings: each holds a copy of the id's references, and a session queries a few ids at a time. */
-const POSTINGS_KEPT = 16;
-
 export class Corpus {
   private roots: string[] = [];
   private readonly articleMap = new Map<string, ArticleSummary>();
@@ -41,10 +38,15 @@ export class Corpus {
    */
   private readonly articlesById = new Map<string, Map<string, number>>();
   /**
-   * The postings of the ids queried lately, made when first asked for, kept current as articles
-   * that refer to the id are re-indexed, dropped when that set of articles changes.
+   * The postings of every id (a second copy of the references, 20 bytes each), packed in one pass
+   * when a bulk load ends so that no query waits for them, then kept current article by article.
+   * While a bulk load adds articles by the thousand they are dropped as their ids change instead
+   * (keeping them current would copy each id's postings once per article added), and made again
+   * when asked for or when the load ends.
    */
   private readonly postingsById = new Map<string, Postings>();
+  private readonly folderNumbers = new FolderNumbers();
+  private bulkLoads = 0;
   /** Scopes by folder, rebuilt when a registry changes; the same object while nothing changes, so models can be cached on it. */
   private readonly scopes = new Map<string, RegistryScope>();
   /** The same by article, so that a query over thousands of articles does not cut and hash their folders again. */
@@ -85,9 +87,11 @@ export class Corpus {
       let articles = this.articlesById.get(id);
       if (!articles) this.articlesById.set(id, (articles = new Map()));
       const idIndex = summary.references.indexOf(id);
-      if (!articles.has(uri)) this.postingsById.delete(id);
-      else this.takeIntoPostings(id, summary, idIndex);
       articles.set(uri, idIndex);
+      const postings = this.postingsById.get(id);
+      if (!postings) continue;
+      if (this.bulkLoads > 0) this.postingsById.delete(id);
+      else this.postingsById.set(id, postings.withArticle({ article: summary, idIndex, folder: this.folderNumbers.numberOf(folderOf(uri)) }));
     }
   }
 
@@ -102,16 +106,32 @@ export class Corpus {
   private unlink(id: string, uri: string): void {
     const articles = this.articlesById.get(id);
     if (!articles?.delete(uri)) return;
-    this.postingsById.delete(id);
     if (articles.size === 0) this.articlesById.delete(id);
+    const postings = this.postingsById.get(id)?.withoutArticle(uri);
+    if (postings && this.bulkLoads === 0) this.postingsById.set(id, postings);
+    else this.postingsById.delete(id);
   }
 
-  private takeIntoPostings(id: string, summary: ArticleSummary, idIndex: number): void {
-    const postings = this.postingsById.get(id);
-    if (!postings) return;
-    const updated = postings.withArticle(summary, idIndex);
-    if (updated) this.postingsById.set(id, updated);
-    else this.postingsById.delete(id);
+  /**
+   * Many articles are about to be set (a workspace folder's first scan): postings are packed once
+   * when `endBulkLoad` has been called as many times, not kept current meanwhile.
+   */
+  beginBulkLoad(): void {
+    this.bulkLoads++;
+  }
+
+  endBulkLoad(): void {
+    if (--this.bulkLoads === 0) this.packAll();
+  }
+
+  private postingSource(uri: string): { article: ArticleSummary; folder: number } {
+    return { article: this.articleMap.get(uri)!, folder: this.folderNumbers.numberOf(folderOf(uri)) };
+  }
+
+  /** Packs the postings of every id that has none. */
+  private packAll(): void {
+    const articles = [...this.articleMap.keys()].sort().map((uri) => this.postingSource(uri));
+    for (const [id, postings] of Postings.ofEach(articles, this.folderNumbers, (id) => !this.postingsById.has(id))) this.postingsById.set(id, postings);
   }
 
   private forgetScopes(): void {
@@ -139,9 +159,8 @@ export class Corpus {
     if (!articles) return undefined;
     let postings = this.postingsById.get(id);
     if (!postings) {
-      const uris = [...articles.keys()].sort();
-      postings = Postings.of(id, uris.map((uri) => ({ article: this.articleMap.get(uri)!, idIndex: articles.get(uri)!, folder: folderOf(uri) })));
-      if (this.postingsById.size >= POSTINGS_KEPT) this.postingsById.delete(this.postingsById.keys().next().value!);
+      const sources = [...articles.keys()].sort().map((uri) => this.postingSource(uri));
+      postings = Postings.ofEach(sources, this.folderNumbers, (candidate) => candidate === id).get(id)!;
       this.postingsById.set(id, postings);
     }
     return postings;

@@ -8,7 +8,7 @@ import { findEntity, findSource } from '../resolve';
 import { isValidId, normalizeId } from '../ids';
 import { Corpus, registryTarget, sameTarget, type DefinitionTarget } from '../corpus/corpus';
 import { REFERENCE_ROLES, roleBit, type ArticleSummary, type RoleSet } from '../corpus/summary';
-import { SharedRanges, type Postings } from '../corpus/postings';
+import type { Postings } from '../corpus/postings';
 import { innermostSpanAt, referenceAt, within } from './hover';
 
 export interface TargetAt {
@@ -71,7 +71,8 @@ export function referencesTo(corpus: Corpus, target: DefinitionTarget, includeDe
   let at = 0;
   if (declaration) locations[at++] = declaration;
   for (const link of links) locations[at++] = link;
-  if (uses) writeLocations(uses, locations, at);
+  // The only step that allocates per reference; locations at the same place share their range object (see SharedRanges).
+  if (uses) uses.postings.writeLocations(uses.roles, locations, at);
   return locations;
 }
 
@@ -108,14 +109,14 @@ export function articleUsesOf(corpus: Corpus, target: DefinitionTarget): Article
   const postings = corpus.postingsOf(target.id);
   if (!postings) return undefined;
   const roles = new Uint8Array(postings.slotCount);
-  const byFolder: (RoleSet | undefined)[] = new Array(postings.folders.length).fill(undefined);
+  const byFolder: (RoleSet | undefined)[] = new Array(postings.folders.count).fill(undefined);
   let count = 0;
   for (let slot = 0; slot < roles.length; slot++) {
     const present = postings.rolesAt(slot);
     if (present === 0) continue;
     const resolving = postings.definesItself(slot)
       ? resolvingRoles(corpus, postings.article(slot), target, present)
-      : (byFolder[postings.folderIndexAt(slot)] ??= resolvingRoles(corpus, postings.article(slot), target, ALL_ROLES));
+      : (byFolder[postings.folderNumberAt(slot)] ??= resolvingRoles(corpus, postings.article(slot), target, ALL_ROLES));
     roles[slot] = resolving & present;
     if (roles[slot] !== 0) count += postings.count(slot, roles[slot]);
   }
@@ -133,16 +134,6 @@ function resolvingRoles(corpus: Corpus, article: ArticleSummary, target: Definit
     if (resolved && sameTarget(resolved, target)) resolving |= roleBit(role);
   }
   return resolving;
-}
-
-/**
- * Writes the locations of those uses into `locations` from index `at`: the only step that
- * allocates per reference. Locations at the same place share their range object (see SharedRanges).
- */
-function writeLocations({ postings, roles }: ArticleUses, locations: Location[], at: number): void {
-  const ranges = new SharedRanges();
-  let next = at;
-  for (let slot = 0; slot < roles.length; slot++) if (roles[slot] !== 0) next = postings.writeLocations(slot, roles[slot], ranges, locations, next);
 }
 
 /** Where `target` is defined: the key in its registry or in its article's front matter. */
