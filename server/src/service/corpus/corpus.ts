@@ -107,8 +107,8 @@ export class Corpus {
     const articles = this.articlesById.get(id);
     if (!articles?.delete(uri)) return;
     if (articles.size === 0) this.articlesById.delete(id);
-    const postings = this.postingsById.get(id)?.withoutArticle(uri);
-    if (postings && this.bulkLoads === 0) this.postingsById.set(id, postings);
+    const postings = this.bulkLoads === 0 ? this.postingsById.get(id)?.withoutArticle(uri) : undefined;
+    if (postings) this.postingsById.set(id, postings);
     else this.postingsById.delete(id);
   }
 
