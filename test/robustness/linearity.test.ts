@@ -93,22 +93,45 @@ function repeatsFor(work: () => void): number {
   return Math.max(1, Math.ceil(0.2 / Math.max(cpuSeconds(work, 1), 1e-4)));
 }
 
+const LIMIT = 2.5;
+const ATTEMPTS = 3;
+
+/**
+ * The lowest of up to ATTEMPTS measured ratios, stopping at the first within LIMIT. V8's
+ * collector steps where its heuristics say (exporting one long line: 134 ms of collection over
+ * 20 exports of 128 KB, 499 ms over 256 KB, the exporter's own time 1.85×), so one measurement in
+ * a few reads over the limit on linear code (a clean-clone CI run: 3.06×, then 2.1–2.4× in seven
+ * processes); a cost that grows faster than the length reads over it every time.
+ */
+function lowestRatio(shape: string, measure: () => { ratio: number; note: string }): number {
+  let lowest = Infinity;
+  for (let attempt = 1; attempt <= ATTEMPTS && lowest > LIMIT; attempt++) {
+    const { ratio, note } = measure();
+    console.log(`      ${shape}: ${note}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+    lowest = Math.min(lowest, ratio);
+  }
+  return lowest;
+}
+
 describe('time is linear in the length of the document', () => {
   for (const [shape, make] of Object.entries(SHAPES)) {
-    it(`${shape}: twice as long takes at most 2.5× as long, and 1 MB under a second`, () => {
+    it(`${shape}: twice as long takes at most ${LIMIT}× as long, and 1 MB under a second`, () => {
       const half = make(HALF);
       const full = make(2 * HALF);
-      const [halfTime, fullTime] = fastestAlternating(() => analyse(half), () => analyse(full));
-      const ratio = fullTime / halfTime;
-      console.log(`      ${shape}: ${(halfTime * 1000).toFixed(0)} ms → ${(fullTime * 1000).toFixed(0)} ms (×${ratio.toFixed(2)})`);
-      assert.ok(ratio <= 2.5, `${shape}: 1 MB took ${ratio.toFixed(2)}× as long as 0.5 MB`);
+      let fullTime = Infinity;
+      const ratio = lowestRatio(shape, () => {
+        const [halfRun, fullRun] = fastestAlternating(() => analyse(half), () => analyse(full));
+        fullTime = Math.min(fullTime, fullRun);
+        return { ratio: fullRun / halfRun, note: `${(halfRun * 1000).toFixed(0)} ms → ${(fullRun * 1000).toFixed(0)} ms (×${(fullRun / halfRun).toFixed(2)})` };
+      });
+      assert.ok(ratio <= LIMIT, `${shape}: 1 MB took ${ratio.toFixed(2)}× as long as 0.5 MB`);
       assert.ok(fullTime < 1, `${shape}: 1 MB took ${fullTime.toFixed(2)} s`);
     });
 
     // Each annotation quotes its text, so deep nesting makes an export's size grow with the
     // square of the depth whatever the exporter does: that shape is left out here.
     if (shape === 'nested brackets') continue;
-    it(`${shape}: exports of a document twice as long take at most 2.5× as long`, () => {
+    it(`${shape}: exports of a document twice as long take at most ${LIMIT}× as long`, () => {
       // Large enough that a collection or a timer tick does not decide the ratio.
       const small = make(HALF / 4);
       const large = make(HALF / 2);
@@ -117,9 +140,11 @@ describe('time is linear in the length of the document', () => {
       exportAll(large);
       // The same number of calls for both sizes, each run long enough to average out the noise.
       const repeats = repeatsFor(() => exportAll(small));
-      const ratio = cpuSeconds(() => exportAll(large), RUNS, repeats) / cpuSeconds(() => exportAll(small), RUNS, repeats);
-      console.log(`      ${shape}: exports ×${ratio.toFixed(2)} (${repeats} per run)`);
-      assert.ok(ratio <= 2.5, `${shape}: exporting 256 KB took ${ratio.toFixed(2)}× as long as 128 KB`);
+      const ratio = lowestRatio(shape, () => {
+        const measured = cpuSeconds(() => exportAll(large), RUNS, repeats) / cpuSeconds(() => exportAll(small), RUNS, repeats);
+        return { ratio: measured, note: `exports ×${measured.toFixed(2)} (${repeats} per run)` };
+      });
+      assert.ok(ratio <= LIMIT, `${shape}: exporting 256 KB took ${ratio.toFixed(2)}× as long as 128 KB`);
     });
   }
 });
