@@ -2,7 +2,8 @@
 // process, and V8's optimising compiler and GC helpers keep other threads busy for a while after
 // a document is opened (as much CPU as the main thread, measured): a keystroke's cheap analysis
 // then read as expensive and its diagnostics were delayed. Linux tells the thread's own time in
-// /proc (nanoseconds); elsewhere the process's time is the best there is.
+// /proc (in nanoseconds, though brought up to date at scheduler ticks: steps of a few
+// milliseconds, fine against the debounce's 20); elsewhere the process's time is the best there is.
 import * as fs from 'node:fs';
 
 const THREAD_SCHEDSTAT = '/proc/thread-self/schedstat';
