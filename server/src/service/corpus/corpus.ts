@@ -3,7 +3,7 @@
 // query resolves ids against the registries current at that moment.
 import type { Registry, RegistryScope } from '../model';
 import { REGISTRY_FILE_NAME } from '../parse/registry';
-import { REFERENCE_ROLES, roleBit, type ArticleSummary, type ReferenceRole } from './summary';
+import { REFERENCE_ROLES, forEachIdOf, roleBit, type ArticleSummary, type ReferenceRole } from './summary';
 import { FolderNumbers, Postings } from './postings';
 
 export type DefinitionKind = 'source' | 'entity';
@@ -83,6 +83,7 @@ export class Corpus {
     this.articleMap.set(uri, summary);
     const ids = idsOf(summary);
     if (old) for (const id of idsOf(old)) if (!ids.has(id)) this.unlink(id, uri);
+    const folder = this.folderNumbers.numberOf(folderOf(uri));
     for (const id of ids) {
       let articles = this.articlesById.get(id);
       if (!articles) this.articlesById.set(id, (articles = new Map()));
@@ -91,7 +92,7 @@ export class Corpus {
       const postings = this.postingsById.get(id);
       if (!postings) continue;
       if (this.bulkLoads > 0) this.postingsById.delete(id);
-      else this.postingsById.set(id, postings.withArticle({ article: summary, idIndex, folder: this.folderNumbers.numberOf(folderOf(uri)) }));
+      else this.postingsById.set(id, postings.withArticle({ article: summary, idIndex, folder }));
     }
   }
 
@@ -248,8 +249,6 @@ export function registryTarget(scope: RegistryScope, kind: DefinitionKind, id: s
 
 function idsOf(summary: ArticleSummary): Set<string> {
   const ids = new Set<string>();
-  for (const id of summary.references.ids) ids.add(id);
-  for (const definition of summary.sources) ids.add(definition.id);
-  for (const definition of summary.entities) ids.add(definition.id);
+  forEachIdOf(summary, (id) => ids.add(id));
   return ids;
 }

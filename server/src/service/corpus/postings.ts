@@ -4,7 +4,7 @@
 // walking the 392,852 references of an id named in every article of the bench corpus took 13 ms
 // there and 1 ms here.
 import type { Location, Range } from 'vscode-languageserver-types';
-import { PACKED_STRIDE, type ArticleSummary, type RoleSet } from './summary';
+import { PACKED_STRIDE, forEachIdOf, type ArticleSummary, type RoleSet } from './summary';
 
 /** An article's entry in an id's postings. */
 export interface PostingSource {
@@ -36,8 +36,6 @@ export class Postings {
     readonly folders: FolderNumbers,
     /** The articles that refer to the id or define it, in URI order: the slots. */
     private readonly articleSlots: ArticleSummary[],
-    /** By slot: the index of the id in the article's reference table, -1 when the article only defines it. */
-    private readonly idIndexes: Int32Array,
     /** By slot: the roles the article refers to the id in. */
     private readonly presentRoles: Uint8Array,
     /** By slot: 1 when the article defines the id in its own front matter (and so resolves it there first). */
@@ -58,7 +56,7 @@ export class Postings {
   static ofEach(articles: readonly { readonly article: ArticleSummary; readonly folder: number }[], folders: FolderNumbers, wanted: (id: string) => boolean): Map<string, Postings> {
     const sizes = new Map<string, { slots: number; references: number }>();
     for (const { article } of articles) {
-      forEachId(article, (id, idIndex) => {
+      forEachIdOf(article, (id, idIndex) => {
         if (!wanted(id)) return;
         let size = sizes.get(id);
         if (!size) sizes.set(id, (size = { slots: 0, references: 0 }));
@@ -72,7 +70,6 @@ export class Postings {
         id,
         folders,
         new Array<ArticleSummary>(slots),
-        new Int32Array(slots),
         new Uint8Array(slots),
         new Uint8Array(slots),
         new Uint32Array(slots),
@@ -82,7 +79,7 @@ export class Postings {
       building.set(id, { postings, nextSlot: 0 });
     }
     for (const { article, folder } of articles) {
-      forEachId(article, (id, idIndex) => {
+      forEachIdOf(article, (id, idIndex) => {
         const entry = building.get(id);
         if (!entry) return;
         const slot = entry.nextSlot++;
@@ -97,7 +94,6 @@ export class Postings {
   private fill(slot: number, { article, idIndex, folder }: PostingSource): void {
     const id = this.id;
     this.articleSlots[slot] = article;
-    this.idIndexes[slot] = idIndex;
     this.presentRoles[slot] = article.references.rolesOf(idIndex);
     this.ownDefinitions[slot] = article.sources.some((own) => own.id === id) || article.entities.some((own) => own.id === id) ? 1 : 0;
     this.folderNumbers[slot] = folder;
@@ -159,7 +155,6 @@ export class Postings {
       this.id,
       this.folders,
       articleSlots,
-      spliceArray(this.idIndexes, slot, removed, insertedCount),
       spliceArray(this.presentRoles, slot, removed, insertedCount),
       spliceArray(this.ownDefinitions, slot, removed, insertedCount),
       spliceArray(this.folderNumbers, slot, removed, insertedCount),
@@ -241,17 +236,9 @@ export class SharedRanges {
 }
 
 /** A copy of `array` with `removed` entries at `at` replaced by `inserted` zeros. */
-function spliceArray<T extends Uint8Array | Int32Array | Uint32Array>(array: T, at: number, removed: number, inserted: number): T {
+function spliceArray<T extends Uint8Array | Uint32Array>(array: T, at: number, removed: number, inserted: number): T {
   const copy = new (array.constructor as new (length: number) => T)(array.length - removed + inserted);
   copy.set(array.subarray(0, at));
   copy.set(array.subarray(at + removed), at + inserted);
   return copy;
-}
-
-/** Calls `visit` with each id the article refers to (and its index in its table) or only defines (-1). */
-function forEachId(article: ArticleSummary, visit: (id: string, idIndex: number) => void): void {
-  const { ids } = article.references;
-  ids.forEach(visit);
-  for (const { id } of article.sources) if (!ids.includes(id)) visit(id, -1);
-  for (const { id } of article.entities) if (!ids.includes(id) && !article.sources.some((source) => source.id === id)) visit(id, -1);
 }

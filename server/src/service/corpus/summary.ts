@@ -152,6 +152,14 @@ export interface ArticleSummary {
   readonly annotationCount: number;
 }
 
+/** Calls `visit` with each id the article refers to (and its index in its reference table) or only defines (-1), each once. */
+export function forEachIdOf(article: ArticleSummary, visit: (id: string, idIndex: number) => void): void {
+  const { ids } = article.references;
+  ids.forEach(visit);
+  for (const { id } of article.sources) if (!ids.includes(id)) visit(id, -1);
+  for (const { id } of article.entities) if (!ids.includes(id) && !article.sources.some((source) => source.id === id)) visit(id, -1);
+}
+
 /**
  * A copy of `text` that does not keep the document alive: strings cut from the text (ids, names,
  * titles) may point into the whole of it, and a workspace index would then hold every article.
