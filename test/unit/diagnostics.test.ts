@@ -380,6 +380,75 @@ describe('diagnostics', () => {
     });
   });
 
+  describe('FORMAT.md §2–4 edge cases', () => {
+    it('reads a front matter with exactly 50 aliases, and reports the 51st', () => {
+      const aliases = (count: number) => lines('---', 'x: &x v', `list: [${Array(count).fill('*x').join(', ')}]`, '---');
+      assertDiagnostics(aliases(50), []);
+      assert.equal((parseIsnad(aliases(50)).frontMatter?.data.list as unknown[]).length, 50);
+      assertDiagnostics(lines('⟦---⟧', 'x: &x v', `list: [${Array(51).fill('*x').join(', ')}]`, '---'), [['front-matter', Error]]);
+    });
+
+    it('reports a repeated top-level key on the repeat and keeps the first, in the model and in the data', () => {
+      const marked = lines('---', 'title: First', '⟦title⟧: Second', 'sources:', '  a: A', '⟦sources⟧:', '  b: B', '---', '[x]{claim by=a} [y]{claim by=⟦b⟧}');
+      const diagnostics = assertDiagnostics(marked, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+        ['unknown-source', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.slice(0, 2).map((diagnostic) => diagnostic.message),
+        ['“title” is given twice: the first one counts, this repeat is ignored.', '“sources” is given twice: the first one counts, this repeat is ignored.'],
+      );
+      const front = parseIsnad(fixture(marked).text).frontMatter;
+      assert.equal(front?.title, 'First');
+      assert.deepEqual(front?.data, { title: 'First', sources: { a: 'A' } });
+    });
+
+    it('reports a repeated field of a source or an entity on the repeat and keeps the first', () => {
+      const marked = lines('---', 'sources:', '  m:', '    name: First', '    ⟦name⟧: Second', 'entities:', '  e: {name: E, type: place, ⟦type⟧: event}', '---', '[x]{claim by=m about=e}');
+      const diagnostics = assertDiagnostics(marked, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        ['“m.name” is given twice: the first one counts, this repeat is ignored.', '“e.type” is given twice: the first one counts, this repeat is ignored.'],
+      );
+      const front = parseIsnad(fixture(marked).text).frontMatter;
+      assert.equal(front?.sources.get('m')?.name, 'First');
+      assert.equal(front?.entities.get('e')?.type, 'place');
+      assert.deepEqual(front?.data, { sources: { m: { name: 'First' } }, entities: { e: { name: 'E', type: 'place' } } });
+    });
+
+    it('reports an entry written with no value on its key, not on an empty range', () => {
+      assertDiagnostics(lines('---', 'entities:', '  ⟦e⟧:', '---', '[x]{@e}'), [['front-matter', Error]]);
+    });
+
+    it('takes a URL with no // after its scheme for what it is: not an http(s) URL', () => {
+      assertDiagnostics(lines('---', "url: ⟦'http:example.com'⟧", '---'), [['front-matter', Error]]);
+    });
+
+    it('places an unknown id of a quoted about= list on that id', () => {
+      assertDiagnostics(lines(PEOPLE, '[x]{claim by=mortazin about="putin, ⟦nobody⟧"}'), [['unknown-entity', Error]]);
+    });
+
+    it('says that by=, about= or @ with no id names no one, on the token', () => {
+      const diagnostics = assertDiagnostics(lines(PEOPLE, '[a]{claim ⟦by=⟧} [b]{claim by=mortazin ⟦عن=⟧} [c]{⟦@⟧} [d]{@putin}'), [
+        ['unknown-source', Error],
+        ['unknown-entity', Error],
+        ['unknown-entity', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        [
+          '“by=” names no one: write the id of a source or an entity after it.',
+          '“عن=” names no entity: write the id of an entity after it.',
+          '“@” names no entity: write the id of an entity after it.',
+        ],
+      );
+    });
+  });
+
   it('localises messages into Arabic', () => {
     const { diagnostics } = diagnose('[أ]{ادعاء} [ب]{اقتباس قائل=مجهول}', undefined, 'ar');
     assert.deepEqual(

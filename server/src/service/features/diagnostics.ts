@@ -120,13 +120,20 @@ function isBlank(text: string, range: TextRange): boolean {
 function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
   for (const span of spans) {
-    if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
+    // `by=` or `@` with nothing after it: its range is the token, which the message quotes.
+    if (span.by?.id === '') problems.push(problem('unknown-source', span.by.range, 'emptySourceId', [textOf(doc, span.by.range)]));
+    else if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
       problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
     }
-    if (span.entity) unknownEntity(doc, span.entity, problems);
+    if (span.entity?.id === '') problems.push(problem('unknown-entity', span.entity.range, 'emptyEntityId', [textOf(doc, span.entity.range)]));
+    else if (span.entity) unknownEntity(doc, span.entity, problems);
     for (const reference of span.about) unknownEntity(doc, reference, problems);
   }
   return problems;
+}
+
+function textOf(doc: IsnadDocument, range: TextRange): string {
+  return doc.text.slice(range.start, range.end);
 }
 
 function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Problem[]): void {

@@ -21,11 +21,13 @@ export function parseRegistry(text: string, uri: string): Registry {
   reader.problems.push(...yamlErrors(yaml, source, start, 'registryYamlError'));
   const contents = yaml.contents;
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) reader.report(contents, 'registryNotMapping');
+  const seen = new Map<string, Pair<Node, Node | null>>();
   for (const pair of isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : []) {
     const keyNode = reader.resolve(pair.key);
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
-    if (key === 'sources') reader.definitions(pair.value, key, reader.sources, (id, entry) => reader.source(id, entry));
-    else if (key === 'entities') reader.definitions(pair.value, key, reader.entities, (id, entry) => reader.entity(id, entry));
+    if (!reader.isFirstKey(seen, [], key, pair, key)) continue;
+    if (key === 'sources') reader.definitions(pair.value, key, reader.sources, (id, entry, path) => reader.source(id, entry, path));
+    else if (key === 'entities') reader.definitions(pair.value, key, reader.entities, (id, entry, path) => reader.entity(id, entry, path));
     // Other keys are not errors in a front matter (they are kept as meta), but a registry has no
     // meta: a misspelt `entites:` would otherwise silently define nothing.
     else reader.problems.push(problem('front-matter', reader.rangeOf(pair.key), 'registryUnknownKey', [key], 'warning'));
