@@ -432,6 +432,13 @@ describe('diagnostics', () => {
       assertDiagnostics(lines(PEOPLE, '[x]{claim by=mortazin about="putin, ⟦nobody⟧"}'), [['unknown-entity', Error]]);
     });
 
+    it('counts a span holding only comments and white space as empty', () => {
+      assertDiagnostics(lines(PEOPLE, '⟦[<!-- who? -->]{@putin}⟧ ⟦[ <!-- a\nb --> ]{claim by=mortazin}⟧ [a <!-- b -->]{@putin}'), [
+        ['empty-span', Warning],
+        ['empty-span', Warning],
+      ]);
+    });
+
     it('says that by=, about= or @ with no id names no one, on the token', () => {
       const diagnostics = assertDiagnostics(lines(PEOPLE, '[a]{claim ⟦by=⟧} [b]{claim by=mortazin ⟦عن=⟧} [c]{⟦@⟧} [d]{@putin}'), [
         ['unknown-source', Error],

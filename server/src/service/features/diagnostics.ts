@@ -7,7 +7,7 @@ import type { LineIndex } from '../lineIndex';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
-import { anyContains } from '../ranges';
+import { anyContains, firstStartingAtOrAfter } from '../ranges';
 import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
 import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
@@ -108,14 +108,25 @@ export function emptySpans(doc: IsnadDocument): Problem[] {
 }
 
 function isEmpty(doc: IsnadDocument, span: Span): boolean {
-  return isBlank(doc.text, span.contentRange);
+  return isBlank(doc, span.contentRange);
 }
 
-/** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
-function isBlank(text: string, range: TextRange): boolean {
-  for (let i = range.start; i < range.end; i++) if (!isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) return false;
+/**
+ * Whether the text in `range` is empty or only white space (as `trim` sees it) and comments,
+ * which count for nothing (FORMAT.md §3), without copying it.
+ */
+function isBlank(doc: IsnadDocument, range: TextRange): boolean {
+  const { text, comments } = doc;
+  for (let i = range.start; i < range.end; i++) {
+    if (isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) continue;
+    const comment = comments[firstStartingAtOrAfter(comments, i, startOf)];
+    if (comment?.start !== i) return false;
+    i = comment.end - 1;
+  }
   return true;
 }
+
+const startOf = (range: TextRange) => range.start;
 
 function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
