@@ -207,6 +207,13 @@ describe('isnad CLI (dist/cli.js)', function () {
       assert.match(run.stdout, /^bom\.isnad\.md:9:13: error unknown-entity/);
     });
 
+    it('counts columns of the first line after a byte-order mark as the editor does, which does not show it', () => {
+      write('bom-first-line.isnad.md', '\uFEFF[a]{claim}\n');
+      const run = isnad(['check', 'bom-first-line.isnad.md', '--format', 'json'], dir);
+      assert.deepEqual(JSON.parse(run.stdout)[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } });
+      assert.equal(isnad(['check', 'bom-first-line.isnad.md'], dir).stdout, 'bom-first-line.isnad.md:1:1: warning unattributed-claim: Claim has no source: who said this? Add by=…\n');
+    });
+
     it('exits 2 on usage errors', () => {
       write('clean.isnad.md', CLEAN);
       for (const args of [

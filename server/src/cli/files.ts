@@ -92,7 +92,11 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The text as stored, byte-order mark included: the parser knows to skip it. */
+/**
+ * The text as the editor holds it: without a leading byte-order mark, which the editor does not
+ * show, so that the columns of the first line are counted as there (FORMAT.md §1).
+ */
 export function readDocument(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
