@@ -249,6 +249,15 @@ describe('parser', () => {
   });
 
   describe('front matter', () => {
+    it('ends a front matter only at a line break, not at U+2028 or U+2029, and two that differ after one are read apart', () => {
+      for (const separator of ['\u2028', '\u2029']) {
+        const first = parseIsnad(lines('---', `title: x${separator}---`, 'b: 1', '---'));
+        const second = parseIsnad(lines('---', `title: x${separator}---`, 'b: 2', '---'));
+        assert.deepEqual([first.frontMatter?.data.b, first.bodyStart], [1, first.text.length]);
+        assert.deepEqual([second.frontMatter?.data.b, second.bodyStart], [2, second.text.length]);
+      }
+    });
+
     it('reads the fields, sources and entities, as names alone or mappings', () => {
       const doc = parseIsnad(
         lines(
