@@ -439,6 +439,32 @@ describe('diagnostics', () => {
       ]);
     });
 
+    it('says that a YAML 1.1 merge key merges nothing, on the key', () => {
+      const diagnostics = assertDiagnostics(lines('---', 'base: &base {name: Base}', 'sources:', '  ⟦m⟧:', '    ⟦<<⟧: *base', '---', '[x]{claim by=m}'), [
+        ['front-matter', Error],
+        ['front-matter', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        [
+          '“m” has no name: add name: …',
+          '“m” uses <<, a YAML 1.1 merge key: front matter is YAML 1.2, which has none, so nothing is merged. Write the fields out.',
+        ],
+      );
+    });
+
+    it('calls a kind keyword given twice a repeat, and two different kinds two kinds', () => {
+      const diagnostics = assertDiagnostics(lines(PEOPLE, '⟦[a]{claim claim by=mortazin}⟧ ⟦[b]{claim ادعاء by=mortazin}⟧ ⟦[c]{claim اقتباس by=mortazin}⟧ [d]{@putin}'), [
+        ['span-syntax', Error],
+        ['span-syntax', Error],
+        ['span-syntax', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        ['“claim” is given twice in this span.', '“ادعاء” is given twice in this span.', 'A span has one kind: “claim” and “اقتباس” cannot both be used.'],
+      );
+    });
+
     it('says that by=, about= or @ with no id names no one, on the token', () => {
       const diagnostics = assertDiagnostics(lines(PEOPLE, '[a]{claim ⟦by=⟧} [b]{claim by=mortazin ⟦عن=⟧} [c]{⟦@⟧} [d]{@putin}'), [
         ['unknown-source', Error],

@@ -42,6 +42,8 @@ export interface FrontMatterParse {
   readonly problems: readonly Problem[];
 }
 
+const MERGE_KEY = '<<';
+
 const FENCE_OPEN = /^---[ \t]*$/;
 const FENCE_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
@@ -242,6 +244,8 @@ export class FrontMatterReader {
       const key = this.resolve(item.key);
       const keyText = isScalar(key) ? String(key.value) : '';
       if (!this.isFirstKey(seen, path, keyText, item, `${id}.${keyText}`)) continue;
+      // YAML 1.1's merge key is no key of YAML 1.2: said, as "has no name" alone would puzzle.
+      if (keyText === MERGE_KEY) this.report(item.key, 'mergeKey', [id]);
       if (keyText === 'name') name = this.string(item.value, `${id}.name`) ?? '';
       else field(keyText, item.value);
     }

@@ -80,7 +80,9 @@ export class SpanAttributeReader {
         if (this.entity) this.spanProblem('secondEntity', [reference.id]);
         else this.entity = reference;
       } else if (KIND_KEYWORDS.has(value) && !quoted) {
-        if (this.kindKeyword) this.spanProblem('twoKinds', [this.kindWord, value]);
+        // The same kind twice (`claim claim`, `claim ادعاء`) is a repeat, not a second kind.
+        if (this.kindKeyword === KIND_KEYWORDS.get(value)) this.spanProblem('repeatedAttribute', [value]);
+        else if (this.kindKeyword) this.spanProblem('twoKinds', [this.kindWord, value]);
         else {
           this.kindKeyword = KIND_KEYWORDS.get(value)!;
           this.kindWord = value;
