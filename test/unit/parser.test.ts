@@ -162,6 +162,13 @@ describe('parser', () => {
       assert.equal(doc.spans[0].note?.value, 'a " } b \\ c');
     });
 
+    it('read \\" in an unquoted value as a quote, which opens no quoted value', () => {
+      const doc = parseIsnad('[x]{note=say\\"hi\\" claim} [y]{claim}');
+      assert.deepEqual(spans(doc), ['claim: [x]{note=say\\"hi\\" claim}', 'claim: [y]{claim}']);
+      assert.equal(doc.spans[0].note?.value, 'say"hi"');
+      assert.deepEqual(problemMessages(doc), []);
+    });
+
     it('keep a span whose { is never closed, up to the end of the paragraph, and report it once', () => {
       const doc = parseIsnad(lines('[a]{claim by=x', 'more words', '', 'next'));
       assert.deepEqual(spans(doc), ['claim: [a]{claim by=x\nmore words']);
