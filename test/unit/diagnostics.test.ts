@@ -335,6 +335,14 @@ describe('diagnostics', () => {
       assert.equal(diagnostics[6].message, 'Bidirectional control character U+202D inside an id or attribute: ids must look exactly as they are stored.');
     });
 
+    it('is a warning on a front-matter value that writes one as a YAML escape, once for one written as it is', () => {
+      assertDiagnostics(lines('---', 'title: ⟦"Putin\\u202Esaid"⟧', 'outlet: "a⟦\u2066⟧b"', 'entities:', '  e: {name: ⟦"E \\u2067x"⟧}', '---', '[x]{@e}'), [
+        ['bidi-control', Warning, '“title” holds an invisible bidirectional control character written as a YAML escape: the text may display differently from how it is stored.'],
+        ['bidi-control', Warning, 'Invisible bidirectional control character U+2066: the text may display differently from how it is stored.'],
+        ['bidi-control', Warning, '“e.name” holds an invisible bidirectional control character written as a YAML escape: the text may display differently from how it is stored.'],
+      ]);
+    });
+
     it('does not report LRM, RLM or ALM, which are ordinary Arabic typography', () => {
       assertDiagnostics(lines(PEOPLE, 'كتب\u200F [بوتين\u200E]{@putin}\u061C؛ [x]{claim by=mortazin note="\u200F\u061C"}'), []);
     });

@@ -55,6 +55,7 @@ const en = {
   loneSurrogate: 'Unpaired surrogate U+{0}: half of a character, which no file can store; exports write U+FFFD (�) in its place.',
   loneSurrogateEscaped: '“{0}” holds an unpaired surrogate (half of a character); exports write U+FFFD (�) in its place.',
   bidiControlId: 'Bidirectional control character U+{0} inside an id or attribute: ids must look exactly as they are stored.',
+  bidiControlEscaped: '“{0}” holds an invisible bidirectional control character written as a YAML escape: the text may display differently from how it is stored.',
   possibleAttribution: 'This sentence reads like someone’s statement (“{0}”) but is not marked: mark it as a claim and say who made it.',
   vagueSource: 'This statement is attributed to an unnamed source (“{0}”): record the source in the front matter with kind anonymous.',
   // code actions
@@ -209,6 +210,7 @@ const ar: Record<MessageKey, string> = {
   loneSurrogate: 'بديل منفرد U+{0}: نصف محرف لا يمكن لأي ملف أن يخزّنه؛ تكتب التصديرات U+FFFD (�) مكانه.',
   loneSurrogateEscaped: '«{0}» يحوي بديلًا منفردًا (نصف محرف)؛ تكتب التصديرات U+FFFD (�) مكانه.',
   bidiControlId: 'محرف تحكم ثنائي الاتجاه U+{0} داخل معرّف أو خاصية: يجب أن تظهر المعرّفات كما هي مخزَّنة.',
+  bidiControlEscaped: 'يحوي «{0}» محرف تحكم ثنائي الاتجاه غير مرئي مكتوبًا بتهريب YAML: قد يظهر النص بخلاف ما هو مخزَّن.',
   possibleAttribution: 'تبدو هذه الجملة كلامًا منسوبًا إلى أحد («{0}») لكنها غير موسومة: علّمها ادعاءً واذكر قائله.',
   vagueSource: 'هذا الكلام منسوب إلى مصدر غير مسمّى («{0}»): سجّل المصدر في الترويسة بالنوع anonymous.',
   actionAnnotateMention: 'وسم هذا الذِّكر لـ{0}',

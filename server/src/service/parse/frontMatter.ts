@@ -19,6 +19,7 @@ import { problem, type Problem } from '../problems';
 import type { MessageKey } from '../l10n';
 import { isValidId, normalizeId } from '../ids';
 import { SURROGATE, wellFormed } from '../wellFormed';
+import { bidiControlCount } from './chars';
 
 export const MAX_ALIAS_COUNT = 50;
 
@@ -91,6 +92,8 @@ export class FrontMatterReader {
 
   constructor(
     private readonly doc: YamlDocument,
+    /** The YAML text `doc` was read from, which starts at `offset` in the file. */
+    private readonly yamlText: string,
     private readonly offset: number,
     private readonly fallbackRange: TextRange,
     /** The registry file being read; undefined for a document's front matter. */
@@ -129,9 +132,16 @@ export class FrontMatterReader {
     return undefined;
   }
 
-  /** A YAML escape (`"\uD800"`) can write what the file itself cannot hold. */
+  /**
+   * A YAML escape can write what the file itself cannot hold (`"\uD800"`), or a bidi control
+   * (`"\u202E"`) that the scan of the file's characters does not see.
+   */
   wellFormedString(node: Node | null, value: string, label: string): string {
     if (SURROGATE.test(value) && wellFormed(value) !== value) this.problems.push(problem('invalid-character', this.rangeOf(node), 'loneSurrogateEscaped', [label]));
+    const controls = bidiControlCount(value);
+    if (controls > 0 && node?.range && controls > bidiControlCount(this.yamlText.slice(node.range[0], node.range[1]))) {
+      this.problems.push(problem('bidi-control', this.rangeOf(node), 'bidiControlEscaped', [label]));
+    }
     return value;
   }
 
@@ -356,7 +366,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   }
   const source = text.slice(contentRange.start, contentRange.end);
   const doc = parseYaml(source);
-  const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
+  const reader = new FrontMatterReader(doc, source, contentRange.start, { start: range.start, end: range.start + 3 });
   reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
 
   let data: Record<string, unknown> = {};

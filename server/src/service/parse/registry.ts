@@ -17,7 +17,7 @@ export function parseRegistry(text: string, uri: string): Registry {
   const yaml = parseYaml(source);
   const lines = new LineIndex(text);
   const firstLine = { start, end: Math.max(start + 1, lines.lineContentEnd(0)) };
-  const reader = new FrontMatterReader(yaml, start, firstLine, uri);
+  const reader = new FrontMatterReader(yaml, source, start, firstLine, uri);
   reader.problems.push(...yamlErrors(yaml, source, start, 'registryYamlError'));
   const contents = yaml.contents;
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) reader.report(contents, 'registryNotMapping');
