@@ -421,6 +421,14 @@ describe('diagnostics', () => {
       assert.deepEqual(front?.data, { sources: { m: { name: 'First' } }, entities: { e: { name: 'E', type: 'place' } } });
     });
 
+    it('reports an empty or blank name, written alone or as name:, as a missing name on the key', () => {
+      assertDiagnostics(lines('---', 'sources:', "  ⟦a⟧: ''", '  ⟦b⟧: {name: "  "}', 'entities:', '  ⟦e⟧: " "', '---', '[x]{claim by=a} [y]{claim by=b about=e}'), [
+        ['front-matter', Error, '“a” has no name: add name: …'],
+        ['front-matter', Error, '“b” has no name: add name: …'],
+        ['front-matter', Error, '“e” has no name: add name: …'],
+      ]);
+    });
+
     it('reports an entry written with no value on its key, not on an empty range', () => {
       assertDiagnostics(lines('---', 'entities:', '  ⟦e⟧:', '---', '[x]{@e}'), [['front-matter', Error]]);
     });

@@ -242,7 +242,7 @@ export class FrontMatterReader {
    */
   entry(id: string, pair: Pair<Node, Node | null>, path: readonly string[], field: (key: string, value: Node | null) => void): string {
     const value = this.resolve(pair.value);
-    if (isScalar(value) && typeof value.value === 'string') return this.wellFormedString(pair.value, value.value, id);
+    if (isScalar(value) && typeof value.value === 'string') return this.named(id, pair, this.wellFormedString(pair.value, value.value, id));
     if (!isMap(value)) {
       // `id:` with nothing after it is an empty value with an empty range: the key shows where.
       this.report(isEmptyRange(pair.value) ? pair.key : pair.value, 'expectedEntry', [id]);
@@ -259,7 +259,12 @@ export class FrontMatterReader {
       if (keyText === 'name') name = this.string(item.value, `${id}.name`) ?? '';
       else field(keyText, item.value);
     }
-    if (!name) this.report(pair.key, 'missingName', [id]);
+    return this.named(id, pair, name);
+  }
+
+  /** `name`, reported on the entry's key when it is empty or only white space: it would show nothing. */
+  private named(id: string, pair: Pair<Node, Node | null>, name: string): string {
+    if (!name.trim()) this.report(pair.key, 'missingName', [id]);
     return name;
   }
 
