@@ -437,8 +437,11 @@ describe('diagnostics', () => {
       assertDiagnostics(lines('---', "url: ⟦'http:example.com'⟧", '---'), [['front-matter', Error]]);
     });
 
-    it('places an unknown id of a quoted about= list on that id', () => {
-      assertDiagnostics(lines(PEOPLE, '[x]{claim by=mortazin about="putin, ⟦nobody⟧"}'), [['unknown-entity', Error]]);
+    it('places an unknown id of a quoted by= or about= list on that id, without the quotes', () => {
+      assertDiagnostics(lines(PEOPLE, '[x]{claim by=mortazin about="putin, ⟦nobody⟧"} [y]{claim by="⟦nobody⟧"}'), [
+        ['unknown-entity', Error],
+        ['unknown-source', Error],
+      ]);
     });
 
     it('counts a span holding only comments and white space as empty', () => {

@@ -103,9 +103,12 @@ export class SpanAttributeReader {
     }
     this.seen |= KEY_BITS[attribute];
     switch (attribute) {
-      case 'by':
-        this.by = idReference(value, valueStart, end, start);
+      case 'by': {
+        // Quoted whole (`by="m"`), the id is still its own characters, without the quotes.
+        const verbatim = value ? verbatimStart(this.text, value, valueStart, end) : undefined;
+        this.by = verbatim === undefined ? idReference(value, valueStart, end, start) : idReference(value, verbatim, verbatim + value.length, start);
         break;
+      }
       case 'status':
         if ((STATUSES as readonly string[]).includes(value)) this.status = { value, range: { start: valueStart, end } };
         else this.tokenProblem(problem('unknown-attribute', { start, end }, 'badStatus', [value, STATUSES.join(', ')]));
