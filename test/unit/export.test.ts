@@ -216,6 +216,16 @@ describe('jsonl export', () => {
     assert.deepEqual(objects[3].aboutNames, ['Port of Valmora', 'Valmora']);
     assert.deepEqual(objects, flatRows(annotationsOf(doc)));
   });
+
+  it('escapes the line breaks JSON allows raw (NEL, LS, PS): a record is one line by any reckoning', () => {
+    const doc = parseIsnad('[a\u2028b\u0085c]{@x note="d\u2029e"}');
+    const jsonl = exportDocument(doc, 'jsonl');
+    assert.equal(jsonl.split(/\r\n|[\n\r\u0085\u2028\u2029]/).length, 2);
+    assert.ok(jsonl.startsWith('{"id":"span-1","kind":"mention","exact":"a\\u2028b\\u0085c",'));
+    assert.ok(jsonl.includes(',"note":"d\\u2029e",'));
+    const record = JSON.parse(jsonl);
+    assert.equal(record.exact, 'a\u2028b\u0085c');
+  });
 });
 
 describe('csv export', () => {
