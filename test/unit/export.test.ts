@@ -267,6 +267,15 @@ describe('csv export', () => {
     assert.deepEqual(column('id').at(-1), "'-x");
     assert.ok(csv.includes(`,"'\rReturn",`), 'a carriage return is quoted as well as made inert');
   });
+
+  it('makes a cell inert when white space comes before the formula', () => {
+    const doc = parseIsnad('[ =1+1]{@x} [\u00A0-2]{@x} [\n@A1]{@x} [ a-b]{@x} [=]{@x}');
+    const rows = parseCsv(exportDocument(doc, 'csv').slice(1)).slice(1);
+    assert.deepEqual(
+      rows.map((row) => row[FLAT_FIELDS.indexOf('exact')]),
+      ["' =1+1", "'\u00A0-2", "'\n@A1", ' a-b', "'="],
+    );
+  });
 });
 
 describe('w3c export', () => {
