@@ -10,7 +10,7 @@ const LINE_END = '\r\n';
 const LIST_SEPARATOR = ';';
 /**
  * A cell starting with one of these would run as a formula when the file is opened; so would
- * one where white space comes first, in programs that trim cells on import (LibreOffice can).
+ * one where white space comes first, in programs that trim cells when they read the file, as LibreOffice can.
  */
 const FORMULA_START = /^\s*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
