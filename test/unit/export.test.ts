@@ -357,6 +357,19 @@ describe('w3c export', () => {
     assert.notEqual(iriOf('[a]{claim id=k}', 'file:///other.isnad.md'), iri);
   });
 
+  it('keeps a written id= the annotation could not take as isnad:name', () => {
+    const collection = JSON.parse(exportDocument(parseIsnad('[a]{@x id=k} [b]{@x id=k} [c]{@x} [d]{@x id=span-3}'), 'w3c'));
+    assert.deepEqual(
+      collection.first.items.map((item: any) => [item.body['isnad:id'], item.body['isnad:name']]),
+      [
+        ['k', undefined],
+        ['k-2', 'k'],
+        ['span-3-2', undefined],
+        ['span-3', undefined],
+      ],
+    );
+  });
+
   it('has no label without a title, and an empty page for a document without spans', () => {
     const collection = JSON.parse(exportDocument(parseIsnad('No spans.'), 'w3c'));
     assert.equal('label' in collection, false);

@@ -99,6 +99,10 @@ const INLINE: readonly { readonly name: string; readonly text: string }[] = [
     name: 'a document with errors: unknown ids, spans that annotate nothing, an unclosed block',
     text: '---\nsources:\n  s: {kind: person}\n  s: {name: Again}\n---\n[a]{claim by=ghost} [b]{@nobody} [c]{colour=red} [d]{claim quote} [e]{by=s} [f]{@x note="open',
   },
+  {
+    name: 'spans sharing a written id= name, one of them taking a generated name',
+    text: '[a]{claim by=x id=k} [b]{@x id=k} [c]{note="n" id=span-1} [d]{quote id=""}',
+  },
   { name: 'an empty document', text: '' },
 ];
 

@@ -169,26 +169,25 @@ function record({ doc, clean, ids, sectionTitles }: Context, span: Span & { kind
 }
 
 /**
- * Which span's `by=` attributes each span, in one pass: a parent comes before its children in
- * document order. (Walking up from every span instead is quadratic in the nesting depth.)
- */
-
-/**
  * Each span's annotation id. Written `id=` names are kept (the first use of a name wins);
  * the rest are `span-<n>`, with `-2`, `-3`… added when that is taken, so ids stay unique.
  */
 function annotationIds(spans: readonly Span[]): string[] {
+  return uniqueAnnotationIds(spans.map((span) => span.name?.value));
+}
+
+/** The annotation ids of spans with these written names (undefined where none is written), in document order. */
+export function uniqueAnnotationIds(names: readonly (string | undefined)[]): string[] {
   const taken = new Set<string>();
-  const ids = spans.map((span) => {
-    const name = span.name?.value;
+  const kept = names.map((name) => {
     if (!name || taken.has(name)) return undefined;
     taken.add(name);
     return name;
   });
-  return spans.map((span, index) => {
-    const given = ids[index];
+  return names.map((name, index) => {
+    const given = kept[index];
     if (given !== undefined) return given;
-    const base = span.name?.value || `span-${index + 1}`;
+    const base = name || `span-${index + 1}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
