@@ -103,6 +103,10 @@ const INLINE: readonly { readonly name: string; readonly text: string }[] = [
     name: 'spans sharing a written id= name, one of them taking a generated name',
     text: '[a]{claim by=x id=k} [b]{@x id=k} [c]{note="n" id=span-1} [d]{quote id=""}',
   },
+  {
+    name: 'a front matter that repeats a top-level key and a meta key',
+    text: '---\nentities:\n  z: Z\nextra: 1\nentities:\n  y: Y\nextra: 2\n---\n[a]{@y}',
+  },
   { name: 'an empty document', text: '' },
 ];
 
