@@ -357,6 +357,13 @@ describe('w3c export', () => {
     assert.notEqual(iriOf('[a]{claim id=k}', 'file:///other.isnad.md'), iri);
   });
 
+  it('targets a valid URI: a second # and brackets outside an IP literal host are percent-encoded', () => {
+    const target = (url: string) => annotationsOf(parseIsnad(`---\nurl: "${url}"\n---\n[a]{@x}`, URI)).header.target;
+    assert.equal(target('https://[::1]:8080/a b?q=[1]#frag#2[x]'), 'https://[::1]:8080/a%20b?q=%5B1%5D#frag%232%5Bx%5D');
+    assert.equal(target('https://example.com/plain#top'), 'https://example.com/plain#top');
+    assert.equal(annotationsOf(parseIsnad('[a]{@x}', 'untitled:Untitled [1]#2')).header.target, 'untitled:Untitled%20%5B1%5D#2');
+  });
+
   it('keeps a written id= the annotation could not take as isnad:name', () => {
     const collection = JSON.parse(exportDocument(parseIsnad('[a]{@x id=k} [b]{@x id=k} [c]{@x} [d]{@x id=span-3}'), 'w3c'));
     assert.deepEqual(

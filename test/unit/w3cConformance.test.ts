@@ -107,6 +107,10 @@ const INLINE: readonly { readonly name: string; readonly text: string }[] = [
     name: 'a front matter that repeats a top-level key and a meta key',
     text: '---\nentities:\n  z: Z\nextra: 1\nentities:\n  y: Y\nextra: 2\n---\n[a]{@y}',
   },
+  {
+    name: 'an article URL the WHATWG parser leaves invalid as a URI: a second #, brackets in the fragment',
+    text: '---\nurl: "https://example.com/a b?q=[1]#frag#2[x]"\n---\n[a]{@x}',
+  },
   { name: 'an empty document', text: '' },
 ];
 
