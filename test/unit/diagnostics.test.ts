@@ -135,6 +135,23 @@ describe('diagnostics', () => {
   });
 
   describe('front-matter', () => {
+    it('reports a repeated top-level key on the repeat, and reads the first', () => {
+      const text = lines('---', 'title: First', '⟦title⟧: Second', 'entities:', '  z: Z', '⟦entities⟧:', '  y: Y', '---', '[x]{@z} [y]{@⟦y⟧}');
+      const diagnostics = assertDiagnostics(text, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+        ['unknown-entity', Error],
+      ]);
+      assert.deepEqual(diagnostics.slice(0, 2).map((diagnostic) => diagnostic.message), [
+        'Front matter key “title” is already set above; this repeat is ignored.',
+        'Front matter key “entities” is already set above; this repeat is ignored.',
+      ]);
+      const front = parseIsnad(fixture(text).text).frontMatter!;
+      assert.equal(front.title, 'First');
+      assert.deepEqual([...front.entities.keys()], ['z']);
+      assert.deepEqual(front.data, { title: 'First', entities: { z: 'Z' } });
+    });
+
     it('reports a YAML syntax error where the parser stopped: at the end of input, on the last character written', () => {
       const diagnostics = assertDiagnostics(lines('---', 'title: "ope⟦n⟧', '---', 'Text.'), [['front-matter', Error]]);
       assert.equal(diagnostics[0].message, 'Front matter is not valid YAML: Missing closing "quote');
@@ -397,23 +414,11 @@ describe('diagnostics', () => {
       assertDiagnostics(lines('⟦---⟧', 'x: &x v', `list: [${Array(51).fill('*x').join(', ')}]`, '---'), [['front-matter', Error]]);
     });
 
-    it('reports a repeated top-level key on the repeat and keeps the first, in the model and in the data', () => {
-      const marked = lines('---', 'title: First', '⟦title⟧: Second', 'sources:', '  a: A', '⟦sources⟧:', '  b: B', '---', '[x]{claim by=a} [y]{claim by=⟦b⟧}');
-      assertDiagnostics(marked, [
-        ['front-matter', Error, '“title” is given twice: the first one counts, this repeat is ignored.'],
-        ['front-matter', Error, '“sources” is given twice: the first one counts, this repeat is ignored.'],
-        ['unknown-source', Error],
-      ]);
-      const front = parseIsnad(fixture(marked).text).frontMatter;
-      assert.equal(front?.title, 'First');
-      assert.deepEqual(front?.data, { title: 'First', sources: { a: 'A' } });
-    });
-
     it('reports a repeated field of a source or an entity on the repeat and keeps the first', () => {
       const marked = lines('---', 'sources:', '  m:', '    name: First', '    ⟦name⟧: Second', 'entities:', '  e: {name: E, type: place, ⟦type⟧: event}', '---', '[x]{claim by=m about=e}');
       assertDiagnostics(marked, [
-        ['front-matter', Error, '“m.name” is given twice: the first one counts, this repeat is ignored.'],
-        ['front-matter', Error, '“e.type” is given twice: the first one counts, this repeat is ignored.'],
+        ['front-matter', Error, 'Front matter key “m.name” is already set above; this repeat is ignored.'],
+        ['front-matter', Error, 'Front matter key “e.type” is already set above; this repeat is ignored.'],
       ]);
       const front = parseIsnad(fixture(marked).text).frontMatter;
       assert.equal(front?.sources.get('m')?.name, 'First');
