@@ -143,8 +143,8 @@ describe('diagnostics', () => {
         ['unknown-entity', Error],
       ]);
       assert.deepEqual(diagnostics.slice(0, 2).map((diagnostic) => diagnostic.message), [
-        'Front matter key “title” is already set above; this repeat is ignored.',
-        'Front matter key “entities” is already set above; this repeat is ignored.',
+        'Key “title” is already set above; this repeat is ignored.',
+        'Key “entities” is already set above; this repeat is ignored.',
       ]);
       const front = parseIsnad(fixture(text).text).frontMatter!;
       assert.equal(front.title, 'First');
@@ -417,8 +417,8 @@ describe('diagnostics', () => {
     it('reports a repeated field of a source or an entity on the repeat and keeps the first', () => {
       const marked = lines('---', 'sources:', '  m:', '    name: First', '    ⟦name⟧: Second', 'entities:', '  e: {name: E, type: place, ⟦type⟧: event}', '---', '[x]{claim by=m about=e}');
       assertDiagnostics(marked, [
-        ['front-matter', Error, 'Front matter key “m.name” is already set above; this repeat is ignored.'],
-        ['front-matter', Error, 'Front matter key “e.type” is already set above; this repeat is ignored.'],
+        ['front-matter', Error, 'Key “m.name” is already set above; this repeat is ignored.'],
+        ['front-matter', Error, 'Key “e.type” is already set above; this repeat is ignored.'],
       ]);
       const front = parseIsnad(fixture(marked).text).frontMatter;
       assert.equal(front?.sources.get('m')?.name, 'First');
