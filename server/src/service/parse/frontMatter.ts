@@ -19,6 +19,7 @@ import { problem, type Problem } from '../problems';
 import type { MessageKey } from '../l10n';
 import { isValidId, normalizeId } from '../ids';
 import { SURROGATE, wellFormed } from '../wellFormed';
+import { pushAll } from '../arrays';
 
 export const MAX_ALIAS_COUNT = 50;
 
@@ -322,7 +323,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   const source = text.slice(contentRange.start, contentRange.end);
   const doc = parseYaml(source);
   const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
-  reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
+  pushAll(reader.problems, yamlErrors(doc, source, contentRange.start, 'yamlError'));
 
   let data: Record<string, unknown> = {};
   withTextKeysOnly(doc);

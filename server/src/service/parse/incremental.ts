@@ -8,6 +8,7 @@ import { parseIsnad } from './document';
 import { parseParagraph, trimTrailingBreaks, type ParagraphParse } from './body';
 import { isLineBreak } from './chars';
 import { firstStartingAtOrAfter } from '../ranges';
+import { spliceAll } from '../arrays';
 
 /** `[start, end)` of the previous text replaced by `insertedLength` units. */
 export interface TextEdit {
@@ -75,7 +76,7 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
   const removedSpans = replaceSpans(spans, firstSpan, block.end, paragraph.spans, delta);
   const elisions = previous.elisions as Elision[];
   const elisionsAfter = firstStartingAtOrAfter(elisions, block.end, start, firstElision);
-  elisions.splice(firstElision, elisionsAfter - firstElision, ...paragraph.elisions);
+  spliceAll(elisions, firstElision, elisionsAfter - firstElision, paragraph.elisions);
   for (let i = firstElision + paragraph.elisions.length; i < elisions.length; i++) shiftRange(elisions[i], delta);
   const blocks = previous.blocks as Block[];
   blocks[blockIndex] = paragraph.blocks[0];
@@ -162,7 +163,7 @@ function shiftReference(reference: IdReference | Located<string> | undefined, de
 function replaceSpans(spans: MutableSpan[], first: number, paragraphEnd: number, replacements: readonly Span[], delta: number): Span[] {
   const after = firstStartingAtOrAfter(spans, paragraphEnd, rangeStart, first);
   const indexDelta = replacements.length - (after - first);
-  const removed = spans.splice(first, after - first, ...(replacements as MutableSpan[]));
+  const removed = spliceAll(spans, first, after - first, replacements as MutableSpan[]);
   for (let i = first + replacements.length; i < spans.length; i++) {
     const span = spans[i];
     if (delta !== 0) {
