@@ -219,6 +219,23 @@ describe('isnad CLI (dist/cli.js)', function () {
       assert.deepEqual(exported, { status: 2, stdout: '', stderr: 'isnad: cannot read latin1.isnad.md: not UTF-8 text (line 9)\n' });
     });
 
+    it('exits 2 for a link named as a document in a folder that leads nowhere, still checking the others', () => {
+      write('articles/a.isnad.md', ERRORS);
+      fs.symlinkSync('gone.isnad.md', path.join(dir, 'articles', 'broken.isnad.md'));
+      const run = isnad(['check', 'articles'], dir);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, `isnad: cannot read ${path.join('articles', 'broken.isnad.md')}: ENOENT: no such file or directory\n`);
+      assert.match(run.stdout, /^articles\/a\.isnad\.md:9:13: error unknown-entity/);
+    });
+
+    it('exits 2 for a --root that is not a folder', () => {
+      write('clean.isnad.md', CLEAN);
+      for (const command of ['check', 'stats']) {
+        assert.deepEqual(isnad([command, 'clean.isnad.md', '--root', 'nowhere'], dir), { status: 2, stdout: '', stderr: 'isnad: --root nowhere is not a folder\n' });
+      }
+      assert.deepEqual(isnad(['export', 'clean.isnad.md', '--format', 'csv', '--root', 'clean.isnad.md'], dir), { status: 2, stdout: '', stderr: 'isnad: --root clean.isnad.md is not a folder\n' });
+    });
+
     it('says that standard input is not read when given -', () => {
       write('clean.isnad.md', CLEAN);
       const run = isnad(['check', '-', 'clean.isnad.md'], dir);

@@ -81,16 +81,18 @@ function searchFolder(folder: string, found: string[], failures: string[]): void
     // Symbolic links to folders are not followed: they could loop.
     if (entry.isDirectory()) {
       if (!isSkippedFolder(entry.name)) searchFolder(full, found, failures);
-    } else if (isArticleName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
+    } else if (isArticleName(entry.name) && (entry.isFile() || isLinkToFile(full, failures))) {
       found.push(full);
     }
   }
 }
 
-function isLinkToFile(file: string): boolean {
+/** A link named as a document that leads nowhere (or round in a loop) is a document that cannot be read, not one to skip silently. */
+function isLinkToFile(file: string, failures: string[]): boolean {
   try {
     return fs.statSync(file).isFile();
-  } catch {
+  } catch (error) {
+    failures.push(`cannot read ${file}: ${describeError(error)}`);
     return false;
   }
 }
