@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Registry, RegistryScope } from '../service/model';
 import { parseRegistry, REGISTRY_FILE_NAME } from '../service/parse/registry';
-import { describeError } from './output';
+import { CliError, describeError } from './output';
 
 export class RegistryLoader {
   private readonly root: string;
@@ -18,6 +18,8 @@ export class RegistryLoader {
 
   constructor(root: string) {
     this.root = path.resolve(root);
+    // A mistyped --root would silently read no registry above the documents' own folders.
+    if (!isFolder(this.root)) throw new CliError(`--root ${root} is not a folder`);
   }
 
   /** The registries a document sees, nearest folder first. */
@@ -64,5 +66,13 @@ export class RegistryLoader {
     }
     this.byFolder.set(folder, registry);
     return registry;
+  }
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
   }
 }

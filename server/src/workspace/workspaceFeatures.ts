@@ -13,6 +13,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusChangedNotification, ExportWorkspaceRequest, WhoSaidWhatRequest } from '../protocol';
 import { computeWhoSaidWhat } from '../service/features/whoSaidWhat';
 import { EXPORT_FORMATS } from '../service/export/index';
+import { STATUSES } from '../service/model';
+import { checkedParams } from '../requestParams';
 import { exportWorkspace } from './workspaceExport';
 import type { ModelCache } from '../modelCache';
 import type { SettingsStore } from '../settings';
@@ -204,12 +206,13 @@ export class WorkspaceFeatures {
       this.syncOpenArticles();
       return computeWorkspaceSymbols(corpus, query, locale);
     });
-    connection.onRequest(WhoSaidWhatRequest, (params) => {
+    connection.onRequest(WhoSaidWhatRequest, (raw) => {
+      const params = checkedParams(WhoSaidWhatRequest.method, raw, { unattributedOnly: { optional: 'boolean' }, article: { optional: 'string' }, status: { optional: STATUSES } });
       this.syncOpenArticles();
       return computeWhoSaidWhat(corpus, { ...params, ...(params.article ? { article: canonicalUri(params.article) } : {}) });
     });
-    connection.onRequest(ExportWorkspaceRequest, (params, token) => {
-      if (!EXPORT_FORMATS.includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${params.format}”.`);
+    connection.onRequest(ExportWorkspaceRequest, (raw, token) => {
+      const params = checkedParams(ExportWorkspaceRequest.method, raw, { format: EXPORT_FORMATS, target: 'string' });
       const workDone = connection.window.attachWorkDoneProgress(params.workDoneToken);
       workDone.begin('Isnad', 0, undefined, true);
       const openText = (uri: string) => {

@@ -11,6 +11,7 @@ import { anyContains, firstStartingAtOrAfter } from '../ranges';
 import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
 import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
+import { pushAll } from '../arrays';
 
 /** A front matter's or a registry's sources and entities. */
 interface Definitions {
@@ -190,7 +191,7 @@ export function unusedProblems(
 /** Ranges where a bidi control is an error: ids and attribute blocks (Trojan Source). */
 function idRanges(doc: IsnadDocument): TextRange[] {
   const ranges: TextRange[] = doc.spans.map((span) => span.attributesRange);
-  if (doc.frontMatter) ranges.push(...definitionIdRanges(doc.frontMatter));
+  if (doc.frontMatter) pushAll(ranges, definitionIdRanges(doc.frontMatter));
   return ranges.sort(byStart);
 }
 

@@ -20,6 +20,7 @@ import type { MessageKey } from '../l10n';
 import { isValidId, normalizeId } from '../ids';
 import { SURROGATE, wellFormed } from '../wellFormed';
 import { bidiControlCount } from './chars';
+import { pushAll } from '../arrays';
 
 export const MAX_ALIAS_COUNT = 50;
 
@@ -372,7 +373,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   const source = text.slice(contentRange.start, contentRange.end);
   const doc = parseYaml(source);
   const reader = new FrontMatterReader(doc, source, contentRange.start, { start: range.start, end: range.start + 3 });
-  reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
+  pushAll(reader.problems, yamlErrors(doc, source, contentRange.start, 'yamlError'));
 
   let data: Record<string, unknown> = {};
   withTextKeysOnly(doc);

@@ -5,6 +5,7 @@ import type { Registry } from '../model';
 import { LineIndex } from '../lineIndex';
 import { problem } from '../problems';
 import { FrontMatterReader, parseYaml, yamlErrors } from './frontMatter';
+import { pushAll } from '../arrays';
 
 /** The file name of a shared registry, at a workspace folder's root or in any folder below it. */
 export const REGISTRY_FILE_NAME = 'isnad.yaml';
@@ -18,7 +19,7 @@ export function parseRegistry(text: string, uri: string): Registry {
   const lines = new LineIndex(text);
   const firstLine = { start, end: Math.max(start + 1, lines.lineContentEnd(0)) };
   const reader = new FrontMatterReader(yaml, source, start, firstLine, uri);
-  reader.problems.push(...yamlErrors(yaml, source, start, 'registryYamlError'));
+  pushAll(reader.problems, yamlErrors(yaml, source, start, 'registryYamlError'));
   const contents = yaml.contents;
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) reader.report(contents, 'registryNotMapping');
   const seen = new Map<string, Pair<Node, Node | null>>();
