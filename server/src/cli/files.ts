@@ -92,7 +92,19 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The text as stored, byte-order mark included: the parser knows to skip it. */
+/** Fails on bytes that are not UTF-8, instead of reading each as U+FFFD; keeps a byte-order mark. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text as stored, byte-order mark included: the parser knows to skip it. Isnad files are
+ * UTF-8 (FORMAT.md §1): a file in another encoding is an error, not text whose exports and
+ * hashes would silently hold replacement characters.
+ */
 export function readDocument(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new Error('not valid UTF-8 (Isnad files must be UTF-8)');
+  }
 }

@@ -21,6 +21,11 @@ export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/** Whether a file lies in a skipped folder below its workspace folder `root`: such a file is no part of the workspace. */
+export function isInSkippedFolder(uri: string, root: string): boolean {
+  return uri.slice(root.length + 1).split('/').slice(0, -1).some(isSkippedFolder);
+}
+
 export function baseName(uriOrPath: string): string {
   return uriOrPath.slice(uriOrPath.lastIndexOf('/') + 1);
 }

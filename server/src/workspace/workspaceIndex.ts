@@ -11,7 +11,7 @@ import { summarizeArticle } from '../service/corpus/summary';
 import type { IsnadDocument } from '../service/model';
 import { parseIsnad } from '../service/parse/document';
 import { parseRegistry } from '../service/parse/registry';
-import { baseName, canonicalUri, isArticleName, isRegistryName, isSkippedFolder } from './fileKinds';
+import { baseName, canonicalUri, isArticleName, isInSkippedFolder, isRegistryName, isSkippedFolder } from './fileKinds';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -114,11 +114,21 @@ export class WorkspaceIndex {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name)) await this.walk(full, articles, registries);
-      } else if (entry.isFile()) {
-        if (isArticleName(entry.name)) articles.push(full);
-        else if (isRegistryName(entry.name)) registries.push(full);
+      } else if (isArticleName(entry.name) || isRegistryName(entry.name)) {
+        // A link to a file is read as the file, as the command line does; links to folders are not
+        // followed (they could loop).
+        if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))) (isArticleName(entry.name) ? articles : registries).push(full);
       }
     }
+  }
+
+  /**
+   * Whether a file is part of the workspace: in a workspace folder, and not in a folder the scan
+   * skips (node_modules, .git…), whether the watchers report it or the editor opens it.
+   */
+  private holds(uri: string): boolean {
+    const root = this.corpus.rootOf(uri);
+    return root !== undefined && !isInSkippedFolder(uri, root);
   }
 
   /** The watched files changed on disk. Open documents are left to the editor's text. */
@@ -127,7 +137,7 @@ export class WorkspaceIndex {
     let articles = false;
     for (const event of events) {
       const uri = canonicalUri(event.uri);
-      if (!this.corpus.rootOf(uri)) continue;
+      if (!this.holds(uri)) continue;
       const name = baseName(uri);
       if (isRegistryName(name)) {
         registries = true;
@@ -148,7 +158,7 @@ export class WorkspaceIndex {
 
   /** An open article's current model: its summary replaces what was read from disk. */
   articleEdited(model: IsnadDocument): void {
-    if (!this.corpus.rootOf(model.uri)) return;
+    if (!this.holds(model.uri)) return;
     this.corpus.setArticle(summarizeArticle(model));
     this.host.changed({ registries: false, articles: true });
   }
@@ -156,7 +166,7 @@ export class WorkspaceIndex {
   /** A registry's text changed in the editor, or it was opened or closed there. */
   async registryEdited(uri: string): Promise<void> {
     const key = canonicalUri(uri);
-    if (!this.corpus.rootOf(key)) return;
+    if (!this.holds(key)) return;
     await this.readRegistry(key);
     this.host.changed({ registries: true, articles: false });
   }
@@ -164,7 +174,7 @@ export class WorkspaceIndex {
   /** An article was closed: the file on disk is the truth again. */
   async articleClosed(uri: string): Promise<void> {
     const key = canonicalUri(uri);
-    if (!this.corpus.rootOf(key)) return;
+    if (!this.holds(key)) return;
     await this.readArticle(key);
     this.host.changed({ registries: false, articles: true });
   }
@@ -196,5 +206,13 @@ export class WorkspaceIndex {
     }
     // Parsed and summarised, then dropped: the index keeps summaries, never whole models.
     this.corpus.setArticle(summarizeArticle(parseIsnad(text, uri)));
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
   }
 }

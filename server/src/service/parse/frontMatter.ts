@@ -97,7 +97,24 @@ export class FrontMatterReader {
   }
 
   report(node: Node | null | undefined, message: MessageKey, args: readonly string[] = []): void {
+    // An alias to no anchor is reported once, as such (reportUnresolvedAliases), not as a wrong value.
+    if (isAlias(node) && node.resolve(this.doc) === undefined) return;
     this.problems.push(problem('front-matter', this.rangeOf(node), message, args));
+  }
+
+  /**
+   * Each alias whose anchor is not set before it (`*x` alone): YAML itself raises no error for it
+   * until the data is converted. `source` is the YAML text, searched first: no alias, no walk.
+   */
+  reportUnresolvedAliases(source: string): void {
+    if (!source.includes('*')) return;
+    const doc = this.doc;
+    try {
+      visit(doc, { Alias: (_, alias) => void (alias.resolve(doc) === undefined && this.problems.push(problem('front-matter', this.rangeOf(alias), 'unresolvedAlias', [alias.source]))) });
+    } catch (error) {
+      // A nesting deeper than the stack is already reported as a YAML error.
+      if (!(error instanceof RangeError)) throw error;
+    }
   }
 
   /** Follows aliases a bounded number of times, so a chain of them cannot loop. */
@@ -323,6 +340,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   const doc = parseYaml(source);
   const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
   reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
+  reader.reportUnresolvedAliases(source);
 
   let data: Record<string, unknown> = {};
   withTextKeysOnly(doc);
@@ -332,8 +350,9 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     // no export could write it.
     if (containsItself(json)) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasCycle'));
     else if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
-  } catch {
-    reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
+  } catch (error) {
+    // An unresolved alias throws a ReferenceError here; it is already reported where it is written.
+    if (!(error instanceof ReferenceError)) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
   }
 
   const fields: { -readonly [K in keyof FrontMatter]?: FrontMatter[K] } = {};

@@ -19,6 +19,7 @@ export function parseRegistry(text: string, uri: string): Registry {
   const firstLine = { start, end: Math.max(start + 1, lines.lineContentEnd(0)) };
   const reader = new FrontMatterReader(yaml, start, firstLine, uri);
   reader.problems.push(...yamlErrors(yaml, source, start, 'registryYamlError'));
+  reader.reportUnresolvedAliases(source);
   const contents = yaml.contents;
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) reader.report(contents, 'registryNotMapping');
   for (const pair of isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : []) {
