@@ -1,0 +1,89 @@
+// What the workspace index counts as the workspace, whoever reports a file: the scan at start,
+// the file watchers, or the editor opening it. node_modules and dot-folders (.git, .vscode…) are
+// no part of it; a link to an article is read as the article, as the command line reads it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FileChangeType, RenameRequest, WorkspaceSymbolRequest, type SymbolInformation, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { buildOnce, ServerSession } from './serverSession';
+
+describe('workspace bounds over the protocol (skipped folders, links, local overrides)', function () {
+  let dir: string;
+  let server: ServerSession;
+  const file = (relative: string) => path.join(dir, relative);
+  const uri = (relative: string) => pathToFileURL(file(relative)).href;
+  const write = (relative: string, text: string) => {
+    fs.mkdirSync(path.dirname(file(relative)), { recursive: true });
+    fs.writeFileSync(file(relative), text);
+  };
+  const symbols = async (query: string) =>
+    ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map(({ name, location }) => [name, location.uri]);
+
+  before(async function () {
+    this.timeout(120_000);
+    buildOnce();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-bounds-'));
+    write('desk/isnad.yaml', 'sources:\n  okafor: { name: Lena Okafor }\n');
+    write('desk/uses.isnad.md', '[Shared claim]{claim by=okafor}\n');
+    write('desk/local.isnad.md', '---\nsources:\n  okafor: { name: Another Okafor }\n---\n[Local claim]{claim by=okafor}\n');
+    write('elsewhere/linked.isnad.md', '[Linked claim]{claim by=okafor}\n');
+    fs.symlinkSync(file('elsewhere/linked.isnad.md'), file('desk/link.isnad.md'));
+    server = new ServerSession();
+    await server.initialize({ workspaceFolders: [{ uri: uri('desk'), name: 'desk' }] });
+    await server.until('the first scan to be announced', () => server.corpusChanges > 0);
+  });
+
+  after(async () => {
+    await server?.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes a link to an article at start, under the link’s own path', async () => {
+    assert.deepEqual(await symbols('Linked claim'), [['Linked claim', uri('desk/link.isnad.md')]]);
+  });
+
+  it('leaves out files that the watchers report in node_modules or a dot-folder, and publishes nothing for a registry there', async () => {
+    write('desk/node_modules/pkg/hidden.isnad.md', '[Hidden claim]{claim by=okafor}\n');
+    write('desk/.git/isnad.yaml', 'sources:\n  stray: { name: Stray }\n');
+    write('desk/seen.isnad.md', '[Seen claim]{claim}\n');
+    const announced = server.corpusChanges;
+    await server.filesChanged([
+      { uri: uri('desk/node_modules/pkg/hidden.isnad.md'), type: FileChangeType.Created },
+      { uri: uri('desk/.git/isnad.yaml'), type: FileChangeType.Created },
+      { uri: uri('desk/seen.isnad.md'), type: FileChangeType.Created },
+    ]);
+    // The events are handled in order: once the last is indexed, the others have been seen.
+    await server.until('the created article', () => server.corpusChanges > announced);
+    assert.deepEqual(await symbols('Seen claim'), [['Seen claim', uri('desk/seen.isnad.md')]]);
+    assert.deepEqual(await symbols('Hidden claim'), []);
+    assert.deepEqual(await symbols('stray'), []);
+    assert.deepEqual(server.published.filter((params) => params.uri === uri('desk/.git/isnad.yaml')), []);
+  });
+
+  it('leaves out an article in node_modules that is opened, edited and closed in the editor', async () => {
+    const hidden = uri('desk/node_modules/pkg/hidden.isnad.md');
+    await server.open(hidden, '[Hidden claim]{claim by=okafor}\n');
+    await server.change(hidden, '[Hidden claim edited]{claim by=okafor}\n', 2);
+    await server.diagnostics(hidden);
+    assert.deepEqual(await symbols('Hidden claim'), []);
+    await server.close(hidden);
+    assert.deepEqual(await symbols('Hidden claim'), []);
+  });
+
+  it('renames a registry id in the articles that use it, never in an article that defines the id itself', async () => {
+    await server.open(uri('desk/uses.isnad.md'), '[Shared claim]{claim by=okafor}\n');
+    const edit = (await server.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri: uri('desk/uses.isnad.md') },
+      position: { line: 0, character: 27 },
+      newName: 'lena',
+    })) as WorkspaceEdit;
+    const at = (line: number, start: number) => ({ range: { start: { line, character: start }, end: { line, character: start + 6 } }, newText: 'lena' });
+    assert.deepEqual(edit.changes, {
+      [uri('desk/isnad.yaml')]: [at(1, 2)],
+      [uri('desk/link.isnad.md')]: [at(0, 24)],
+      [uri('desk/uses.isnad.md')]: [at(0, 24)],
+    });
+  });
+});
