@@ -28,6 +28,7 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     write('desk/isnad.yaml', 'sources:\n  okafor: { name: Lena Okafor }\n');
     write('desk/uses.isnad.md', '[Shared claim]{claim by=okafor}\n');
     write('desk/local.isnad.md', '---\nsources:\n  okafor: { name: Another Okafor }\n---\n[Local claim]{claim by=okafor}\n');
+    write('desk/mine.isnad.md', '---\nsources:\n  mine: { name: Mine }\n---\n[Quoted]{quote by=okafor}\n');
     write('elsewhere/linked.isnad.md', '[Linked claim]{claim by=okafor}\n');
     fs.symlinkSync(file('elsewhere/linked.isnad.md'), file('desk/link.isnad.md'));
     server = new ServerSession();
@@ -83,7 +84,16 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     assert.deepEqual(edit.changes, {
       [uri('desk/isnad.yaml')]: [at(1, 2)],
       [uri('desk/link.isnad.md')]: [at(0, 24)],
+      [uri('desk/mine.isnad.md')]: [at(4, 18)],
       [uri('desk/uses.isnad.md')]: [at(0, 24)],
     });
+  });
+
+  it('refuses a new id that an article using the registry’s defines itself, naming the article', async () => {
+    const rename = RenameRequest.type;
+    await assert.rejects(
+      server.connection.sendRequest(rename, { textDocument: { uri: uri('desk/uses.isnad.md') }, position: { line: 0, character: 27 }, newName: 'mine' }),
+      { message: 'In mine.isnad.md, “mine” already names another definition (its own or a nearer isnad.yaml’s): renamed, its uses there would change meaning. Choose another id.' },
+    );
   });
 });

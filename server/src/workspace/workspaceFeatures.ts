@@ -24,6 +24,7 @@ import { computeRegistryDiagnostics } from '../service/features/registryDiagnost
 import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import { declarationOf, referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
 import { corpusUsage, type CorpusUsage } from '../service/features/corpusUsage';
+import { safeDecode } from '../service/features/hover';
 import { baseName, canonicalUri, isRegistryName, WATCHED_GLOBS } from './fileKinds';
 import { WorkspaceIndex, type IndexProgress } from './workspaceIndex';
 
@@ -187,7 +188,11 @@ export class WorkspaceFeatures {
     if (!found) return undefined;
     const result = renameTarget(this.index.corpus, found.target, newName);
     if ('edit' in result) return result.edit;
-    throw new ResponseError(ErrorCodes.InvalidParams, localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]));
+    const message =
+      result.error === 'captured'
+        ? localize(locale, 'renameCaptured', [result.id, safeDecode(baseName(result.uri))])
+        : localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]);
+    throw new ResponseError(ErrorCodes.InvalidParams, message);
   }
 
   private linesOf(uri: string): LineIndex | undefined {
