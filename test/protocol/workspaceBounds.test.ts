@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as util from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, RenameRequest, WorkspaceSymbolRequest, type SymbolInformation, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { buildOnce, ServerSession } from './serverSession';
@@ -20,6 +21,15 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
   };
   const symbols = async (query: string) =>
     ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map(({ name, location }) => [name, location.uri]);
+
+  /** File events are handled asynchronously: the answer to `query`, once it is `expected` (or the last one, after 5 s). */
+  async function symbolsBecome(query: string, expected: unknown[]): Promise<void> {
+    let found = await symbols(query);
+    for (const started = Date.now(); !util.isDeepStrictEqual(found, expected) && Date.now() - started < 5000; found = await symbols(query)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.deepEqual(found, expected);
+  }
 
   before(async function () {
     this.timeout(120_000);
@@ -71,6 +81,26 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     assert.deepEqual(await symbols('Hidden claim'), []);
     await server.close(hidden);
     assert.deepEqual(await symbols('Hidden claim'), []);
+  });
+
+  it('follows a folder renamed on disk, reported as VS Code reports it: the old folder deleted, the new one created, nothing for the files', async () => {
+    write('desk/drafts/isnad.yaml', 'sources:\n  okafor: { name: Drafts Okafor }\n');
+    write('desk/drafts/draft.isnad.md', '[Draft claim]{claim by=okafor}\n');
+    await server.filesChanged([
+      { uri: uri('desk/drafts/isnad.yaml'), type: FileChangeType.Created },
+      { uri: uri('desk/drafts/draft.isnad.md'), type: FileChangeType.Created },
+    ]);
+    await symbolsBecome('Draft claim', [['Draft claim', uri('desk/drafts/draft.isnad.md')]]);
+    fs.renameSync(file('desk/drafts'), file('desk/final'));
+    await server.filesChanged([
+      { uri: uri('desk/drafts'), type: FileChangeType.Deleted },
+      { uri: uri('desk/final'), type: FileChangeType.Created },
+    ]);
+    await symbolsBecome('Draft claim', [['Draft claim', uri('desk/final/draft.isnad.md')]]);
+    assert.deepEqual(await symbols('Drafts Okafor'), [['Drafts Okafor (okafor)', uri('desk/final/isnad.yaml')]]);
+    fs.rmSync(file('desk/final'), { recursive: true });
+    await server.filesChanged([{ uri: uri('desk/final'), type: FileChangeType.Deleted }]);
+    await symbolsBecome('Draft claim', []);
   });
 
   it('renames a registry id in the articles that use it, never in an article that defines the id itself', async () => {

@@ -5,6 +5,7 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
+  WatchKind,
   type Connection,
   type InitializeParams,
   type TextDocuments,
@@ -25,7 +26,7 @@ import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import { declarationOf, referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
 import { corpusUsage, type CorpusUsage } from '../service/features/corpusUsage';
 import { safeDecode } from '../service/features/hover';
-import { baseName, canonicalUri, isRegistryName, WATCHED_GLOBS } from './fileKinds';
+import { baseName, canonicalUri, FOLDER_GLOB, isRegistryName, WATCHED_GLOBS } from './fileKinds';
 import { WorkspaceIndex, type IndexProgress } from './workspaceIndex';
 
 /** Registry diagnostics and the client's views follow the corpus after this quiet interval. */
@@ -82,7 +83,9 @@ export class WorkspaceFeatures {
   start(): void {
     const { connection } = this.context;
     if (this.canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [...WATCHED_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: FOLDER_GLOB, kind: WatchKind.Create | WatchKind.Delete }],
+      });
     }
     connection.onDidChangeWatchedFiles(({ changes }) => void this.index.filesChanged(changes));
     if (this.canFollowFolders) {

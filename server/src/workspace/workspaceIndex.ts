@@ -70,14 +70,15 @@ export class WorkspaceIndex {
     return doomed.length > 0;
   }
 
-  private async scan(roots: readonly string[]): Promise<void> {
-    if (roots.length === 0) return;
+  /** Reads every article and registry under `folders`: workspace folders, or folders that appeared in one. */
+  private async scan(folders: readonly string[]): Promise<void> {
+    if (folders.length === 0) return;
     const started = performance.now();
     const articles: string[] = [];
     const registries: string[] = [];
-    for (const root of roots) {
-      if (!root.startsWith('file:')) continue;
-      await this.walk(fileURLToPath(root), articles, registries);
+    for (const folder of folders) {
+      if (!folder.startsWith('file:')) continue;
+      await this.walk(fileURLToPath(folder), articles, registries);
     }
     const progress = await this.host.startProgress();
     this.corpus.beginBulkLoad();
@@ -135,6 +136,7 @@ export class WorkspaceIndex {
   async filesChanged(events: readonly FileEvent[]): Promise<void> {
     let registries = false;
     let articles = false;
+    const createdFolders: string[] = [];
     for (const event of events) {
       const uri = canonicalUri(event.uri);
       if (!this.holds(uri)) continue;
@@ -151,9 +153,13 @@ export class WorkspaceIndex {
         // A deleted folder is reported as itself alone: drop what was under it.
         articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key)) || articles;
         registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key)) || registries;
+      } else if (event.type === FileChangeType.Created && (await isFolder(uri))) {
+        // So is a folder created, moved or renamed: read what is in it.
+        createdFolders.push(uri);
       }
     }
     if (registries || articles) this.host.changed({ registries, articles });
+    if (createdFolders.length > 0) await (this.scanning = this.scanning.then(() => this.scan(createdFolders)));
   }
 
   /** An open article's current model: its summary replaces what was read from disk. */
@@ -212,6 +218,15 @@ export class WorkspaceIndex {
 async function isFile(file: string): Promise<boolean> {
   try {
     return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Not through a link: a linked folder is not followed (it could loop). */
+async function isFolder(uri: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(fileURLToPath(uri))).isDirectory();
   } catch {
     return false;
   }
