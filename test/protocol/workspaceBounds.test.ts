@@ -98,9 +98,16 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     ]);
     await symbolsBecome('Draft claim', [['Draft claim', uri('desk/final/draft.isnad.md')]]);
     assert.deepEqual(await symbols('Drafts Okafor'), [['Drafts Okafor (okafor)', uri('desk/final/isnad.yaml')]]);
+    write('desk/final/open.isnad.md', '[Open claim]{claim}\n');
+    await server.open(uri('desk/final/open.isnad.md'), '[Open claim, unsaved]{claim}\n');
+    await symbolsBecome('Open claim', [['Open claim, unsaved', uri('desk/final/open.isnad.md')]]);
     fs.rmSync(file('desk/final'), { recursive: true });
     await server.filesChanged([{ uri: uri('desk/final'), type: FileChangeType.Deleted }]);
     await symbolsBecome('Draft claim', []);
+    // The editor still holds it, unsaved: it stays until it is closed.
+    assert.deepEqual(await symbols('Open claim'), [['Open claim, unsaved', uri('desk/final/open.isnad.md')]]);
+    await server.close(uri('desk/final/open.isnad.md'));
+    await symbolsBecome('Open claim', []);
   });
 
   it('renames a registry id in the articles that use it, never in an article that defines the id itself', async () => {

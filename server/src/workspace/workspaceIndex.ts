@@ -150,9 +150,10 @@ export class WorkspaceIndex {
         if (event.type === FileChangeType.Deleted && !this.host.openDocument(uri)) this.corpus.removeArticle(uri);
         else await this.readArticle(uri);
       } else if (event.type === FileChangeType.Deleted) {
-        // A deleted folder is reported as itself alone: drop what was under it.
-        articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key)) || articles;
-        registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key)) || registries;
+        // A deleted folder is reported as itself alone: drop what was under it, but what the editor still holds.
+        const closed = (key: string) => !this.host.openDocument(key);
+        articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key), closed) || articles;
+        registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key), closed) || registries;
       } else if (event.type === FileChangeType.Created && (await isFolder(uri))) {
         // So is a folder created, moved or renamed: read what is in it.
         createdFolders.push(uri);
