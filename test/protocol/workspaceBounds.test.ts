@@ -3,22 +3,17 @@
 // no part of it; a link to an article is read as the article, as the command line reads it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as util from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { FileChangeType, RenameRequest, WorkspaceSymbolRequest, type SymbolInformation, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { buildOnce, ServerSession } from './serverSession';
+import { DiskWorkspace } from './diskWorkspace';
 
 describe('workspace bounds over the protocol (skipped folders, links, local overrides)', function () {
-  let dir: string;
+  let disk: DiskWorkspace;
   let server: ServerSession;
-  const file = (relative: string) => path.join(dir, relative);
-  const uri = (relative: string) => pathToFileURL(file(relative)).href;
-  const write = (relative: string, text: string) => {
-    fs.mkdirSync(path.dirname(file(relative)), { recursive: true });
-    fs.writeFileSync(file(relative), text);
-  };
+  const file = (relative: string) => disk.file(relative);
+  const uri = (relative: string) => disk.uri(relative);
+  const write = (relative: string, text: string) => disk.write(relative, text);
   const symbols = async (query: string) =>
     ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map(({ name, location }) => [name, location.uri]);
 
@@ -34,7 +29,7 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
   before(async function () {
     this.timeout(120_000);
     buildOnce();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-bounds-'));
+    disk = new DiskWorkspace('isnad-bounds-');
     write('desk/isnad.yaml', 'sources:\n  okafor: { name: Lena Okafor }\n');
     write('desk/uses.isnad.md', '[Shared claim]{claim by=okafor}\n');
     write('desk/local.isnad.md', '---\nsources:\n  okafor: { name: Another Okafor }\n---\n[Local claim]{claim by=okafor}\n');
@@ -48,7 +43,7 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
 
   after(async () => {
     await server?.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
+    disk?.remove();
   });
 
   it('indexes a link to an article at start, under the link’s own path', async () => {
