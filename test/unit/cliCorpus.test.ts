@@ -141,6 +141,15 @@ describe('isnad CLI on a corpus (dist/cli.js)', function () {
       );
       assert.equal(runLog.results[1].message.text, 'No source or entity named “okafor” is defined in the front matter.');
       assert.equal(runLog.tool.driver.rules[runLog.results[1].ruleIndex].id, 'unknown-source');
+      assert.deepEqual(
+        runLog.tool.driver.rules.filter((rule: any) => ['unknown-source', 'unattributed-claim', 'unused-definition', 'vague-source'].includes(rule.id)),
+        [
+          { id: 'unattributed-claim', shortDescription: { text: 'A claim with no attribution: who said it?' }, defaultConfiguration: { level: 'warning' } },
+          { id: 'unknown-source', shortDescription: { text: 'by= names no source and no entity.' }, defaultConfiguration: { level: 'error' } },
+          { id: 'unused-definition', shortDescription: { text: 'A source or entity nothing refers to.' }, defaultConfiguration: { level: 'note' } },
+          { id: 'vague-source', shortDescription: { text: 'A statement attributed to an unnamed source (officials, sources…).' }, defaultConfiguration: { level: 'note' } },
+        ],
+      );
     });
 
     it('gives paths inside the folder it runs in relative to SRCROOT, normalised, and any other as an absolute file URI', () => {

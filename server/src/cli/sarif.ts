@@ -2,7 +2,7 @@
 // dashboards read. Written piece by piece, so a corpus of any size streams through.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../service/problems';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, type DiagnosticCode } from '../service/problems';
 import type { FileDiagnostic } from './diagnosticsOutput';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -37,7 +37,8 @@ export function sarifStart(version: string, baseFolder: string): string {
         name: 'isnad',
         version,
         informationUri: 'https://www.w3.org/TR/annotation-model/',
-        rules: DIAGNOSTIC_CODES.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] } })),
+        // Without defaultConfiguration, SARIF reads every rule as a warning.
+        rules: DIAGNOSTIC_CODES.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] }, defaultConfiguration: { level: LEVELS[DEFAULT_SEVERITY[id]] } })),
       },
     },
     originalUriBaseIds: { SRCROOT: { uri: baseUri } },
