@@ -1,6 +1,7 @@
 // What the workspace index counts as the workspace, whoever reports a file: the scan at start,
 // the file watchers, or the editor opening it. node_modules and dot-folders (.git, .vscode…) are
-// no part of it; a link to an article is read as the article, as the command line reads it.
+// no part of it; a link to an article is read as the article, as the command line reads it; a
+// closed file is read as the editor will read it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as util from 'node:util';
@@ -33,6 +34,8 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     write('desk/isnad.yaml', 'sources:\n  okafor: { name: Lena Okafor }\n');
     write('desk/uses.isnad.md', '[Shared claim]{claim by=okafor}\n');
     write('desk/local.isnad.md', '---\nsources:\n  okafor: { name: Another Okafor }\n---\n[Local claim]{claim by=okafor}\n');
+    // VS Code drops the byte-order mark from the document it opens: positions are counted without it.
+    write('desk/bom.isnad.md', '\ufeff[BOM claim]{claim by=okafor}\n');
     write('desk/mine.isnad.md', '---\nsources:\n  mine: { name: Mine }\n---\n[Quoted]{quote by=okafor}\n');
     write('elsewhere/linked.isnad.md', '[Linked claim]{claim by=okafor}\n');
     fs.symlinkSync(file('elsewhere/linked.isnad.md'), file('desk/link.isnad.md'));
@@ -105,7 +108,7 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     await symbolsBecome('Open claim', []);
   });
 
-  it('renames a registry id in the articles that use it, never in an article that defines the id itself', async () => {
+  it('renames a registry id in the articles that use it (closed ones at the positions the editor will count), never in an article that defines the id itself', async () => {
     await server.open(uri('desk/uses.isnad.md'), '[Shared claim]{claim by=okafor}\n');
     const edit = (await server.connection.sendRequest(RenameRequest.type, {
       textDocument: { uri: uri('desk/uses.isnad.md') },
@@ -115,6 +118,7 @@ describe('workspace bounds over the protocol (skipped folders, links, local over
     const at = (line: number, start: number) => ({ range: { start: { line, character: start }, end: { line, character: start + 6 } }, newText: 'lena' });
     assert.deepEqual(edit.changes, {
       [uri('desk/isnad.yaml')]: [at(1, 2)],
+      [uri('desk/bom.isnad.md')]: [at(0, 21)],
       [uri('desk/link.isnad.md')]: [at(0, 24)],
       [uri('desk/mine.isnad.md')]: [at(4, 18)],
       [uri('desk/uses.isnad.md')]: [at(0, 24)],

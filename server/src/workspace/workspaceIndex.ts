@@ -11,6 +11,7 @@ import { summarizeArticle } from '../service/corpus/summary';
 import type { IsnadDocument } from '../service/model';
 import { parseIsnad } from '../service/parse/document';
 import { parseRegistry } from '../service/parse/registry';
+import { readDiskText } from './diskText';
 import { baseName, canonicalUri, isArticleName, isInSkippedFolder, isRegistryName, isSkippedFolder } from './fileKinds';
 
 export interface IndexProgress {
@@ -187,13 +188,7 @@ export class WorkspaceIndex {
   }
 
   private async readText(uri: string): Promise<string | undefined> {
-    const open = this.host.openDocument(uri);
-    if (open) return open.getText();
-    try {
-      return await fs.readFile(fileURLToPath(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return this.host.openDocument(uri)?.getText() ?? readDiskText(uri);
   }
 
   private async readRegistry(uri: string): Promise<void> {
