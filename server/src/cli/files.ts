@@ -92,13 +92,14 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Fails on bytes that are not UTF-8, instead of reading each as U+FFFD; keeps a byte-order mark. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Fails on bytes that are not UTF-8, instead of reading each as U+FFFD; drops a byte-order mark. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The text as stored, byte-order mark included: the parser knows to skip it. Isnad files are
- * UTF-8 (FORMAT.md §1): a file in another encoding is an error, not text whose exports and
- * hashes would silently hold replacement characters.
+ * The text as the editor holds it: without the byte-order mark, which VS Code drops (kept, it
+ * would shift the first line's columns by one). Isnad files are UTF-8 (FORMAT.md §1): a file in
+ * another encoding is an error, not text whose exports and hashes would silently hold
+ * replacement characters.
  */
 export function readDocument(file: string): string {
   const bytes = fs.readFileSync(file);
