@@ -112,7 +112,7 @@ describe('workspace index over the protocol (two folders on disk)', function () 
       symbols.map(({ name, kind, location, containerName }) => [name, kind, location.uri, location.range.start.line, containerName]),
       [
         ['Lena Okafor (okafor)', 20, uri('desk/isnad.yaml'), 1, 'Sources'],
-        ['A different Okafor (okafor)', 20, uri('other/three.isnad.md'), 2, 'Sources · '],
+        ['A different Okafor (okafor)', 20, uri('other/three.isnad.md'), 2, 'Sources'],
       ],
     );
     const claims = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'licences' })) as SymbolInformation[];

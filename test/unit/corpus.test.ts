@@ -122,7 +122,7 @@ describe('corpus (workspace index queries)', () => {
       [
         ['Ali Hassan (ali)', 'isnad.yaml', 'Sources'],
         ['Ali of the sub-desk (ali)', 'sub/isnad.yaml', 'Sources'],
-        ['Another Ali (ali)', 'c.isnad.md', 'Sources · '],
+        ['Another Ali (ali)', 'c.isnad.md', 'Sources'],
       ],
     );
     assert.deepEqual(computeWorkspaceSymbols(corpus, 'port', 'en').map((symbol) => [symbol.name, symbol.kind]), [['Port', 3], ['The port reopens', 17]]);
