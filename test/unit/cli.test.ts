@@ -205,6 +205,12 @@ describe('isnad CLI (dist/cli.js)', function () {
       write('bom.isnad.md', `\uFEFF${ERRORS}`);
       const run = isnad(['check', 'bom.isnad.md'], dir);
       assert.match(run.stdout, /^bom\.isnad\.md:9:13: error unknown-entity/);
+      // VS Code drops the mark from the document: the first line's columns do not count it.
+      write('bom-first-line.isnad.md', '\uFEFF[It]{claim by=nobody}\n');
+      assert.equal(
+        isnad(['check', 'bom-first-line.isnad.md'], dir).stdout,
+        'bom-first-line.isnad.md:1:15: error unknown-source: No source or entity named “nobody” is defined in the front matter.\n',
+      );
     });
 
     it('counts columns of the first line after a byte-order mark as the editor does, which does not show it', () => {

@@ -228,6 +228,22 @@ describe('diagnostics', () => {
       assert.ok(Date.now() - started < 2000);
       assert.equal(diagnostics[0].message, 'Front matter uses too many YAML aliases (more than 50); it is not read.');
     });
+
+    it('reports an alias to no anchor once, where it is written, in English and Arabic (not as too many aliases, nor as a wrong value)', () => {
+      const marked = lines('---', 'entities:', '  v: { name: V, aliases: [⟦*x⟧] }', '  w: ⟦*later⟧', 'anchor: &later W', '---', '[V]{@v} [W]{@w}');
+      const diagnostics = assertDiagnostics(marked, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        ['The YAML alias “*x” names no anchor set before it.', 'The YAML alias “*later” names no anchor set before it.'],
+      );
+      assert.deepEqual(
+        diagnose(marked, undefined, 'ar').diagnostics.map((diagnostic) => diagnostic.message),
+        ['الاسم المستعار «*x» في YAML لا يشير إلى مرساة معرَّفة قبله.', 'الاسم المستعار «*later» في YAML لا يشير إلى مرساة معرَّفة قبله.'],
+      );
+    });
   });
 
   describe('span-syntax', () => {

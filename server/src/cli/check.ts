@@ -60,7 +60,7 @@ export function check(args: readonly string[], output: Output): number {
 
   const { files, failures } = findIsnadFiles(positionals);
   const registries = new RegistryLoader(values.root);
-  const writer = diagnosticsWriter(format, version, pathToFileURL(`${process.cwd()}${path.sep}`).href);
+  const writer = diagnosticsWriter(format, version, process.cwd());
   let written = 0;
   let errors = false;
   const report = (diagnostic: FileDiagnostic) => {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Registry, RegistryScope } from '../service/model';
 import { parseRegistry, REGISTRY_FILE_NAME } from '../service/parse/registry';
 import { CliError, describeError } from './output';
+import { readDocument } from './files';
 
 export class RegistryLoader {
   private readonly root: string;
@@ -59,7 +60,7 @@ export class RegistryLoader {
     const file = path.join(folder, REGISTRY_FILE_NAME);
     let registry: Registry | undefined;
     try {
-      registry = parseRegistry(fs.readFileSync(file, 'utf8'), pathToFileURL(file).href);
+      registry = parseRegistry(readDocument(file), pathToFileURL(file).href);
       this.read.set(registry.uri, { registry, file: path.relative(process.cwd(), file) || file });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.failures.push(`cannot read ${file}: ${describeError(error)}`);

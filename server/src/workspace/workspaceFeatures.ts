@@ -5,6 +5,7 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
+  WatchKind,
   type Connection,
   type InitializeParams,
   type TextDocuments,
@@ -26,7 +27,8 @@ import { computeRegistryDiagnostics } from '../service/features/registryDiagnost
 import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import { declarationOf, referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
 import { corpusUsage, type CorpusUsage } from '../service/features/corpusUsage';
-import { baseName, canonicalUri, isRegistryName, WATCHED_GLOBS } from './fileKinds';
+import { safeDecode } from '../service/features/hover';
+import { baseName, canonicalUri, FOLDER_GLOB, isRegistryName, WATCHED_GLOBS } from './fileKinds';
 import { WorkspaceIndex, type IndexProgress } from './workspaceIndex';
 
 /** Registry diagnostics and the client's views follow the corpus after this quiet interval. */
@@ -83,7 +85,9 @@ export class WorkspaceFeatures {
   start(): void {
     const { connection } = this.context;
     if (this.canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [...WATCHED_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: FOLDER_GLOB, kind: WatchKind.Create | WatchKind.Delete }],
+      });
     }
     connection.onDidChangeWatchedFiles(({ changes }) => void this.index.filesChanged(changes));
     if (this.canFollowFolders) {
@@ -189,7 +193,11 @@ export class WorkspaceFeatures {
     if (!found) return undefined;
     const result = renameTarget(this.index.corpus, found.target, newName);
     if ('edit' in result) return result.edit;
-    throw new ResponseError(ErrorCodes.InvalidParams, localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]));
+    const message =
+      result.error === 'captured'
+        ? localize(locale, 'renameCaptured', [result.id, safeDecode(baseName(result.uri))])
+        : localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]);
+    throw new ResponseError(ErrorCodes.InvalidParams, message);
   }
 
   private linesOf(uri: string): LineIndex | undefined {

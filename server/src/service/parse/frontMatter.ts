@@ -113,7 +113,33 @@ export class FrontMatterReader {
   }
 
   report(node: Node | null | undefined, message: MessageKey, args: readonly string[] = []): void {
+    // An alias to no anchor is reported once, as such (reportUnresolvedAliases), not as a wrong value.
+    if (isAlias(node) && node.resolve(this.doc) === undefined) return;
     this.problems.push(problem('front-matter', this.rangeOf(node), message, args));
+  }
+
+  /**
+   * Each alias whose anchor is not set before it (`*x` alone): YAML itself raises no error for it
+   * until the data is converted. `source` is the YAML text, searched first: no alias, no walk.
+   * Returns how many were reported.
+   */
+  reportUnresolvedAliases(source: string): number {
+    if (!source.includes('*')) return 0;
+    const doc = this.doc;
+    let count = 0;
+    try {
+      visit(doc, {
+        Alias: (_, alias) => {
+          if (alias.resolve(doc) !== undefined) return;
+          count++;
+          this.problems.push(problem('front-matter', this.rangeOf(alias), 'unresolvedAlias', [alias.source]));
+        },
+      });
+    } catch (error) {
+      // A nesting deeper than the stack is already reported as a YAML error.
+      if (!(error instanceof RangeError)) throw error;
+    }
+    return count;
   }
 
   /** Follows aliases a bounded number of times, so a chain of them cannot loop. */
@@ -374,6 +400,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   const doc = parseYaml(source);
   const reader = new FrontMatterReader(doc, source, contentRange.start, { start: range.start, end: range.start + 3 });
   pushAll(reader.problems, yamlErrors(doc, source, contentRange.start, 'yamlError'));
+  const unresolvedAliases = reader.reportUnresolvedAliases(source);
 
   let data: Record<string, unknown> = {};
   withTextKeysOnly(doc);
@@ -384,7 +411,8 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
     if (containsItself(json)) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasCycle'));
     else if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
   } catch {
-    reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
+    // An unresolved alias throws here too; it is already reported where it is written.
+    if (unresolvedAliases === 0) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
   }
 
   const fields: { -readonly [K in keyof FrontMatter]?: FrontMatter[K] } = {};
