@@ -121,6 +121,14 @@ describe('attribution hints', () => {
       ]);
     });
 
+    it('start after a run of end marks, not at its last mark: an ellipsis written as dots before a word', () => {
+      assert.deepEqual(hintsIn('⟦قال الوزير إن الميناء مغلق⟧...⟦وأكد السفير ذلك⟧؟!⟦said the envoy⟧'), [
+        ['قال الوزير إن الميناء مغلق', 'قال'],
+        ['وأكد السفير ذلك', 'أكد'],
+        ['said the envoy', 'said'],
+      ]);
+    });
+
     it('leaves comments out of the sentence’s edges', () => {
       assert.deepEqual(hintsIn('<!-- note --> ⟦قال الوزير⟧ <!-- note -->.'), [['قال الوزير', 'قال']]);
     });

@@ -56,11 +56,15 @@ function sentencesIn(codes: Uint16Array, to: number, sentences: ShadowRange[]): 
   end(to);
 }
 
-/** Without white space and comments at either end; undefined when nothing else is left. */
+/**
+ * Without white space and comments at either end, nor the rest of a run of end marks the sentence
+ * before ended at (`مغلق...وأكد`: the last dot, a word after it, ends nothing); undefined when
+ * nothing else is left.
+ */
 function trim(codes: Uint16Array, start: number, end: number): ShadowRange | undefined {
   let from = start;
   let to = end;
-  while (from < to && isBlank(codes[from])) from++;
+  while (from < to && (isBlank(codes[from]) || alwaysEnds(codes[from]) || endsBeforeSpace(codes[from]))) from++;
   while (to > from && isBlank(codes[to - 1])) to--;
   return from < to ? { start: from, end: to } : undefined;
 }
