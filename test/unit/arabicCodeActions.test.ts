@@ -84,6 +84,18 @@ describe('quick fixes for attribution hints', () => {
     assert.equal(applied(doc, actions[0]).split('\n').pop(), '[According to the Kremlin]{claim by=putin}; Putin agreed.');
   });
 
+  it('of two entities as near the cue, takes the one where its speaker is written: after قال, before said', () => {
+    const front = ['---', 'entities:', '  putin: {name: Vladimir Putin, aliases: [بوتين, Putin]}', '  china: {name: الصين, aliases: [China]}', '---'];
+    const arabic = fixesFor(lines(...front, '[الصين]{@china} قال بوتين إن الميناء مغلق.'), 'ar');
+    assert.equal(applied(arabic.doc, arabic.actions[0]).split('\n').pop(), '[[الصين]{@china} قال بوتين إن الميناء مغلق]{ادعاء قائل=putin}.');
+    const english = fixesFor(lines(...front, 'Putin said [China]{@china} would pay.'));
+    assert.deepEqual(
+      english.actions.map((action) => action.title),
+      ['Mark the sentence as a claim by Vladimir Putin'],
+    );
+    assert.equal(applied(english.doc, english.actions[0]).split('\n').pop(), '[Putin said [China]{@china} would pay]{claim by=putin}.');
+  });
+
   it('marks the sentence as an unattributed claim when nothing is mentioned', () => {
     const { doc, actions } = fixesFor('The minister said the port is closed.');
     assert.deepEqual(

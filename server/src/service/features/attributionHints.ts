@@ -19,19 +19,24 @@ import { entityPhrases, mentionSpanRanges } from './implicitMentions';
 const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
 /** Phrases; a final tatweel runs on into the next word (وفقا لـ: وفقا للكاتب). */
 const ARABIC_PHRASES = ['بحسب', 'حسب', 'وفقا لـ', 'نقلا عن', 'يرى', 'ترى'];
-const ENGLISH_CUES = ['said', 'told', 'according to', 'stated', 'claimed', 'reported', 'argued', 'warned'];
+/** Verbs whose speaker is written before them (Putin said); every other cue's speaker follows it (قال بوتين، according to Putin). */
+const ENGLISH_VERBS = ['said', 'told', 'stated', 'claimed', 'reported', 'argued', 'warned'];
+const ENGLISH_PHRASES = ['according to'];
 const UNNAMED_SOURCES = ['مصادر', 'مسؤولون', 'مسؤولين', 'sources', 'officials'];
 /** Words that read as a proclitic and a cue but are another word: فحسب (only) is not ف + حسب. */
 const NOT_CUES = ['فحسب'];
 
-type Cue = 'cue' | 'unnamed' | 'none';
+type Cue = 'speaker-after' | 'speaker-before' | 'unnamed' | 'none';
+
+const isCue = (match: PhraseMatch<Cue>) => match.value === 'speaker-after' || match.value === 'speaker-before';
 
 let cueMatcher: PhraseMatcher<Cue> | undefined;
 
 function cues(): PhraseMatcher<Cue> {
   cueMatcher ??= PhraseMatcher.of<Cue>([
-    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'cue' as const })),
-    ...[...ARABIC_PHRASES, ...ENGLISH_CUES].map((text) => ({ text, value: 'cue' as const })),
+    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'speaker-after' as const })),
+    ...[...ARABIC_PHRASES, ...ENGLISH_PHRASES].map((text) => ({ text, value: 'speaker-after' as const })),
+    ...ENGLISH_VERBS.map((text) => ({ text, value: 'speaker-before' as const })),
     ...UNNAMED_SOURCES.map((text) => ({ text, value: 'unnamed' as const })),
     ...NOT_CUES.map((text) => ({ text, value: 'none' as const })),
   ]);
@@ -56,6 +61,8 @@ export interface AttributionHint {
   readonly range: TextRange;
   /** The sentence's first attribution cue. */
   readonly cue: TextRange;
+  /** Whether the cue's speaker is usually written after it (قال بوتين، according to Putin) rather than before (Putin said). */
+  readonly speakerFollows: boolean;
   /** The sentence's first unnamed source, if any. */
   readonly unnamedSource?: TextRange;
 }
@@ -100,12 +107,12 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
   let nextStatement = 0;
   const visit = (shadow: Shadow) => {
     let matches = cuesIn(shadow);
-    if (!matches.some((match) => match.value === 'cue')) return;
+    if (!matches.some(isCue)) return;
     const inNames = names?.findAll(shadow) ?? [];
     const partOfName = (match: PhraseMatch<Cue>) =>
       anyContains(mentions, shadow.starts[match.start]) || inNames.some((name) => name.start <= match.start && match.end <= name.end);
     matches = matches.filter((match) => !partOfName(match));
-    if (!matches.some((match) => match.value === 'cue')) return;
+    if (!matches.some(isCue)) return;
     let nextMatch = 0;
     for (const sentence of sentencesOfBlock(shadow)) {
       let cue: PhraseMatch<Cue> | undefined;
@@ -113,7 +120,7 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
       for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
         const match = matches[nextMatch];
         if (match.start < sentence.start) continue;
-        if (match.value === 'cue') cue ??= match;
+        if (isCue(match)) cue ??= match;
         else unnamed ??= match;
       }
       if (!cue) continue;
@@ -123,6 +130,7 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
       found.push({
         range,
         cue: originalRange(shadow, cue.start, cue.end),
+        speakerFollows: cue.value === 'speaker-after',
         ...(unnamed ? { unnamedSource: originalRange(shadow, unnamed.start, unnamed.end) } : {}),
       });
     }

@@ -61,7 +61,9 @@ interface SpeakerChoice {
 /**
  * The entity mentioned (annotated or not) nearest to the cue inside the sentence, else nearest
  * to it in its paragraph (`according to the analyst, Andrei Mortazin`: the comma ends the
- * sentence before the name); said through the source that stands for it, when there is one.
+ * sentence before the name); of two as near, the one on the side the cue's speaker is written
+ * (after قال and according to, before said); said through the source that stands for it, when
+ * there is one.
  */
 function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint): SpeakerChoice | undefined {
   const paragraph = doc.blocks[blockIndexAt(doc, hint.range.start)]?.range ?? hint.range;
@@ -71,7 +73,8 @@ function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint): SpeakerChoic
   ].filter((mention) => mention.start >= paragraph.start && mention.end <= paragraph.end && findEntity(doc, mention.id));
   const outside = (mention: TextRange) => (mention.start >= hint.range.start && mention.end <= hint.range.end ? 0 : 1);
   const fromCue = (mention: TextRange) => Math.max(0, mention.start - hint.cue.end, hint.cue.start - mention.end);
-  const nearest = mentions.sort((a, b) => outside(a) - outside(b) || fromCue(a) - fromCue(b))[0];
+  const otherSide = (mention: TextRange) => (mention.start >= hint.cue.end === hint.speakerFollows ? 0 : 1);
+  const nearest = mentions.sort((a, b) => outside(a) - outside(b) || fromCue(a) - fromCue(b) || otherSide(a) - otherSide(b))[0];
   if (!nearest) return undefined;
   const sources = [...visibleSources(doc).values()];
   const source = sources.find((candidate) => candidate.entity?.id === nearest.id) ?? findSource(doc, nearest.id);
