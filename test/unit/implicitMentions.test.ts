@@ -79,6 +79,15 @@ describe('implicit mentions', () => {
       ]);
     });
 
+    it('reads through zero-width and bidi marks inside a name, and leaves those around it out of the range', () => {
+      assert.deepEqual(mentionsIn('\u200f⟦بوتين⟧\u200f و⟦بو\u200cتين⟧\u061c ⟦Put\u200ein⟧\u200e said ⟦بوتينُ⟧\u200f\u00ad.'), [
+        ['putin', 'بوتين'],
+        ['putin', 'بو\u200cتين'],
+        ['putin', 'Put\u200ein'],
+        ['putin', 'بوتينُ'],
+      ]);
+    });
+
     it('reads Persian letters as Arabic, Arabic-Indic digits as ASCII, Latin in any case', () => {
       assert.deepEqual(mentionsIn('⟦كيم⟧ في ⟦قمة 2023⟧ و⟦قمة ۲۰۲۳⟧ مع ⟦PUTIN⟧ و⟦putin⟧’s.'), [
         ['kim', 'كيم'],
