@@ -63,6 +63,15 @@ describe('implicit mentions', () => {
       ]);
     });
 
+    it('a name whose article comes before a ل takes ل with the article merged: للاذقية, وللجنة الدولية, never بلاذقية or لاذقية', () => {
+      const f = fixture(lines('---', 'entities:', '  latakia: {name: اللاذقية, aliases: [اللجنة الدولية]}', '---', '⟦للاذقية⟧ و⟦للجنة الدولية⟧ و⟦اللاذقية⟧ ب⟦اللاذقية⟧ بلاذقية لاذقية.'));
+      const doc = parseIsnad(f.text);
+      assert.deepEqual(
+        implicitMentions(doc).map(({ start, end }) => ({ start, end })),
+        f.offsetRanges,
+      );
+    });
+
     it('never matches inside a longer word, nor after letters that are not proclitics', () => {
       assert.deepEqual(mentionsIn('بوتينية مبوتين وابوتين الصينية رئيسه ورؤساء Putinism.'), []);
     });
