@@ -34,6 +34,17 @@ describe('code actions for implicit mentions', () => {
     assert.equal(body(applied(doc, actions[1])), 'قال و[بوتين]{@putin} إن الصين و[بوتين]{@putin} و[فلاديمير بوتين]{@putin}.');
   });
 
+  it('offers the actions with the cursor right after a name, not one character further', () => {
+    const f = fixture(lines(...ENTITIES, 'قال بوتين$0، إن الصين'));
+    const doc = parseIsnad(f.text);
+    const at = (offset: number) => doc.lines.positionAt(offset);
+    assert.deepEqual(
+      annotateMentionActions(doc, { start: f.position, end: f.position }, [], 'en').map((action) => action.title),
+      ['Annotate this mention of فلاديمير بوتين'],
+    );
+    assert.deepEqual(annotateMentionActions(doc, { start: at(f.offset + 1), end: at(f.offset + 1) }, [], 'en'), []);
+  });
+
   it('offers one action for a lone mention, titled in Arabic, and none away from mentions', () => {
     const f = fixture(lines(...ENTITIES, 'إن $0الصين ⟦قالت⟧'));
     const doc = parseIsnad(f.text);
