@@ -107,6 +107,11 @@ describe('quick fixes for attribution hints', () => {
     assert.equal(applied(english.doc, english.actions[0]).split('\n').pop(), '[Putin said [China]{@china} would pay]{claim by=putin}.');
   });
 
+  it('offers no fix for a sentence with an unpaired bracket, which the new span’s would pair with', () => {
+    assert.deepEqual(fixesFor('قال الوزير [إن الميناء مغلق.').actions, []);
+    assert.deepEqual(fixesFor('Officials said ] the port [1] is closed.').actions, []);
+  });
+
   it('marks the sentence as an unattributed claim when nothing is mentioned', () => {
     const { doc, actions } = fixesFor('The minister said the port is closed.');
     assert.deepEqual(

@@ -14,7 +14,7 @@ import { blockIndexAt, directionAt } from '../direction';
 import type { CodeActionProvider } from './provider';
 import { codeAction, isnadDiagnostics, offsetRange, sameRange, type OffsetEdit } from './edits';
 import { defineEntry } from './frontMatterEdits';
-import { wrap } from './marking';
+import { canWrap, wrap } from './marking';
 import { findEntity, findSource, visibleSources } from '../../resolve';
 
 /** The id a new anonymous source gets, in the paragraph's language. */
@@ -26,7 +26,8 @@ export const attributionHintFixes: CodeActionProvider = (doc, _range, diagnostic
     // The hint's paragraph alone: the cursor moving over a hint in a long article must not read the whole body.
     const stretch = blockStretchAt(doc, range.start);
     const hint = stretch && attributionHintsIn(doc, stretch).find((candidate) => sameRange(candidate.range, range));
-    if (!hint) return [];
+    // A sentence with an unpaired `[` or `]` (ordinary text) would pair it with the new span's.
+    if (!hint || !canWrap(doc, hint.range)) return [];
     const fix = diagnostic.code === 'vague-source' ? anonymousFix(doc, hint, locale) : speakerFix(doc, hint, locale);
     return fix ? [quickFix(doc, fix, diagnostic)] : [];
   });
