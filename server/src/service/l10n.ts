@@ -144,6 +144,9 @@ const en = {
   newSourceDetail: 'A source: whoever a statement is attributed to.',
   newEntity: 'New entity',
   newEntityDetail: 'An entity: a person, organization, country, place or event the article is about.',
+  newArticleEnglish: 'New English article',
+  newArticleArabic: 'New Arabic article',
+  newArticleDetail: 'The front matter: title, outlet, language, a source and an entity to fill in.',
   // code lens
   sectionClaims: '{0} claims · {1} unattributed',
   sectionClaimsOne: '1 claim · {0} unattributed',
@@ -289,6 +292,9 @@ const ar: Record<MessageKey, string> = {
   newSourceDetail: 'مصدر: من يُنسب إليه الكلام.',
   newEntity: 'كيان جديد',
   newEntityDetail: 'كيان: شخص أو منظمة أو دولة أو مكان أو حدث يتناوله المقال.',
+  newArticleEnglish: 'مقال إنجليزي جديد',
+  newArticleArabic: 'مقال عربي جديد',
+  newArticleDetail: 'الترويسة: العنوان والوسيلة واللغة ومصدر وكيان لتُملأ.',
   // Phrased as counts so that they read right for every number (Arabic nouns agree with numbers).
   sectionClaims: 'الادعاءات: {0} · بلا مصدر: {1}',
   sectionClaimsOne: 'الادعاءات: 1 · بلا مصدر: {0}',
