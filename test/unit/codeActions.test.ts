@@ -310,6 +310,38 @@ describe('code actions', () => {
     });
   });
 
+  describe('unknown-attribute: Change to … / Remove … from the attribute block', () => {
+    const front = lines('---', 'sources:', '  okafor: Amina Okafor', '---', '');
+
+    it('changes a misspelt key to the known one, preferred, or removes the token with the space before it', () => {
+      const marked = `${front}[The port reopens.]{claim by=okafor staus$0=disputed}`;
+      const { actions } = actionsFor(marked);
+      assert.deepEqual(titles(actions), ['Change to “status”', 'Remove “staus=disputed” from the attribute block']);
+      assert.deepEqual(
+        actions.map(({ isPreferred }) => isPreferred ?? false),
+        [true, false],
+      );
+      assert.equal(applied(marked, 'Change to “status”'), `${front}[The port reopens.]{claim by=okafor status=disputed}`);
+      assert.equal(applied(marked, 'Remove “staus=disputed” from the attribute block'), `${front}[The port reopens.]{claim by=okafor}`);
+      assert.deepEqual(codesOf(applied(marked, 'Change to “status”')), []);
+    });
+
+    it('offers only the removal for a key like no known one; first in its block, the space after it goes', () => {
+      const marked = `${front}[The port reopens.]{colour=red$0 claim by=okafor}`;
+      assert.deepEqual(titles(actionsFor(marked).actions), ['Remove “colour=red” from the attribute block']);
+      assert.equal(applied(marked, 'Remove “colour=red” from the attribute block'), `${front}[The port reopens.]{claim by=okafor}`);
+      assert.equal(applied(`${front}[x]{@okafor colour$0}`, 'Remove “colour” from the attribute block'), `${front}[x]{@okafor}`);
+    });
+
+    it('changes a misspelt kind keyword or status value, quoted or not, Arabic too', () => {
+      assert.equal(applied(`${front}[x]{calim$0 by=okafor}`, 'Change to “claim”'), `${front}[x]{claim by=okafor}`);
+      assert.equal(applied(`${front}[x]{claim by=okafor status="disputd$0"}`, 'Change to “disputed”'), `${front}[x]{claim by=okafor status="disputed"}`);
+      assert.equal(applied(`${front}[س]{ادعا$0 قائل=okafor}`, 'غيّره إلى «ادعاء»', { locale: 'ar' }), `${front}[س]{ادعاء قائل=okafor}`);
+      assert.equal(applied(`${front}[س]{ادعاء قايل$0=okafor}`, 'غيّره إلى «قائل»', { locale: 'ar' }), `${front}[س]{ادعاء قائل=okafor}`);
+      assert.ok(titles(actionsFor(`${front}[س]{ادعاء قايل$0=okafor}`, { locale: 'ar' }).actions).includes('احذف «قايل=okafor» من كتلة الخصائص'));
+    });
+  });
+
   describe('safe fixes: unused-definition, bidi-control, empty-span', () => {
     it('removes an unused definition’s lines, keeping the comment above it', () => {
       const marked = lines(

@@ -80,5 +80,23 @@ export function codeActionTests(): void {
       });
       await undoOnce(document, original);
     });
+
+    it('removes the unknown attribute colour=red of errors.isnad.md from the light bulb, and its warning goes', async () => {
+      const { editor } = await openSample(ERRORS_SAMPLE);
+      const { document } = editor;
+      const original = document.getText();
+      const warning = await waitFor('the unknown-attribute warning', async () => (await isnadDiagnostics(document.uri)).find((diagnostic) => codeOf(diagnostic) === 'unknown-attribute'));
+      assert.equal(document.getText(warning.range), 'colour=red');
+      const actions = await codeActionsAt(document.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+      const title = UI_IS_ARABIC ? 'احذف «colour=red» من كتلة الخصائص' : 'Remove “colour=red” from the attribute block';
+      assert.deepEqual(
+        actions.map((action) => action.title),
+        [title],
+      );
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+      assert.equal(document.getText(), original.replace('{claim by=reporter colour=red}', '{claim by=reporter}'));
+      await waitFor('the warning to go', () => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'unknown-attribute'));
+      await undoOnce(document, original);
+    });
   });
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../../l10n';
 import type { CodeActionProvider } from './provider';
 import { attributionFixes } from './attribution';
 import { unknownIdFixes } from './unknownIds';
+import { unknownAttributeFixes } from './unknownAttributes';
 import { safeFixes } from './safeFixes';
 import { markingRefactorings } from './marking';
 import { FIX_ALL_KIND, fixAll } from './fixAll';
@@ -17,6 +18,7 @@ export type { CodeActionProvider };
 const PROVIDERS: readonly { readonly kind: string; readonly provide: CodeActionProvider }[] = [
   { kind: CodeActionKind.QuickFix, provide: attributionFixes },
   { kind: CodeActionKind.QuickFix, provide: unknownIdFixes },
+  { kind: CodeActionKind.QuickFix, provide: unknownAttributeFixes },
   { kind: CodeActionKind.QuickFix, provide: safeFixes },
   { kind: CodeActionKind.QuickFix, provide: attributionHintFixes },
   { kind: CodeActionKind.RefactorRewrite, provide: markingRefactorings },
