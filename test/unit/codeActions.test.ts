@@ -342,6 +342,32 @@ describe('code actions', () => {
     });
   });
 
+  describe('span-syntax in an attribute block: Keep … only / Remove the repeat', () => {
+    const front = lines('---', 'sources:', '  okafor: Amina Okafor', '  lena: Lena Okafor', 'entities:', '  port: Port', '  town: Town', '---', '');
+
+    it('keeps one of two kind keywords, removing the other', () => {
+      const marked = `${front}[The dam held.$0]{claim quote by=okafor}`;
+      assert.deepEqual(titles(actionsFor(marked).actions), ['Keep “claim” only', 'Keep “quote” only']);
+      assert.equal(applied(marked, 'Keep “claim” only'), `${front}[The dam held.]{claim by=okafor}`);
+      assert.equal(applied(marked, 'Keep “quote” only'), `${front}[The dam held.]{quote by=okafor}`);
+      assert.ok(!codesOf(applied(marked, 'Keep “quote” only')).includes('span-syntax'));
+      assert.equal(applied(`${front}[س$0]{ادعاء اقتباس قائل=okafor}`, 'أبقِ «اقتباس» وحده', { locale: 'ar' }), `${front}[س]{اقتباس قائل=okafor}`);
+    });
+
+    it('removes a repeated key, in either language, and a second @id: the ones the parser ignores', () => {
+      const repeated = `${front}[The dam held.$0]{claim by=okafor status=disputed قائل=lena}`;
+      assert.deepEqual(titles(actionsFor(repeated).actions), ['Remove “قائل=lena” from the attribute block']);
+      assert.equal(applied(repeated, 'Remove “قائل=lena” from the attribute block'), `${front}[The dam held.]{claim by=okafor status=disputed}`);
+      const second = `${front}[the port town$0]{@port @town}`;
+      assert.equal(applied(second, 'Remove “@town” from the attribute block'), `${front}[the port town]{@port}`);
+      assert.ok(!codesOf(applied(second, 'Remove “@town” from the attribute block')).includes('span-syntax'));
+    });
+
+    it('offers nothing for a span that annotates nothing', () => {
+      assert.deepEqual(titles(actionsFor(`${front}[The dam held.$0]{status=disputed}`).actions), []);
+    });
+  });
+
   describe('safe fixes: unused-definition, bidi-control, empty-span', () => {
     it('removes an unused definition’s lines, keeping the comment above it', () => {
       const marked = lines(

@@ -98,5 +98,23 @@ export function codeActionTests(): void {
       await waitFor('the warning to go', () => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'unknown-attribute'));
       await undoOnce(document, original);
     });
+
+    it('keeps one kind of the span “claim quote” of errors.isnad.md from the light bulb, and its error goes', async () => {
+      const { editor } = await openSample(ERRORS_SAMPLE);
+      const { document } = editor;
+      const original = document.getText();
+      const error = await waitFor('the span-syntax error', async () => (await isnadDiagnostics(document.uri)).find((diagnostic) => codeOf(diagnostic) === 'span-syntax'));
+      assert.equal(document.getText(error.range), '[The dam held.]{claim quote by=reporter}');
+      const actions = await codeActionsAt(document.uri, new vscode.Range(error.range.start, error.range.start), vscode.CodeActionKind.QuickFix.value);
+      const titles = UI_IS_ARABIC ? ['أبقِ «claim» وحده', 'أبقِ «quote» وحده'] : ['Keep “claim” only', 'Keep “quote” only'];
+      assert.deepEqual(
+        actions.map((action) => action.title),
+        titles,
+      );
+      assert.ok(await vscode.workspace.applyEdit(actions[1].edit!));
+      assert.equal(document.getText(), original.replace('{claim quote by=reporter}', '{quote by=reporter}'));
+      await waitFor('the error to go', () => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'span-syntax'));
+      await undoOnce(document, original);
+    });
   });
 }

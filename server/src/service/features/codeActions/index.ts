@@ -6,7 +6,7 @@ import type { Locale } from '../../l10n';
 import type { CodeActionProvider } from './provider';
 import { attributionFixes } from './attribution';
 import { unknownIdFixes } from './unknownIds';
-import { unknownAttributeFixes } from './unknownAttributes';
+import { spanSyntaxFixes, unknownAttributeFixes } from './attributeBlockFixes';
 import { safeFixes } from './safeFixes';
 import { markingRefactorings } from './marking';
 import { FIX_ALL_KIND, fixAll } from './fixAll';
@@ -19,6 +19,7 @@ const PROVIDERS: readonly { readonly kind: string; readonly provide: CodeActionP
   { kind: CodeActionKind.QuickFix, provide: attributionFixes },
   { kind: CodeActionKind.QuickFix, provide: unknownIdFixes },
   { kind: CodeActionKind.QuickFix, provide: unknownAttributeFixes },
+  { kind: CodeActionKind.QuickFix, provide: spanSyntaxFixes },
   { kind: CodeActionKind.QuickFix, provide: safeFixes },
   { kind: CodeActionKind.QuickFix, provide: attributionHintFixes },
   { kind: CodeActionKind.RefactorRewrite, provide: markingRefactorings },
