@@ -5,8 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ARABIC_SAMPLE, ERRORS_SAMPLE, UI_IS_ARABIC, closeAllEditors, isnadDiagnostics, openSample, waitFor } from './support';
 
+/** The server puts Arabic titles in a right-to-left isolate (server/src/service/features/rtlDisplay.ts). */
+const isolated = (title: string) => `\u2067${title}\u2069`;
+
 const TITLES = UI_IS_ARABIC
-  ? { attributeToMortazin: 'انسبه إلى أندريه مورتازين', addSource: 'أضف مصدرًا جديدًا…', fixAll: 'أصلح كل مشكلات إسناد القابلة للإصلاح الآمن' }
+  ? { attributeToMortazin: isolated('انسبه إلى أندريه مورتازين'), addSource: isolated('أضف مصدرًا جديدًا…'), fixAll: isolated('أصلح كل مشكلات إسناد القابلة للإصلاح الآمن') }
   : { attributeToMortazin: 'Attribute to أندريه مورتازين', addSource: 'Add a new source…', fixAll: 'Fix all safely fixable Isnad problems' };
 
 const codeOf = (diagnostic: vscode.Diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
@@ -88,7 +91,7 @@ export function codeActionTests(): void {
       const warning = await waitFor('the unknown-attribute warning', async () => (await isnadDiagnostics(document.uri)).find((diagnostic) => codeOf(diagnostic) === 'unknown-attribute'));
       assert.equal(document.getText(warning.range), 'colour=red');
       const actions = await codeActionsAt(document.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
-      const title = UI_IS_ARABIC ? 'احذف «colour=red» من كتلة الخصائص' : 'Remove “colour=red” from the attribute block';
+      const title = UI_IS_ARABIC ? isolated('احذف «colour=red» من كتلة الخصائص') : 'Remove “colour=red” from the attribute block';
       assert.deepEqual(
         actions.map((action) => action.title),
         [title],
@@ -106,7 +109,7 @@ export function codeActionTests(): void {
       const error = await waitFor('the span-syntax error', async () => (await isnadDiagnostics(document.uri)).find((diagnostic) => codeOf(diagnostic) === 'span-syntax'));
       assert.equal(document.getText(error.range), '[The dam held.]{claim quote by=reporter}');
       const actions = await codeActionsAt(document.uri, new vscode.Range(error.range.start, error.range.start), vscode.CodeActionKind.QuickFix.value);
-      const titles = UI_IS_ARABIC ? ['أبقِ «claim» وحده', 'أبقِ «quote» وحده'] : ['Keep “claim” only', 'Keep “quote” only'];
+      const titles = UI_IS_ARABIC ? [isolated('أبقِ «claim» وحده'), isolated('أبقِ «quote» وحده')] : ['Keep “claim” only', 'Keep “quote” only'];
       assert.deepEqual(
         actions.map((action) => action.title),
         titles,

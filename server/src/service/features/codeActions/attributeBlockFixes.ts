@@ -3,7 +3,7 @@
 // `span-syntax` block with two kind keywords: keep one of them; with a repeated key or a second
 // `@ID`: remove the repeat (the one the parser ignores).
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { STATUSES, type IsnadDocument, type TextRange } from '../../model';
+import { STATUSES, type IsnadDocument, type Span, type TextRange } from '../../model';
 import { localize, type Locale } from '../../l10n';
 import { blockTokens, type AttributeToken } from '../../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS } from '../../parse/spanAttributes';
@@ -23,37 +23,39 @@ export const unknownAttributeFixes: CodeActionProvider = (doc, _range, diagnosti
       const edit = { range: { start: token.start + range.start, end: token.start + range.end }, newText: meant };
       actions.push(codeAction(doc, localize(locale, 'actionChangeTo', [meant]), CodeActionKind.QuickFix, [edit], { diagnostics: [diagnostic], isPreferred: replacements.length === 1 }));
     }
-    actions.push(removeAction(doc, token, diagnostic, locale));
+    actions.push(removeAction(doc, token, [diagnostic], locale));
   }
   return actions;
 };
 
 export const spanSyntaxFixes: CodeActionProvider = (doc, _range, diagnostics, locale) => {
   const actions: CodeAction[] = [];
-  for (const diagnostic of isnadDiagnostics(diagnostics, ['span-syntax'])) {
+  const spanDiagnostics = isnadDiagnostics(diagnostics, ['span-syntax']);
+  const fixed = new Set<Span>();
+  for (const diagnostic of spanDiagnostics) {
     const range = offsetRange(doc, diagnostic.range);
-    // A span may have several span-syntax problems, all on its range: their texts tell them apart.
-    const problem = doc.problems.find(
-      (candidate) => candidate.code === 'span-syntax' && sameRange(candidate.range, range) && localize(locale, candidate.message, candidate.args) === diagnostic.message,
-    );
-    const span = problem && doc.spans.find((candidate) => sameRange(candidate.range, range));
-    if (!problem || !span) continue;
+    const span = doc.spans.find((candidate) => sameRange(candidate.range, range));
+    if (!span || fixed.has(span)) continue;
+    fixed.add(span);
+    // Every span-syntax problem of a span is on its range: the document's problems say which it has.
+    const messages = new Set(doc.problems.filter((problem) => problem.code === 'span-syntax' && sameRange(problem.range, range)).map((problem) => problem.message));
+    const related = spanDiagnostics.filter((other) => sameRange(offsetRange(doc, other.range), range));
     const tokens = blockTokens(doc.text, span.attributesRange);
-    if (problem.message === 'twoKinds') actions.push(...keepOneKind(doc, tokens, diagnostic, locale));
-    else if (problem.message === 'repeatedAttribute' || problem.message === 'secondEntity') {
-      for (const token of repeats(tokens)) actions.push(removeAction(doc, token.range, diagnostic, locale));
+    if (messages.has('twoKinds')) actions.push(...keepOneKind(doc, tokens, related, locale));
+    if (messages.has('repeatedAttribute') || messages.has('secondEntity')) {
+      for (const token of repeats(tokens)) actions.push(removeAction(doc, token.range, related, locale));
     }
   }
   return actions;
 };
 
 /** "Keep “claim”" for each kind keyword written: the others go. */
-function keepOneKind(doc: IsnadDocument, tokens: readonly AttributeToken[], diagnostic: Diagnostic, locale: Locale): CodeAction[] {
+function keepOneKind(doc: IsnadDocument, tokens: readonly AttributeToken[], diagnostics: readonly Diagnostic[], locale: Locale): CodeAction[] {
   const keywords = tokens.filter((token) => token.key === undefined && !token.quoted && KIND_KEYWORDS.has(token.value));
   const words = [...new Set(keywords.map((token) => token.value))];
   return words.map((word) => {
     const others = keywords.filter((token) => token.value !== word || token !== keywords.find((first) => first.value === word));
-    return codeAction(doc, localize(locale, 'actionKeepKind', [word]), CodeActionKind.QuickFix, withoutOverlaps(others.map((token) => removal(doc, token.range))), { diagnostics: [diagnostic] });
+    return codeAction(doc, localize(locale, 'actionKeepKind', [word]), CodeActionKind.QuickFix, withoutOverlaps(others.map((token) => removal(doc, token.range))), { diagnostics });
   });
 }
 
@@ -80,9 +82,9 @@ function meantInstead(text: string): { meant: string; range: TextRange }[] {
   return closestIds(text.slice(value.start, value.end), STATUSES).map((meant) => ({ meant, range: value }));
 }
 
-function removeAction(doc: IsnadDocument, token: TextRange, diagnostic: Diagnostic, locale: Locale): CodeAction {
+function removeAction(doc: IsnadDocument, token: TextRange, diagnostics: readonly Diagnostic[], locale: Locale): CodeAction {
   const title = localize(locale, 'actionRemoveAttribute', [doc.text.slice(token.start, token.end)]);
-  return codeAction(doc, title, CodeActionKind.QuickFix, [removal(doc, token)], { diagnostics: [diagnostic] });
+  return codeAction(doc, title, CodeActionKind.QuickFix, [removal(doc, token)], { diagnostics });
 }
 
 /** The token and the white space that parts it from the token before it (or, first in its block, from the one after it). */
