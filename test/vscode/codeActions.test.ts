@@ -26,6 +26,35 @@ async function undoOnce(document: vscode.TextDocument, original: string): Promis
   assert.equal(document.getText(), original, 'one undo restores the document');
 }
 
+interface ErrorsSampleFix {
+  /** The one diagnostic of errors.isnad.md with this code, */
+  readonly code: string;
+  /** on this text, */
+  readonly written: string;
+  /** offers exactly these quick fixes at its start; */
+  readonly titles: readonly string[];
+  /** the one at this index replaces the first text of `edit` with the second, and the diagnostic goes. */
+  readonly chosen: number;
+  readonly edit: readonly [string, string];
+}
+
+async function quickFixInErrorsSample({ code, written, titles, chosen, edit: [from, to] }: ErrorsSampleFix): Promise<void> {
+  const { editor } = await openSample(ERRORS_SAMPLE);
+  const { document } = editor;
+  const original = document.getText();
+  const diagnostic = await waitFor(`the ${code} diagnostic`, async () => (await isnadDiagnostics(document.uri)).find((candidate) => codeOf(candidate) === code));
+  assert.equal(document.getText(diagnostic.range), written);
+  const actions = await codeActionsAt(document.uri, new vscode.Range(diagnostic.range.start, diagnostic.range.start), vscode.CodeActionKind.QuickFix.value);
+  assert.deepEqual(
+    actions.map((action) => action.title),
+    titles,
+  );
+  assert.ok(await vscode.workspace.applyEdit(actions[chosen].edit!));
+  assert.equal(document.getText(), original.replace(from, to));
+  await waitFor(`the ${code} diagnostic to go`, () => !vscode.languages.getDiagnostics(document.uri).some((candidate) => codeOf(candidate) === code));
+  await undoOnce(document, original);
+}
+
 export function codeActionTests(): void {
   describe('code actions', () => {
     afterEach(closeAllEditors);
@@ -84,40 +113,22 @@ export function codeActionTests(): void {
       await undoOnce(document, original);
     });
 
-    it('removes the unknown attribute colour=red of errors.isnad.md from the light bulb, and its warning goes', async () => {
-      const { editor } = await openSample(ERRORS_SAMPLE);
-      const { document } = editor;
-      const original = document.getText();
-      const warning = await waitFor('the unknown-attribute warning', async () => (await isnadDiagnostics(document.uri)).find((diagnostic) => codeOf(diagnostic) === 'unknown-attribute'));
-      assert.equal(document.getText(warning.range), 'colour=red');
-      const actions = await codeActionsAt(document.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
-      const title = UI_IS_ARABIC ? isolated('احذف «colour=red» من كتلة الخصائص') : 'Remove “colour=red” from the attribute block';
-      assert.deepEqual(
-        actions.map((action) => action.title),
-        [title],
-      );
-      assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-      assert.equal(document.getText(), original.replace('{claim by=reporter colour=red}', '{claim by=reporter}'));
-      await waitFor('the warning to go', () => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'unknown-attribute'));
-      await undoOnce(document, original);
-    });
+    it('removes the unknown attribute colour=red of errors.isnad.md from the light bulb, and its warning goes', () =>
+      quickFixInErrorsSample({
+        code: 'unknown-attribute',
+        written: 'colour=red',
+        titles: [UI_IS_ARABIC ? isolated('احذف «colour=red» من كتلة الخصائص') : 'Remove “colour=red” from the attribute block'],
+        chosen: 0,
+        edit: ['{claim by=reporter colour=red}', '{claim by=reporter}'],
+      }));
 
-    it('keeps one kind of the span “claim quote” of errors.isnad.md from the light bulb, and its error goes', async () => {
-      const { editor } = await openSample(ERRORS_SAMPLE);
-      const { document } = editor;
-      const original = document.getText();
-      const error = await waitFor('the span-syntax error', async () => (await isnadDiagnostics(document.uri)).find((diagnostic) => codeOf(diagnostic) === 'span-syntax'));
-      assert.equal(document.getText(error.range), '[The dam held.]{claim quote by=reporter}');
-      const actions = await codeActionsAt(document.uri, new vscode.Range(error.range.start, error.range.start), vscode.CodeActionKind.QuickFix.value);
-      const titles = UI_IS_ARABIC ? [isolated('أبقِ «claim» وحده'), isolated('أبقِ «quote» وحده')] : ['Keep “claim” only', 'Keep “quote” only'];
-      assert.deepEqual(
-        actions.map((action) => action.title),
-        titles,
-      );
-      assert.ok(await vscode.workspace.applyEdit(actions[1].edit!));
-      assert.equal(document.getText(), original.replace('{claim quote by=reporter}', '{quote by=reporter}'));
-      await waitFor('the error to go', () => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => codeOf(diagnostic) === 'span-syntax'));
-      await undoOnce(document, original);
-    });
+    it('keeps one kind of the span “claim quote” of errors.isnad.md from the light bulb, and its error goes', () =>
+      quickFixInErrorsSample({
+        code: 'span-syntax',
+        written: '[The dam held.]{claim quote by=reporter}',
+        titles: UI_IS_ARABIC ? [isolated('أبقِ «claim» وحده'), isolated('أبقِ «quote» وحده')] : ['Keep “claim” only', 'Keep “quote” only'],
+        chosen: 1,
+        edit: ['{claim quote by=reporter}', '{quote by=reporter}'],
+      }));
   });
 }
