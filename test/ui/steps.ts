@@ -74,9 +74,10 @@ export const UI_STEPS: readonly UiStep[] = [
       await focusEditor(page);
       await runCommand(page, 'Isnad: Who Said What: Show One Article…');
       const rows = page.locator('.quick-input-list .monaco-list-row');
+      // The palette's own rows show until the command's quick pick replaces them: wait for the files' names.
       const texts = await waitUntil('a row for each article', async () => {
         const seen = await rows.allInnerTexts();
-        return seen.length === articles.length && seen;
+        return seen.length === articles.length && seen.every((text) => text.includes('.isnad.md')) && seen;
       }).catch(async (error: Error) => {
         throw new Error(`${error.message}: ${JSON.stringify(await rows.allInnerTexts())}`);
       });
