@@ -100,6 +100,17 @@ describe('clean text', () => {
     });
   });
 
+  it('drops a heading’s closing run of # with the blanks around it, as its title does', () => {
+    const doc = assertClean('# [Closed]{@x} ##  \r\n## C# \\#\n### #\n# a #<!-- c -->\n# [b]{note="x #\n\nend #', {
+      clean: 'Closed\nC# \\#\n\na #\nb\n\nend #',
+      spans: [['Closed', 0, 6], ['b', 18, 19]],
+    });
+    assert.deepEqual(
+      doc.sections.map((section) => sectionTitle(doc, section)),
+      ['Closed', 'C# \\#', '', 'a #', 'b'],
+    );
+  });
+
   it('replaces unpaired surrogates with U+FFFD without moving any offset', () => {
     // In the document both halves are alone; they must not pair up once the `[` is gone.
     assertClean('\uD83D[\uDE00]{@x}', { clean: '\uFFFD\uFFFD', spans: [['\uFFFD', 1, 2]] });

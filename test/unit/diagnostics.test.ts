@@ -134,6 +134,23 @@ describe('diagnostics', () => {
   });
 
   describe('front-matter', () => {
+    it('reports a repeated top-level key on the repeat, and reads the first', () => {
+      const text = lines('---', 'title: First', '⟦title⟧: Second', 'entities:', '  z: Z', '⟦entities⟧:', '  y: Y', '---', '[x]{@z} [y]{@⟦y⟧}');
+      const diagnostics = assertDiagnostics(text, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+        ['unknown-entity', Error],
+      ]);
+      assert.deepEqual(diagnostics.slice(0, 2).map((diagnostic) => diagnostic.message), [
+        'Front matter key “title” is already set above; this repeat is ignored.',
+        'Front matter key “entities” is already set above; this repeat is ignored.',
+      ]);
+      const front = parseIsnad(fixture(text).text).frontMatter!;
+      assert.equal(front.title, 'First');
+      assert.deepEqual([...front.entities.keys()], ['z']);
+      assert.deepEqual(front.data, { title: 'First', entities: { z: 'Z' } });
+    });
+
     it('reports a YAML syntax error where the parser stopped: at the end of input, on the last character written', () => {
       const diagnostics = assertDiagnostics(lines('---', 'title: "ope⟦n⟧', '---', 'Text.'), [['front-matter', Error]]);
       assert.equal(diagnostics[0].message, 'Front matter is not valid YAML: Missing closing "quote');

@@ -216,6 +216,16 @@ describe('jsonl export', () => {
     assert.deepEqual(objects[3].aboutNames, ['Port of Valmora', 'Valmora']);
     assert.deepEqual(objects, flatRows(annotationsOf(doc)));
   });
+
+  it('escapes the line breaks JSON allows raw (NEL, LS, PS): a record is one line by any reckoning', () => {
+    const doc = parseIsnad('[a\u2028b\u0085c]{@x note="d\u2029e"}');
+    const jsonl = exportDocument(doc, 'jsonl');
+    assert.equal(jsonl.split(/\r\n|[\n\r\u0085\u2028\u2029]/).length, 2);
+    assert.ok(jsonl.startsWith('{"id":"span-1","kind":"mention","exact":"a\\u2028b\\u0085c",'));
+    assert.ok(jsonl.includes(',"note":"d\\u2029e",'));
+    const record = JSON.parse(jsonl);
+    assert.equal(record.exact, 'a\u2028b\u0085c');
+  });
 });
 
 describe('csv export', () => {
@@ -256,6 +266,15 @@ describe('csv export', () => {
     assert.deepEqual(column('note').at(-1), "'-minus");
     assert.deepEqual(column('id').at(-1), "'-x");
     assert.ok(csv.includes(`,"'\rReturn",`), 'a carriage return is quoted as well as made inert');
+  });
+
+  it('makes a cell inert when white space comes before the formula', () => {
+    const doc = parseIsnad('[ =1+1]{@x} [\u00A0-2]{@x} [\n@A1]{@x} [ a-b]{@x} [=]{@x}');
+    const rows = parseCsv(exportDocument(doc, 'csv').slice(1)).slice(1);
+    assert.deepEqual(
+      rows.map((row) => row[FLAT_FIELDS.indexOf('exact')]),
+      ["' =1+1", "'\u00A0-2", "'\n@A1", ' a-b', "'="],
+    );
   });
 });
 
@@ -336,6 +355,26 @@ describe('w3c export', () => {
     const iri = iriOf('[a]{claim id=k}');
     assert.equal(iriOf('New [b]{@x} text. [a, changed]{claim id=k}'), iri);
     assert.notEqual(iriOf('[a]{claim id=k}', 'file:///other.isnad.md'), iri);
+  });
+
+  it('targets a valid URI: a second # and brackets outside an IP literal host are percent-encoded', () => {
+    const target = (url: string) => annotationsOf(parseIsnad(`---\nurl: "${url}"\n---\n[a]{@x}`, URI)).header.target;
+    assert.equal(target('https://[::1]:8080/a b?q=[1]#frag#2[x]'), 'https://[::1]:8080/a%20b?q=%5B1%5D#frag%232%5Bx%5D');
+    assert.equal(target('https://example.com/plain#top'), 'https://example.com/plain#top');
+    assert.equal(annotationsOf(parseIsnad('[a]{@x}', 'untitled:Untitled [1]#2')).header.target, 'untitled:Untitled%20%5B1%5D#2');
+  });
+
+  it('keeps a written id= the annotation could not take as isnad:name', () => {
+    const collection = JSON.parse(exportDocument(parseIsnad('[a]{@x id=k} [b]{@x id=k} [c]{@x} [d]{@x id=span-3}'), 'w3c'));
+    assert.deepEqual(
+      collection.first.items.map((item: any) => [item.body['isnad:id'], item.body['isnad:name']]),
+      [
+        ['k', undefined],
+        ['k-2', 'k'],
+        ['span-3-2', undefined],
+        ['span-3', undefined],
+      ],
+    );
   });
 
   it('has no label without a title, and an empty page for a document without spans', () => {

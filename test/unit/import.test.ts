@@ -99,8 +99,18 @@ describe('isnad import (W3C export → markup)', () => {
       'قال [مورتازين]{@town} إن [الذخيرة ستصل]{ادعاء قائل=مورتازين عن=town}.',
       '',
     );
-    // Comments are not in the export: everything else comes back as written.
-    assert.equal(roundTrip(original), original.replace('<!-- a comment -->', ''));
+    // Comments and closing runs of `#` are not in the export: everything else comes back as written.
+    assert.equal(roundTrip(original), original.replace('<!-- a comment -->', '').replace(' report ##', ' report'));
+  });
+
+  it('writes back a name two spans share as written, though the export renamed the second', () => {
+    const text = '[a]{@x id=k} [b]{@x id=k} [c]{@x id=span-1} [d]{@x}\n';
+    assert.equal(roundTrip(text), text);
+  });
+
+  it('keeps a heading’s text that would read as a closing run of # as text, with an empty comment after it', () => {
+    assert.equal(roundTrip('# C #<!-- sharp -->\n\n# [x]{@x} ## <!-- -->'), '# C #<!---->\n\n# [x]{@x} ## <!---->');
+    assert.equal(roundTrip('# Not closed ##\n'), '# Not closed\n');
   });
 
   it('keeps text that would read as markup literal: a line-initial # after a span ends, and <!--', () => {

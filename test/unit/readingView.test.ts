@@ -33,7 +33,7 @@ describe('computeReadingView', () => {
           direction: 'rtl',
           headingLevel: 2,
           range: range(5, 3, 5, 26),
-          segments: [{ text: 'عن ' }, { text: 'القمة', span: 0 }, { text: ' ##' }],
+          segments: [{ text: 'عن ' }, { text: 'القمة', span: 0 }],
         },
         {
           direction: 'rtl',

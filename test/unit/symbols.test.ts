@@ -109,6 +109,26 @@ describe('document symbols', () => {
     );
   });
 
+  it('names a statement by its first words however much markup comes before them: a long note, a long comment', () => {
+    const note = 'a note that goes on for well over a hundred characters, longer than any title, about where the figure came from';
+    const outline = computeDocumentSymbols(
+      parseIsnad(
+        lines(
+          `[[Putin]{@p note="${note}"} said the ammunition would arrive]{claim by=p}`,
+          '',
+          `[<!-- ${note} --> The talks \\[failed\\]]{quote by=p}`,
+          '',
+          '[one two three four five six seven eight nine]{claim}',
+        ),
+      ),
+      'en',
+    );
+    assert.deepEqual(
+      outline.map((item) => item.name),
+      ['Putin said the ammunition would arrive', 'The talks [failed]', 'one two three four five six seven eight…'],
+    );
+  });
+
   it('omits the front matter when there is none, and empty groups when it defines nothing', () => {
     assert.deepEqual(computeDocumentSymbols(parseIsnad('text'), 'en'), []);
     const [front] = computeDocumentSymbols(parseIsnad(lines('---', 'title: T', '---')), 'en');

@@ -99,6 +99,18 @@ const INLINE: readonly { readonly name: string; readonly text: string }[] = [
     name: 'a document with errors: unknown ids, spans that annotate nothing, an unclosed block',
     text: '---\nsources:\n  s: {kind: person}\n  s: {name: Again}\n---\n[a]{claim by=ghost} [b]{@nobody} [c]{colour=red} [d]{claim quote} [e]{by=s} [f]{@x note="open',
   },
+  {
+    name: 'spans sharing a written id= name, one of them taking a generated name',
+    text: '[a]{claim by=x id=k} [b]{@x id=k} [c]{note="n" id=span-1} [d]{quote id=""}',
+  },
+  {
+    name: 'a front matter that repeats a top-level key and a meta key',
+    text: '---\nentities:\n  z: Z\nextra: 1\nentities:\n  y: Y\nextra: 2\n---\n[a]{@y}',
+  },
+  {
+    name: 'an article URL the WHATWG parser leaves invalid as a URI: a second #, brackets in the fragment',
+    text: '---\nurl: "https://example.com/a b?q=[1]#frag#2[x]"\n---\n[a]{@x}',
+  },
   { name: 'an empty document', text: '' },
 ];
 

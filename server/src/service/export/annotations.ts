@@ -169,26 +169,25 @@ function record({ doc, clean, ids, sectionTitles }: Context, span: Span & { kind
 }
 
 /**
- * Which span's `by=` attributes each span, in one pass: a parent comes before its children in
- * document order. (Walking up from every span instead is quadratic in the nesting depth.)
- */
-
-/**
  * Each span's annotation id. Written `id=` names are kept (the first use of a name wins);
  * the rest are `span-<n>`, with `-2`, `-3`… added when that is taken, so ids stay unique.
  */
 function annotationIds(spans: readonly Span[]): string[] {
+  return uniqueAnnotationIds(spans.map((span) => span.name?.value));
+}
+
+/** The annotation ids of spans with these written names (undefined where none is written), in document order. */
+export function uniqueAnnotationIds(names: readonly (string | undefined)[]): string[] {
   const taken = new Set<string>();
-  const ids = spans.map((span) => {
-    const name = span.name?.value;
+  const kept = names.map((name) => {
     if (!name || taken.has(name)) return undefined;
     taken.add(name);
     return name;
   });
-  return spans.map((span, index) => {
-    const given = ids[index];
+  return names.map((name, index) => {
+    const given = kept[index];
     if (given !== undefined) return given;
-    const base = span.name?.value || `span-${index + 1}`;
+    const base = name || `span-${index + 1}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
@@ -198,10 +197,15 @@ function annotationIds(spans: readonly Span[]): string[] {
 
 /** Characters RFC 3986 does not allow as they are, and a `%` that starts no escape. */
 const NOT_URI = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%[\]]/gu;
+/** A scheme and an authority: the only place `[` and `]` may stand (around an IP literal). */
+const SCHEME_AND_AUTHORITY = /^(?:[A-Za-z][A-Za-z0-9+.-]*:(?:\/\/[^/?#]*)?)?/;
+/** What RFC 3986 allows in an authority but not after it; `#` is allowed once, to start the fragment. */
+const NOT_AFTER_AUTHORITY = /[[\]#]/g;
 
 /**
  * An http(s) URL or a document URI as a valid URI, which the W3C model requires of a target:
- * an Arabic path or a space in an untitled document's name is percent-encoded.
+ * an Arabic path or a space in an untitled document's name is percent-encoded, and so are a
+ * second `#` and brackets outside the host, which the WHATWG parser leaves as they are.
  */
 function asUri(text: string): string {
   let canonical = text;
@@ -210,7 +214,11 @@ function asUri(text: string): string {
   } catch {
     // Not a URL the WHATWG parser knows: escape it as written.
   }
-  return wellFormed(canonical).replace(NOT_URI, encodeURIComponent);
+  const uri = wellFormed(canonical).replace(NOT_URI, encodeURIComponent);
+  const head = SCHEME_AND_AUTHORITY.exec(uri)![0];
+  const [beforeFragment, ...fragment] = uri.slice(head.length).split('#');
+  const escaped = (part: string) => part.replace(NOT_AFTER_AUTHORITY, encodeURIComponent);
+  return head + escaped(beforeFragment) + (fragment.length > 0 ? `#${escaped(fragment.join('#'))}` : '');
 }
 
 /** How JSON.stringify writes an unpaired surrogate (in lower case); also matches an escaped backslash followed by such text. */

@@ -8,8 +8,11 @@ const BYTE_ORDER_MARK = '\uFEFF';
 const LINE_END = '\r\n';
 /** Lists share one cell; ids cannot contain `;`. */
 const LIST_SEPARATOR = ';';
-/** A cell starting with one of these would run as a formula when the file is opened. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell starting with one of these would run as a formula when the file is opened; so would
+ * one where white space comes first, in programs that trim cells when they read the file, as LibreOffice can.
+ */
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function toCsv(doc: IsnadDocument): string {

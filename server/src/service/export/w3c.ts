@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { IsnadDocument } from '../model';
 import { annotationsOf, wellFormedJson, type AnnotationHeader, type AnnotationRecord } from './annotations';
-import type { AnnotationKind } from '../resolve';
+import { isAnnotation, type AnnotationKind } from '../resolve';
 import { cleanTextOf } from './cleanText';
 import { wellFormed } from '../wellFormed';
 
@@ -76,7 +76,8 @@ function documentCollectionIri(doc: IsnadDocument): string {
 export function w3cAnnotations(doc: IsnadDocument): object[] {
   const { header, records } = annotationsOf(doc);
   const collectionIri = documentCollectionIri(doc);
-  return records.map((record) => annotation(collectionIri, header, record));
+  const names = doc.spans.filter(isAnnotation).map((span) => span.name?.value);
+  return records.map((record, i) => annotation(collectionIri, header, record, names[i]));
 }
 
 /**
@@ -137,13 +138,13 @@ function headingsOf(doc: IsnadDocument): { level: number; start: number }[] {
  * An annotation's IRI is the collection's with the annotation id as its fragment: readable,
  * unique in the document, and stable while the span keeps its `id=`.
  */
-function annotation(collectionIri: string, header: AnnotationHeader, record: AnnotationRecord): object {
+function annotation(collectionIri: string, header: AnnotationHeader, record: AnnotationRecord, name: string | undefined): object {
   return {
     '@context': [ANNOTATION_CONTEXT, ANNOTATION_TERMS],
     id: `${collectionIri}#${encodeURIComponent(wellFormed(record.id))}`,
     type: 'Annotation',
     motivation: MOTIVATIONS[record.kind],
-    body: body(record),
+    body: body(record, name),
     target: {
       source: header.target,
       selector: [
@@ -156,7 +157,7 @@ function annotation(collectionIri: string, header: AnnotationHeader, record: Ann
 
 // What the markup does not say is left out (`?? undefined`), as Web Annotations do, rather
 // than written as the flat formats' `null`.
-function body(record: AnnotationRecord): object {
+function body(record: AnnotationRecord, name: string | undefined): object {
   const speaker = record.speakerId === null ? undefined : {
     id: record.speakerId,
     name: record.speakerName ?? undefined,
@@ -175,6 +176,8 @@ function body(record: AnnotationRecord): object {
     value: record.note ?? (record.kind === 'mention' ? record.entityName ?? record.entityId : record.speakerName) ?? '',
     format: 'text/plain',
     'isnad:id': record.id,
+    // A written `id=` the annotation could not take (another span has it): still the markup's word.
+    'isnad:name': name === record.id ? undefined : name,
     'isnad:kind': record.kind,
     'isnad:speaker': speaker,
     'isnad:status': record.status ?? undefined,

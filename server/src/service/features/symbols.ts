@@ -21,11 +21,13 @@ const GROUP_KIND = SymbolKind.Object;
 export const DEFINITION_KIND = SymbolKind.Key;
 
 /**
- * Document units read to title a span: the first words of nearly every span fit in them. No
+ * What is read to title a span: text units and elisions. The first words of nearly every span fit
+ * in them; markup skipped (a mention's long note, a comment) does not count against the text. No
  * more is read, as content that is nearly all markup (thousands of nested spans) would be read
  * once per span, and the outline would take quadratic time (found by the linearity test).
  */
 const TITLE_SCAN_LIMIT = 96;
+const TITLE_ELISION_LIMIT = 48;
 
 /**
  * A span named by its first words as a reader sees them (its clean text), with an ellipsis when
@@ -35,26 +37,28 @@ const TITLE_SCAN_LIMIT = 96;
 export function spanTitle(doc: IsnadDocument, span: Span): string {
   const { text, elisions } = doc;
   const { start, end } = span.contentRange;
-  // The clean text of a prefix of the content is a prefix of its clean text: when the content
-  // goes on past what is read, the title is cut.
-  const limit = Math.min(end, start + TITLE_SCAN_LIMIT);
   const title = new TitleWords(text);
   let next = firstEndingAfter(elisions, start);
-  for (let i = start; i < limit && !title.full; ) {
-    const elision = next < elisions.length && elisions[next].start < limit ? elisions[next] : undefined;
+  let textLeft = TITLE_SCAN_LIMIT;
+  let elisionsLeft = TITLE_ELISION_LIMIT;
+  let i = start;
+  while (i < end && !title.full && textLeft > 0) {
+    const elision = next < elisions.length && elisions[next].start < end ? elisions[next] : undefined;
     if (elision && elision.start <= i) {
-      // An elision that `limit` falls inside: the text before it counts, its replacement does not.
-      if (elision.end > limit) break;
+      // The clean text of a prefix of the content is a prefix of its clean text: an elision
+      // that runs past the content, or one too many, ends what is read, and the title is cut.
+      if (elision.end > end || elisionsLeft-- === 0) break;
       title.read(elision.replacement, 0, elision.replacement.length);
       i = elision.end;
       next++;
     } else {
-      const stop = elision ? elision.start : limit;
+      const stop = Math.min(elision ? elision.start : end, i + textLeft);
       title.read(text, i, stop);
+      textLeft -= stop - i;
       i = stop;
     }
   }
-  return title.full || end > limit ? `${title.text}…` : title.text;
+  return title.full || i < end ? `${title.text}…` : title.text;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AnnotationKind } from '../resolve';
 import type { ParagraphDirection } from '../../protocol';
 import { firstStrongDirection } from '../features/direction';
 import { ImportError } from './importError';
+import { CLOSING_RUN } from '../parse/body';
 
 export interface MarkupAnnotation {
   /** The annotation's id in the export; only for messages and for the nesting of empty spans. */
@@ -99,6 +100,8 @@ class BodyWriter {
   private nextHeading = 0;
   /** Whether nothing has been written on the current line yet: a `#` there would start a heading. */
   private atLineStart = true;
+  /** Where in `out` the current heading line's text starts; undefined off heading lines. */
+  private headingText: number | undefined;
   private readonly directions = new Map<number, ParagraphDirection>();
 
   constructor(private readonly parts: MarkupParts) {}
@@ -125,6 +128,7 @@ class BodyWriter {
       }
     }
     this.textUpTo(this.parts.cleanText.length);
+    this.out.push(this.lineEnding(''));
     return this.out.join('');
   }
 
@@ -143,6 +147,7 @@ class BodyWriter {
       this.position = stop;
       if (!heading || heading.start > end) return;
       this.emit(`${'#'.repeat(heading.level)} `);
+      this.headingText = this.out.length;
       this.nextHeading++;
     }
   }
@@ -155,8 +160,21 @@ class BodyWriter {
       .replace(/<!--/g, '<!-<!---->-')
       .replace(/\n#/g, '\n\\#');
     if (this.atLineStart && escaped.startsWith('#')) escaped = `\\${escaped}`;
+    const lineEnd = escaped.indexOf('\n');
+    if (lineEnd >= 0) escaped = escaped.slice(0, lineEnd) + this.lineEnding(escaped.slice(0, lineEnd)) + escaped.slice(lineEnd);
     this.out.push(escaped);
     this.atLineStart = text.endsWith('\n');
+  }
+
+  /**
+   * What ends the current line, whose last markup is `rest`: an empty comment when the line is a
+   * heading whose text would end in a closing run of `#`, since that text is the heading's, not markup.
+   */
+  private lineEnding(rest: string): string {
+    if (this.headingText === undefined) return '';
+    const text = this.out.slice(this.headingText).join('') + rest;
+    this.headingText = undefined;
+    return CLOSING_RUN.test(text) ? '<!---->' : '';
   }
 
   private attributes(annotation: MarkupAnnotation): string {

@@ -8,11 +8,14 @@ import { annotationsOf, type AnnotationRecord } from '../export/annotations';
 import type { AnnotationKind } from '../resolve';
 import { ImportError } from './importError';
 import { writeMarkup, type Heading, type MarkupAnnotation } from './markup';
+import { uniqueAnnotationIds } from '../export/annotations';
 
 const KINDS: readonly AnnotationKind[] = ['claim', 'quote', 'mention', 'note'];
 
 /** An annotation as the export states it, offsets still in code points. */
 interface Stated extends Omit<MarkupAnnotation, 'by' | 'name' | 'inheritedFrom'> {
+  /** The written `id=` when the export gave the annotation another id (a name two spans share). */
+  readonly writtenName?: string;
   readonly speakerId?: string;
   readonly inheritedFrom?: string;
 }
@@ -37,7 +40,8 @@ export function importW3c(json: string): string {
   const offsets = new CodePointOffsets(cleanText);
   const stated = annotationsIn(collection, offsets).sort((a, b) => a.start - b.start);
   const ids = new Set(stated.map((annotation) => annotation.id));
-  const annotations: MarkupAnnotation[] = stated.map(({ speakerId, inheritedFrom, ...annotation }, index) => {
+  const names = idNames(stated);
+  const annotations: MarkupAnnotation[] = stated.map(({ speakerId, inheritedFrom, writtenName, ...annotation }, index) => {
     // A speaker inherited from a span the export does not hold (one that annotates nothing) is written out.
     const inherits = inheritedFrom !== undefined && ids.has(inheritedFrom);
     return {
@@ -46,8 +50,7 @@ export function importW3c(json: string): string {
       end: offsets.utf16(annotation.end),
       by: inherits ? undefined : speakerId,
       inheritedFrom: inherits ? inheritedFrom : undefined,
-      // Unnamed spans get `span-<n>` from their place; a name is written only where that differs.
-      name: annotation.id === `span-${index + 1}` ? undefined : annotation.id,
+      name: names[index],
     };
   });
   const headings = headingsIn(collection, cleanText, offsets);
@@ -55,6 +58,18 @@ export function importW3c(json: string): string {
   const markup = writeMarkup({ frontMatter, direction, cleanText, headings, annotations });
   verify(markup, cleanText, stated);
   return markup;
+}
+
+/**
+ * The `id=` to write on each annotation. Unnamed spans get `span-<n>` from their place, so a name
+ * is written only where that differs; a name the export had to change (two spans wrote it) is
+ * written as the markup had it, when the names then read back as the exported ids.
+ */
+function idNames(stated: readonly Stated[]): (string | undefined)[] {
+  const ids = stated.map((annotation, index) => (annotation.id === `span-${index + 1}` ? undefined : annotation.id));
+  const written = stated.map((annotation, index) => annotation.writtenName ?? ids[index]);
+  const readBack = uniqueAnnotationIds(written);
+  return stated.every((annotation, index) => readBack[index] === annotation.id) ? written : ids;
 }
 
 function parseJson(json: string): Json {
@@ -95,6 +110,7 @@ function statedAnnotation(item: unknown, at: string, offsets: CodePointOffsets):
   if (!Array.isArray(about)) throw new ImportError(`${at}.body["isnad:about"] must be an array`);
   const annotation: Stated = {
     id,
+    writtenName: optionalString(body, 'isnad:name', at),
     kind: kind as AnnotationKind,
     start,
     end,

@@ -46,6 +46,9 @@ for (const c of [LF, CR, BACKSLASH, LESS_THAN, OPEN_BRACKET, CLOSE_BRACKET]) ACT
 /** Shared by the spans that have no children (most of them); nothing writes to it, as it is empty. */
 const NO_CHILDREN: number[] = [];
 
+/** A heading's closing run of `#` with the blanks around it, in the text after its `#` run and space: after a blank, or all of it. */
+export const CLOSING_RUN = /(?:^|[ \t]+)#+[ \t]*$/;
+
 export function parseBody(text: string, bodyStart: number): BodyParse {
   return new BodyParser(text).parse(bodyStart);
 }
@@ -168,15 +171,25 @@ class BodyParser {
     let textStart = pos + level;
     if (textStart < lineEnd && isBlankChar(text.charCodeAt(textStart))) textStart++;
     this.elide(pos, textStart);
-    const title = text
-      .slice(textStart, lineEnd)
-      .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
-      .trim();
+    const line = text.slice(textStart, lineEnd);
+    const title = line.replace(CLOSING_RUN, '').trim();
+    const closingRun = line.search(CLOSING_RUN);
     this.currentSection = this.sections.length;
     const headingRange = { start: pos, end: lineEnd };
     this.sections.push({ index: this.sections.length, level, title, headingRange, range: headingRange });
+    const elided = this.elisions.length;
     this.inline(textStart, true);
+    // A closing run is markup, left out of the clean text as the opening one is; unless markup
+    // read past it (an unclosed attribute block's `… #`): then it is that markup's.
+    if (closingRun >= 0 && this.lastElisionEnd(elided) <= textStart + closingRun) this.elide(textStart + closingRun, lineEnd);
     this.blocks.push({ range: { start: textStart, end: lineEnd }, isHeading: true });
+  }
+
+  /** Where the last of the elisions from index `from` on ends; -1 when there are none. */
+  private lastElisionEnd(from: number): number {
+    let end = -1;
+    for (let i = from; i < this.elisions.length; i++) end = Math.max(end, this.elisions[i].end);
+    return end;
   }
 
   /**

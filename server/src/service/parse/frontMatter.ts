@@ -344,9 +344,25 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) {
     reader.report(contents, 'frontMatterNotMapping');
   }
-  for (const pair of isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : []) {
+  const pairs = isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : [];
+  const keyOf = (pair: Pair<Node, Node | null>) => {
     const keyNode = reader.resolve(pair.key);
-    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    return isScalar(keyNode) ? String(keyNode.value) : '';
+  };
+  const firstPairs = new Map<string, Pair<Node, Node | null>>();
+  for (const pair of pairs) {
+    const key = keyOf(pair);
+    const first = firstPairs.get(key);
+    if (first) keepFirstValue(data, key, first, doc);
+    else firstPairs.set(key, pair);
+  }
+  for (const pair of pairs) {
+    const key = keyOf(pair);
+    // A repeated key is an error, and the first one counts, as with a repeated id.
+    if (firstPairs.get(key) !== pair) {
+      reader.report(pair.key, 'repeatedKey', [key]);
+      continue;
+    }
     const value = pair.value;
     switch (key) {
       case 'title':
@@ -428,14 +444,18 @@ function containsItself(root: unknown): boolean {
 function keepFirstDefinitions(data: Record<string, unknown>, reader: FrontMatterReader, doc: YamlDocument): void {
   for (const { label, rawId, first } of reader.repeatedKeys) {
     const definitions = data[label];
-    if (typeof definitions !== 'object' || definitions === null) continue;
-    try {
-      const value: unknown = first.value ? first.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
-      // Defined, not assigned: an id such as `__proto__` must become a key, not a prototype.
-      Object.defineProperty(definitions, rawId, { value, enumerable: true, writable: true, configurable: true });
-    } catch {
-      // An alias bomb was reported when the whole front matter was converted.
-    }
+    if (typeof definitions === 'object' && definitions !== null) keepFirstValue(definitions as Record<string, unknown>, rawId, first, doc);
+  }
+}
+
+/** Sets `data[key]` to the value of `first`, the first of the pairs with that key. */
+function keepFirstValue(data: Record<string, unknown>, key: string, first: Pair<Node, Node | null>, doc: YamlDocument): void {
+  try {
+    const value: unknown = first.value ? first.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
+    // Defined, not assigned: a key such as `__proto__` must become a key, not a prototype.
+    Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
+  } catch {
+    // An alias bomb was reported when the whole front matter was converted.
   }
 }
 
