@@ -179,6 +179,7 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params);
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+    workspace.settingsChanged();
     // The hints depend on a setting: the editor asks again only when told to.
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
