@@ -368,6 +368,30 @@ describe('code actions', () => {
     });
   });
 
+  describe('front-matter: a source or entity without a name', () => {
+    const body = lines('---', '[x]{claim by=the_reporter}', '');
+
+    it('adds name: first in a block entry, in its indentation, guessed from the id', () => {
+      const marked = lines('---', 'sources:', '  the_reporter$0:', '    # who filed it', '    kind: person', body);
+      assert.deepEqual(titles(actionsFor(marked).actions), ['Add name: the reporter']);
+      assert.equal(actionsFor(marked).actions[0].isPreferred, true);
+      const fixed = applied(marked, 'Add name: the reporter');
+      assert.equal(fixed, lines('---', 'sources:', '  the_reporter:', '    # who filed it', '    name: the reporter', '    kind: person', body));
+      assert.deepEqual(codesOf(fixed), []);
+    });
+
+    it('adds it to a flow entry, empty or not, and titles it in Arabic', () => {
+      const flow = lines('---', 'sources:', '  the_reporter$0: { kind: person }', body);
+      assert.equal(applied(flow, 'Add name: the reporter'), lines('---', 'sources:', '  the_reporter: { name: the reporter, kind: person }', body));
+      const empty = lines('---', 'entities:', '  مدينة_الميناء$0: {}', '---', '[س]{@مدينة_الميناء}', '');
+      assert.equal(applied(empty, 'أضف الاسم: مدينة الميناء', { locale: 'ar' }), lines('---', 'entities:', '  مدينة_الميناء: {name: مدينة الميناء}', '---', '[س]{@مدينة_الميناء}', ''));
+    });
+
+    it('offers nothing when the entry has a name key whose value is wrong', () => {
+      assert.deepEqual(titles(actionsFor(lines('---', 'sources:', '  the_reporter$0:', '    name:', '    kind: person', body)).actions), []);
+    });
+  });
+
   describe('safe fixes: unused-definition, bidi-control, empty-span', () => {
     it('removes an unused definition’s lines, keeping the comment above it', () => {
       const marked = lines(

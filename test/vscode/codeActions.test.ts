@@ -27,6 +27,7 @@ async function undoOnce(document: vscode.TextDocument, original: string): Promis
 }
 
 interface ErrorsSampleFix {
+  readonly name: string;
   /** The one diagnostic of errors.isnad.md with this code, */
   readonly code: string;
   /** on this text, */
@@ -54,6 +55,16 @@ async function quickFixInErrorsSample({ code, written, titles, chosen, edit: [fr
   await waitFor(`the ${code} diagnostic to go`, () => !vscode.languages.getDiagnostics(document.uri).some((candidate) => codeOf(candidate) === code));
   await undoOnce(document, original);
 }
+
+// prettier-ignore
+const ERRORS_SAMPLE_FIXES: readonly ErrorsSampleFix[] = [
+  { name: 'removes the unknown attribute colour=red of errors.isnad.md from the light bulb, and its warning goes', code: 'unknown-attribute', written: 'colour=red',
+    titles: [UI_IS_ARABIC ? isolated('احذف «colour=red» من كتلة الخصائص') : 'Remove “colour=red” from the attribute block'], chosen: 0, edit: ['{claim by=reporter colour=red}', '{claim by=reporter}'] },
+  { name: 'adds the missing name of the source “nameless” of errors.isnad.md from the light bulb, and its error goes', code: 'front-matter', written: 'nameless',
+    titles: [UI_IS_ARABIC ? isolated('أضف الاسم: nameless') : 'Add name: nameless'], chosen: 0, edit: ['  nameless:\n    kind: person\n', '  nameless:\n    name: nameless\n    kind: person\n'] },
+  { name: 'keeps one kind of the span “claim quote” of errors.isnad.md from the light bulb, and its error goes', code: 'span-syntax', written: '[The dam held.]{claim quote by=reporter}',
+    titles: UI_IS_ARABIC ? [isolated('أبقِ «claim» وحده'), isolated('أبقِ «quote» وحده')] : ['Keep “claim” only', 'Keep “quote” only'], chosen: 1, edit: ['{claim quote by=reporter}', '{quote by=reporter}'] },
+];
 
 export function codeActionTests(): void {
   describe('code actions', () => {
@@ -113,22 +124,6 @@ export function codeActionTests(): void {
       await undoOnce(document, original);
     });
 
-    it('removes the unknown attribute colour=red of errors.isnad.md from the light bulb, and its warning goes', () =>
-      quickFixInErrorsSample({
-        code: 'unknown-attribute',
-        written: 'colour=red',
-        titles: [UI_IS_ARABIC ? isolated('احذف «colour=red» من كتلة الخصائص') : 'Remove “colour=red” from the attribute block'],
-        chosen: 0,
-        edit: ['{claim by=reporter colour=red}', '{claim by=reporter}'],
-      }));
-
-    it('keeps one kind of the span “claim quote” of errors.isnad.md from the light bulb, and its error goes', () =>
-      quickFixInErrorsSample({
-        code: 'span-syntax',
-        written: '[The dam held.]{claim quote by=reporter}',
-        titles: UI_IS_ARABIC ? [isolated('أبقِ «claim» وحده'), isolated('أبقِ «quote» وحده')] : ['Keep “claim” only', 'Keep “quote” only'],
-        chosen: 1,
-        edit: ['{claim quote by=reporter}', '{quote by=reporter}'],
-      }));
+    for (const fix of ERRORS_SAMPLE_FIXES) it(fix.name, () => quickFixInErrorsSample(fix));
   });
 }
