@@ -1,15 +1,16 @@
 // One model per document version and registry scope: every request about a version reads the
 // same model; a registry change gives the document a new scope, and so a new model. The editor
-// sends edits (incremental sync); each is remembered with the text it produced, and the next
-// request re-parses from the cached model edit by edit, which re-reads only the edited paragraph
-// when an edit stays inside one. The diagnostics' problems and the implicit mentions are kept the
-// same way: only the edited paragraph's are found again.
-import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+// sends edits (incremental sync); each is remembered with the text it produced (a keystroke next
+// to the previous edit joins it), and the next request re-parses from the cached model edit by
+// edit, which re-reads only the edited paragraph when an edit stays inside one. The diagnostics'
+// problems and the implicit mentions are kept the same way: only the edited paragraph's are found
+// again.
+import type { Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IsnadDocument, RegistryScope } from './service/model';
 import type { Problem } from './service/problems';
 import { parseIsnad } from './service/parse/document';
-import { reparse, type TextEdit } from './service/parse/incremental';
+import { composeEdits, reparse, type TextEdit } from './service/parse/incremental';
 import { computeProblems, type DiagnosticsOptions } from './service/features/diagnostics';
 import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
 import { carryImplicitMentions } from './service/features/implicitMentions';
@@ -91,15 +92,23 @@ export class ModelCache {
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     let edits = this.pending.get(document.uri);
     for (const change of changes) {
-      const range = 'range' in change ? change.range : undefined;
-      const edit = range && { start: document.offsetAt(range.start), end: document.offsetAt(range.end), insertedLength: change.text.length };
+      const edit = 'range' in change ? editOf(document, change.range, change.text.length) : undefined;
       // `update` changes the document in place and returns it.
       TextDocument.update(document, [change], version);
-      if (!edit || !edits || edits.length >= MAX_PENDING_EDITS) edits = undefined;
-      else edits.push({ edit, text: document.getText() });
+      const text = document.getText();
+      const composed = edit && edits?.length ? composeEdits(edits[edits.length - 1].edit, edit) : undefined;
+      if (composed) edits![edits!.length - 1] = { edit: composed, text };
+      else if (!edit || !edits || edits.length >= MAX_PENDING_EDITS) edits = undefined;
+      else edits.push({ edit, text });
     }
     if (edits) this.pending.set(document.uri, edits);
     else this.pending.delete(document.uri);
     return document;
   }
+}
+
+/** A change's range as offsets, in order: `TextDocument.update` applies a reversed range as its start and end swapped. */
+function editOf(document: TextDocument, range: Range, insertedLength: number): TextEdit {
+  const [start, end] = [document.offsetAt(range.start), document.offsetAt(range.end)].sort((a, b) => a - b);
+  return { start, end, insertedLength };
 }

@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DecorationsRequest,
+  type DecorationsParams,
   EntitiesRequest,
   ExportRequest,
   ReadingViewRequest,
@@ -46,6 +47,7 @@ import { BYTES_PER_MEGABYTE, tooLargeDiagnostic } from './service/features/docum
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions/index';
 import { WorkspaceFeatures, isRegistryDocument } from './workspace/workspaceFeatures';
 import { threadCpuMs } from './threadCpu';
+import { checkedParams, type ParamsShape } from './requestParams';
 
 /**
  * Typing sends one change per keystroke. While diagnosing after a change is cheap (under
@@ -59,6 +61,9 @@ import { threadCpuMs } from './threadCpu';
  * thread's own, not the process's (see threadCpu.ts).
  */
 const DIAGNOSTICS_DELAY_MS = 50;
+
+/** The params of the requests about one open document. */
+const DOCUMENT_PARAMS: ParamsShape<DecorationsParams> = { uri: 'string' };
 const CHEAP_ANALYSIS_MS = 20;
 
 /**
@@ -285,35 +290,39 @@ export function createServer(connection: Connection): void {
     return doc ? computeCodeLenses(doc, locale) : [];
   });
 
-  connection.onRequest(ExportRequest, async ({ uri, format }, token) => {
-    if (!EXPORT_FORMATS.includes(format)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
-    }
+  connection.onRequest(ExportRequest, async (params, token) => {
+    const { uri, format } = checkedParams(ExportRequest.method, params, { uri: 'string', format: EXPORT_FORMATS });
     const doc = await modelFor(uri, token);
     return doc ? { content: exportDocument(doc, format), annotationCount: doc.spans.filter(isAnnotation).length } : null;
   });
-  connection.onRequest(DecorationsRequest, async ({ uri }, token) => {
+  connection.onRequest(DecorationsRequest, async (params, token) => {
+    const { uri } = checkedParams(DecorationsRequest.method, params, DOCUMENT_PARAMS);
     const doc = await modelFor(uri, token);
     return doc ? computeDecorations(doc) : null;
   });
-  connection.onRequest(ReadingViewRequest, async ({ uri }, token) => {
+  connection.onRequest(ReadingViewRequest, async (params, token) => {
+    const { uri } = checkedParams(ReadingViewRequest.method, params, DOCUMENT_PARAMS);
     const doc = await modelFor(uri, token);
     return doc ? computeReadingView(doc) : null;
   });
-  connection.onRequest(SourcesRequest, async ({ uri }, token) => {
+  connection.onRequest(SourcesRequest, async (params, token) => {
+    const { uri } = checkedParams(SourcesRequest.method, params, DOCUMENT_PARAMS);
     const doc = await modelFor(uri, token);
     return doc ? sourceChoices(doc) : [];
   });
-  connection.onRequest(EntitiesRequest, async ({ uri }, token) => {
+  connection.onRequest(EntitiesRequest, async (params, token) => {
+    const { uri } = checkedParams(EntitiesRequest.method, params, DOCUMENT_PARAMS);
     const doc = await modelFor(uri, token);
     return doc ? entityChoices(doc) : [];
   });
-  connection.onRequest(StatementAtRequest, async ({ uri, position }, token) => {
+  connection.onRequest(StatementAtRequest, async (params, token) => {
+    const { uri, position } = checkedParams(StatementAtRequest.method, params, { uri: 'string', position: 'position' });
     const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
   });
 
-  connection.onRequest(UnattributedClaimRequest, async ({ uri, position, direction }, token) => {
+  connection.onRequest(UnattributedClaimRequest, async (params, token) => {
+    const { uri, position, direction } = checkedParams(UnattributedClaimRequest.method, params, { uri: 'string', position: 'position', direction: ['next', 'previous'] });
     const doc = await modelFor(uri, token);
     const claim = doc && adjacentUnattributedClaim(doc, doc.lines.offsetAt(position), direction);
     return claim ? { range: doc.lines.rangeOf(claim.range), contentStart: doc.lines.positionAt(claim.contentRange.start) } : null;

@@ -205,6 +205,67 @@ describe('isnad CLI (dist/cli.js)', function () {
       write('bom.isnad.md', `\uFEFF${ERRORS}`);
       const run = isnad(['check', 'bom.isnad.md'], dir);
       assert.match(run.stdout, /^bom\.isnad\.md:9:13: error unknown-entity/);
+      // VS Code drops the mark from the document: the first line's columns do not count it.
+      write('bom-first-line.isnad.md', '\uFEFF[It]{claim by=nobody}\n');
+      assert.equal(
+        isnad(['check', 'bom-first-line.isnad.md'], dir).stdout,
+        'bom-first-line.isnad.md:1:15: error unknown-source: No source or entity named “nobody” is defined in the front matter.\n',
+      );
+    });
+
+    it('counts columns of the first line after a byte-order mark as the editor does, which does not show it', () => {
+      write('bom-first-line.isnad.md', '\uFEFF[a]{claim}\n');
+      const run = isnad(['check', 'bom-first-line.isnad.md', '--format', 'json'], dir);
+      assert.deepEqual(JSON.parse(run.stdout)[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } });
+      assert.equal(isnad(['check', 'bom-first-line.isnad.md'], dir).stdout, 'bom-first-line.isnad.md:1:1: warning unattributed-claim: Claim has no source: who said this? Add by=…\n');
+    });
+
+    it('exits 2 naming the line for a document that is not UTF-8, still checking the others', () => {
+      fs.writeFileSync(path.join(dir, 'latin1.isnad.md'), Buffer.concat([Buffer.from(`${FRONT_MATTER}caf`), Buffer.from([0xe9]), Buffer.from(' [x]{claim by=ali}\n')]));
+      fs.writeFileSync(path.join(dir, 'utf16.isnad.md'), Buffer.from(`\uFEFF${CLEAN}`, 'utf16le'));
+      write('errors.isnad.md', ERRORS);
+      const run = isnad(['check', 'latin1.isnad.md', 'utf16.isnad.md', 'errors.isnad.md'], dir);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, 'isnad: cannot read latin1.isnad.md: not UTF-8 text (line 9)\nisnad: cannot read utf16.isnad.md: not UTF-8 text (line 1)\n');
+      assert.match(run.stdout, /^errors\.isnad\.md:9:13: error unknown-entity/);
+      const exported = isnad(['export', 'latin1.isnad.md', '--format', 'jsonl'], dir);
+      assert.deepEqual(exported, { status: 2, stdout: '', stderr: 'isnad: cannot read latin1.isnad.md: not UTF-8 text (line 9)\n' });
+    });
+
+    it('exits 2 for a link named as a document in a folder that leads nowhere, still checking the others', () => {
+      write('articles/a.isnad.md', ERRORS);
+      fs.symlinkSync('gone.isnad.md', path.join(dir, 'articles', 'broken.isnad.md'));
+      const run = isnad(['check', 'articles'], dir);
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, `isnad: cannot read ${path.join('articles', 'broken.isnad.md')}: ENOENT: no such file or directory\n`);
+      assert.match(run.stdout, /^articles\/a\.isnad\.md:9:13: error unknown-entity/);
+    });
+
+    it('exits 2 for a --root that is not a folder', () => {
+      write('clean.isnad.md', CLEAN);
+      for (const command of ['check', 'stats']) {
+        assert.deepEqual(isnad([command, 'clean.isnad.md', '--root', 'nowhere'], dir), { status: 2, stdout: '', stderr: 'isnad: --root nowhere is not a folder\n' });
+      }
+      assert.deepEqual(isnad(['export', 'clean.isnad.md', '--format', 'csv', '--root', 'clean.isnad.md'], dir), { status: 2, stdout: '', stderr: 'isnad: --root clean.isnad.md is not a folder\n' });
+    });
+
+    it('says that standard input is not read when given -', () => {
+      write('clean.isnad.md', CLEAN);
+      const run = isnad(['check', '-', 'clean.isnad.md'], dir);
+      assert.deepEqual(run, { status: 2, stdout: '', stderr: 'isnad: cannot read standard input (-): name the files, folders or globs to read\n' });
+    });
+
+    it('counts columns in UTF-16 units on Arabic lines, marks and astral characters included, as the editor does', () => {
+      // قالَ: four units (a mark is its own unit), then a space, 😀 (two units), a space.
+      write('arabic.isnad.md', `${FRONT_MATTER}[علي]{@town} قالَ 😀 [ارتفعت الأسعار]{claim} [x]{quote by=ali}\n`);
+      const run = isnad(['check', 'arabic.isnad.md'], dir);
+      assert.equal(run.stdout, 'arabic.isnad.md:9:22: warning unattributed-claim: Claim has no source: who said this? Add by=…\n');
+    });
+
+    it('says only what is wrong with an option given no value before another option', () => {
+      write('clean.isnad.md', CLEAN);
+      const run = isnad(['check', 'clean.isnad.md', '--format', '--locale', 'ar'], dir);
+      assert.deepEqual(run, { status: 2, stdout: '', stderr: "isnad: Option '--format' argument is ambiguous\nRun isnad check --help for usage.\n" });
     });
 
     it('exits 2 on usage errors', () => {
@@ -278,6 +339,58 @@ describe('isnad CLI (dist/cli.js)', function () {
       assert.deepEqual(fs.readdirSync(dir).sort(), ['article.isnad.md', 'out.jsonld']);
     });
 
+    it('refuses an output that is one of the documents exported, by any name', () => {
+      write('article.isnad.md', CLEAN);
+      fs.symlinkSync('article.isnad.md', path.join(dir, 'alias.isnad.md'));
+      for (const args of [
+        ['export', 'article.isnad.md', '--format', 'jsonl', '-o', 'article.isnad.md'],
+        ['export', 'article.isnad.md', '--format', 'jsonl', '-o', 'alias.isnad.md'],
+        ['export', 'article.isnad.md', '--format', 'jsonl', '-o', `.${path.sep}article.isnad.md`],
+      ]) {
+        const run = isnad(args, dir);
+        assert.deepEqual(run, { status: 2, stdout: '', stderr: `isnad: the output ${args[5]} is the input article.isnad.md: choose another file, or the export would replace it\n` });
+      }
+      const corpus = isnad(['export', '.', '--format', 'csv', '-o', 'article.isnad.md'], dir);
+      assert.equal(corpus.status, 2);
+      assert.equal(corpus.stderr, 'isnad: the output article.isnad.md is the input alias.isnad.md: choose another file, or the export would replace it\n');
+      assert.equal(fs.readFileSync(path.join(dir, 'article.isnad.md'), 'utf8'), CLEAN);
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['alias.isnad.md', 'article.isnad.md']);
+    });
+
+    it('writes -o through a symbolic link, which stays a link to the replaced file', () => {
+      write('article.isnad.md', CLEAN);
+      write('exports/real.jsonl', 'previous');
+      fs.symlinkSync(path.join('exports', 'real.jsonl'), path.join(dir, 'latest.jsonl'));
+      assert.deepEqual(isnad(['export', 'article.isnad.md', '--format', 'jsonl', '-o', 'latest.jsonl'], dir), { status: 0, stdout: '', stderr: '' });
+      assert.ok(fs.lstatSync(path.join(dir, 'latest.jsonl')).isSymbolicLink());
+      assert.equal(fs.readFileSync(path.join(dir, 'exports', 'real.jsonl'), 'utf8'), expected('article.isnad.md', 'jsonl'));
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'exports')), ['real.jsonl']);
+    });
+
+    it('writes -o straight into a named pipe, which a rename would have replaced by a file', async function () {
+      if (process.platform === 'win32') this.skip();
+      write('article.isnad.md', CLEAN);
+      const fifo = path.join(dir, 'pipe');
+      spawnSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo]);
+      let read = '';
+      reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString()));
+      const readerDone = new Promise((resolve) => reader.on('close', resolve));
+      const child = spawn(process.execPath, [CLI, 'export', 'article.isnad.md', '--format', 'jsonl', '-o', 'pipe'], { cwd: dir });
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      await readerDone;
+      assert.equal(status, 0);
+      assert.equal(read, expected('article.isnad.md', 'jsonl'));
+      assert.ok(fs.lstatSync(fifo).isFIFO());
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['article.isnad.md', 'pipe']);
+    });
+
+    it('writes to stdout for -o -', () => {
+      write('article.isnad.md', CLEAN);
+      assert.deepEqual(isnad(['export', 'article.isnad.md', '--format', 'csv', '-o', '-'], dir), { status: 0, stdout: expected('article.isnad.md', 'csv'), stderr: '' });
+      assert.deepEqual(fs.readdirSync(dir), ['article.isnad.md']);
+    });
+
     it('leaves the target as it was when the document cannot be read', () => {
       write('out.jsonl', 'previous');
       const run = isnad(['export', 'missing.isnad.md', '--format', 'jsonl', '-o', 'out.jsonl'], dir);
@@ -335,6 +448,15 @@ describe('isnad CLI (dist/cli.js)', function () {
       const usage = isnad(['import'], dir);
       assert.equal(usage.status, 2);
       assert.equal(usage.stderr, 'isnad: name exactly one export to import\nRun isnad import --help for usage.\n');
+    });
+
+    it('refuses to write over the export it reads', () => {
+      write('article.isnad.md', CLEAN);
+      isnad(['export', 'article.isnad.md', '--format', 'w3c', '-o', 'article.jsonld'], dir);
+      const before = fs.readFileSync(path.join(dir, 'article.jsonld'), 'utf8');
+      const run = isnad(['import', 'article.jsonld', '-o', 'article.jsonld'], dir);
+      assert.deepEqual(run, { status: 2, stdout: '', stderr: 'isnad: the output article.jsonld is the input article.jsonld: choose another file, or the export would replace it\n' });
+      assert.equal(fs.readFileSync(path.join(dir, 'article.jsonld'), 'utf8'), before);
     });
 
     it('prints its help', () => {

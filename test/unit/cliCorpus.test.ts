@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { ARTICLE_ONE, ARTICLE_TWO, REGISTRY } from '../corpusFixture';
 
@@ -84,6 +85,31 @@ describe('isnad CLI on a corpus (dist/cli.js)', function () {
       );
     });
 
+    it('refuses an article or a registry that is not UTF-8 (exit 2, naming it) instead of reading replacement characters', () => {
+      fs.writeFileSync(path.join(dir, 'latin1.isnad.md'), Buffer.from('[Caf\xe9]{claim by=x}\n', 'latin1'));
+      fs.writeFileSync(path.join(dir, 'desk', 'isnad.yaml'), Buffer.concat([Buffer.from(REGISTRY), Buffer.from('  caf\xe9: { name: C }\n', 'latin1')]));
+      const run = isnad(['check', 'latin1.isnad.md', 'desk/one.isnad.md'], dir);
+      assert.equal(run.status, 2);
+      // The registry unread, its ids are unknown.
+      assert.deepEqual(run.stdout.split('\n').map((line) => line.slice(0, line.indexOf(': '))), [
+        `${path.join('desk', 'one.isnad.md')}:3:32`,
+        `${path.join('desk', 'one.isnad.md')}:3:45`,
+        `${path.join('desk', 'one.isnad.md')}:3:91`,
+        '',
+      ]);
+      assert.equal(
+        run.stderr,
+        [
+          'isnad: cannot read latin1.isnad.md: not UTF-8 text (line 1)',
+          `isnad: cannot read ${path.join(dir, 'desk', 'isnad.yaml')}: not UTF-8 text (line 7)`,
+          '',
+        ].join('\n'),
+      );
+      const exported = isnad(['export', 'latin1.isnad.md', '--format', 'jsonl'], dir);
+      assert.equal(exported.status, 2);
+      assert.equal(exported.stderr, 'isnad: cannot read latin1.isnad.md: not UTF-8 text (line 1)\n');
+    });
+
     it('reads registries only up to --root', () => {
       const run = isnad(['check', 'desk/sub/two.isnad.md', '--root', 'desk/sub'], dir);
       assert.match(run.stdout, /error unknown-source: No source or entity named “okafor” is defined in the front matter\./);
@@ -115,6 +141,33 @@ describe('isnad CLI on a corpus (dist/cli.js)', function () {
       );
       assert.equal(runLog.results[1].message.text, 'No source or entity named “okafor” is defined in the front matter.');
       assert.equal(runLog.tool.driver.rules[runLog.results[1].ruleIndex].id, 'unknown-source');
+      assert.deepEqual(
+        runLog.tool.driver.rules.filter((rule: any) => ['unknown-source', 'unattributed-claim', 'unused-definition', 'vague-source'].includes(rule.id)),
+        [
+          { id: 'unattributed-claim', shortDescription: { text: 'A claim with no attribution: who said it?' }, defaultConfiguration: { level: 'warning' } },
+          { id: 'unknown-source', shortDescription: { text: 'by= names no source and no entity.' }, defaultConfiguration: { level: 'error' } },
+          { id: 'unused-definition', shortDescription: { text: 'A source or entity nothing refers to.' }, defaultConfiguration: { level: 'note' } },
+          { id: 'vague-source', shortDescription: { text: 'A statement attributed to an unnamed source (officials, sources…).' }, defaultConfiguration: { level: 'note' } },
+        ],
+      );
+    });
+
+    it('gives paths inside the folder it runs in relative to SRCROOT, normalised, and any other as an absolute file URI', () => {
+      write('desk/dot.isnad.md', '[x]{claim by=nobody}\n');
+      const run = isnad(['check', '../loose.isnad.md', path.join(dir, 'desk', 'sub'), './dot.isnad.md', '--format', 'sarif'], path.join(dir, 'desk'));
+      assert.equal(run.stderr, '');
+      const [runLog] = JSON.parse(run.stdout).runs;
+      assert.deepEqual(runLog.originalUriBaseIds, { SRCROOT: { uri: `${pathToFileURL(path.join(dir, 'desk')).href}/` } });
+      assert.deepEqual(
+        runLog.results.map((result: any) => [result.ruleId, result.locations[0].physicalLocation.artifactLocation]),
+        [
+          ['unknown-source', { uri: pathToFileURL(path.join(dir, 'loose.isnad.md')).href }],
+          ['unattributed-claim', { uri: 'sub/two.isnad.md', uriBaseId: 'SRCROOT' }],
+          ['unknown-source', { uri: 'dot.isnad.md', uriBaseId: 'SRCROOT' }],
+          ['unused-definition', { uri: 'isnad.yaml', uriBaseId: 'SRCROOT' }],
+          ['unused-definition', { uri: 'isnad.yaml', uriBaseId: 'SRCROOT' }],
+        ],
+      );
     });
 
     it('writes a valid, empty log for a clean corpus', () => {

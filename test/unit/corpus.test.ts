@@ -6,7 +6,7 @@ import { parseIsnad } from '../../server/src/service/parse/document';
 import { parseRegistry } from '../../server/src/service/parse/registry';
 import { computeWhoSaidWhat } from '../../server/src/service/features/whoSaidWhat';
 import { computeWorkspaceSymbols } from '../../server/src/service/features/workspaceSymbols';
-import { referencesTo } from '../../server/src/service/features/crossReferences';
+import { referencesTo, renameTarget } from '../../server/src/service/features/crossReferences';
 import { corpusUsage } from '../../server/src/service/features/corpusUsage';
 import type { Range } from 'vscode-languageserver-types';
 import * as fc from 'fast-check';
@@ -83,6 +83,34 @@ describe('corpus (workspace index queries)', () => {
     );
   });
 
+  describe('renaming a registry id', () => {
+    const shadowing = corpusOf({
+      'isnad.yaml': lines('sources:', '  okafor: { name: Lena Okafor }', '  sam: { name: Sam }', ''),
+      'sub/isnad.yaml': lines('sources:', '  lena: { name: Another Lena }', ''),
+      'a.isnad.md': lines('[Open]{claim by=okafor}', ''),
+      'sub/b.isnad.md': lines('[Shut]{claim by=okafor}', ''),
+      'c.isnad.md': lines('---', 'sources:', '  own: { name: Own }', 'entities:', '  nara: { name: Nara }', '---', '[Own]{claim by=own} [Said]{quote by=okafor} [Said too]{quote by=sam}', ''),
+    });
+    const okafor = { uri: `${ROOT}/isnad.yaml`, kind: 'source', id: 'okafor' } as const;
+    const editedFiles = (result: ReturnType<typeof renameTarget>) => ('edit' in result ? Object.keys(result.edit.changes!).map((uri) => uri.slice(ROOT.length + 1)) : result);
+
+    it('refuses a name that a nearer registry gives another source in an article using the id, naming that article', () => {
+      assert.deepEqual(renameTarget(shadowing, okafor, 'lena'), { error: 'captured', id: 'lena', uri: `${ROOT}/sub/b.isnad.md` });
+    });
+
+    it('refuses a name that an article using the id defines as its own source', () => {
+      assert.deepEqual(renameTarget(shadowing, okafor, 'own'), { error: 'captured', id: 'own', uri: `${ROOT}/c.isnad.md` });
+    });
+
+    it('accepts a name an article defines only as an entity: by= looks for a source first', () => {
+      assert.deepEqual(editedFiles(renameTarget(shadowing, okafor, 'nara')), ['isnad.yaml', 'a.isnad.md', 'c.isnad.md', 'sub/b.isnad.md']);
+    });
+
+    it('accepts a name that only articles not using the id define', () => {
+      assert.deepEqual(editedFiles(renameTarget(shadowing, { uri: `${ROOT}/isnad.yaml`, kind: 'source', id: 'sam' }, 'lena')), ['isnad.yaml', 'c.isnad.md']);
+    });
+  });
+
   it('tells which registry entries some article uses', () => {
     assert.deepEqual([...corpus.registryUsage(`${ROOT}/isnad.yaml`)].sort(), ['ali', 'desk', 'town']);
     assert.deepEqual([...corpus.registryUsage(`${ROOT}/sub/isnad.yaml`)], ['ali']);
@@ -94,7 +122,7 @@ describe('corpus (workspace index queries)', () => {
       [
         ['Ali Hassan (ali)', 'isnad.yaml', 'Sources'],
         ['Ali of the sub-desk (ali)', 'sub/isnad.yaml', 'Sources'],
-        ['Another Ali (ali)', 'c.isnad.md', 'Sources · '],
+        ['Another Ali (ali)', 'c.isnad.md', 'Sources'],
       ],
     );
     assert.deepEqual(computeWorkspaceSymbols(corpus, 'port', 'en').map((symbol) => [symbol.name, symbol.kind]), [['Port', 3], ['The port reopens', 17]]);

@@ -9,20 +9,21 @@ import { yamlAliasBomb } from '../fixtures/adversarial/corpus';
 
 const { Error, Warning, Information, Hint } = DiagnosticSeverity;
 
-/** A diagnostic reduced to what these tests pin down; its range is the fixture's matching `⟦…⟧`. */
-type Expected = [code: string, severity: DiagnosticSeverity];
+/** A diagnostic reduced to what these tests pin down; its range is the fixture's matching `⟦…⟧`; its message, when given. */
+type Expected = [code: string, severity: DiagnosticSeverity, message?: string];
 
 function diagnose(marked: string, options?: DiagnosticsOptions, locale: Locale = 'en') {
   const f = fixture(marked);
   return { f, diagnostics: computeDiagnostics(parseIsnad(f.text), locale, options) };
 }
 
-/** Every diagnostic, in order, with its code, severity and exact range (the fixture's `⟦…⟧`, in document order). */
+/** Every diagnostic, in order, with its code, severity and exact range (the fixture's `⟦…⟧`, in document order), and its message where one is expected. */
 function assertDiagnostics(marked: string, expected: readonly Expected[], options?: DiagnosticsOptions): Diagnostic[] {
   const { f, diagnostics } = diagnose(marked, options);
+  const withMessage = (message: unknown, i: number) => (expected[i]?.[2] === undefined ? {} : { message });
   assert.deepEqual(
-    diagnostics.map(({ code, severity, range }) => ({ code, severity, range })),
-    expected.map(([code, severity], i) => ({ code, severity, range: f.ranges[i] })),
+    diagnostics.map(({ code, severity, range, message }, i) => ({ code, severity, range, ...withMessage(message, i) })),
+    expected.map(([code, severity, message], i) => ({ code, severity, range: f.ranges[i], ...withMessage(message, i) })),
   );
   for (const diagnostic of diagnostics) assert.equal(diagnostic.source, 'isnad');
   return diagnostics;
@@ -142,8 +143,8 @@ describe('diagnostics', () => {
         ['unknown-entity', Error],
       ]);
       assert.deepEqual(diagnostics.slice(0, 2).map((diagnostic) => diagnostic.message), [
-        'Front matter key “title” is already set above; this repeat is ignored.',
-        'Front matter key “entities” is already set above; this repeat is ignored.',
+        'Key “title” is already set above; this repeat is ignored.',
+        'Key “entities” is already set above; this repeat is ignored.',
       ]);
       const front = parseIsnad(fixture(text).text).frontMatter!;
       assert.equal(front.title, 'First');
@@ -226,6 +227,22 @@ describe('diagnostics', () => {
       const diagnostics = assertDiagnostics(lines('⟦---⟧', ...bomb, '---'), [['front-matter', Error]]);
       assert.ok(Date.now() - started < 2000);
       assert.equal(diagnostics[0].message, 'Front matter uses too many YAML aliases (more than 50); it is not read.');
+    });
+
+    it('reports an alias to no anchor once, where it is written, in English and Arabic (not as too many aliases, nor as a wrong value)', () => {
+      const marked = lines('---', 'entities:', '  v: { name: V, aliases: [⟦*x⟧] }', '  w: ⟦*later⟧', 'anchor: &later W', '---', '[V]{@v} [W]{@w}');
+      const diagnostics = assertDiagnostics(marked, [
+        ['front-matter', Error],
+        ['front-matter', Error],
+      ]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.message),
+        ['The YAML alias “*x” names no anchor set before it.', 'The YAML alias “*later” names no anchor set before it.'],
+      );
+      assert.deepEqual(
+        diagnose(marked, undefined, 'ar').diagnostics.map((diagnostic) => diagnostic.message),
+        ['الاسم المستعار «*x» في YAML لا يشير إلى مرساة معرَّفة قبله.', 'الاسم المستعار «*later» في YAML لا يشير إلى مرساة معرَّفة قبله.'],
+      );
     });
   });
 
@@ -351,6 +368,14 @@ describe('diagnostics', () => {
       assert.equal(diagnostics[6].message, 'Bidirectional control character U+202D inside an id or attribute: ids must look exactly as they are stored.');
     });
 
+    it('is a warning on a front-matter value that writes one as a YAML escape, once for one written as it is', () => {
+      assertDiagnostics(lines('---', 'title: ⟦"Putin\\u202Esaid"⟧', 'outlet: "a⟦\u2066⟧b"', 'entities:', '  e: {name: ⟦"E \\u2067x"⟧}', '---', '[x]{@e}'), [
+        ['bidi-control', Warning, '“title” holds an invisible bidirectional control character written as a YAML escape: the text may display differently from how it is stored.'],
+        ['bidi-control', Warning, 'Invisible bidirectional control character U+2066: the text may display differently from how it is stored.'],
+        ['bidi-control', Warning, '“e.name” holds an invisible bidirectional control character written as a YAML escape: the text may display differently from how it is stored.'],
+      ]);
+    });
+
     it('does not report LRM, RLM or ALM, which are ordinary Arabic typography', () => {
       assertDiagnostics(lines(PEOPLE, 'كتب\u200F [بوتين\u200E]{@putin}\u061C؛ [x]{claim by=mortazin note="\u200F\u061C"}'), []);
     });
@@ -394,6 +419,80 @@ describe('diagnostics', () => {
     it('cuts a long id in a message', () => {
       const [diagnostic] = computeDiagnostics(parseIsnad(`[a]{@${'i'.repeat(500)}}`), 'en');
       assert.equal(diagnostic.message, `No entity named “${'i'.repeat(99)}…” is defined in the front matter.`);
+    });
+  });
+
+  describe('FORMAT.md §2–4 edge cases', () => {
+    it('reads a front matter with exactly 50 aliases, and reports the 51st', () => {
+      const aliases = (count: number) => lines('---', 'x: &x v', `list: [${Array(count).fill('*x').join(', ')}]`, '---');
+      assertDiagnostics(aliases(50), []);
+      assert.equal((parseIsnad(aliases(50)).frontMatter?.data.list as unknown[]).length, 50);
+      assertDiagnostics(lines('⟦---⟧', 'x: &x v', `list: [${Array(51).fill('*x').join(', ')}]`, '---'), [['front-matter', Error]]);
+    });
+
+    it('reports a repeated field of a source or an entity on the repeat and keeps the first', () => {
+      const marked = lines('---', 'sources:', '  m:', '    name: First', '    ⟦name⟧: Second', 'entities:', '  e: {name: E, type: place, ⟦type⟧: event}', '---', '[x]{claim by=m about=e}');
+      assertDiagnostics(marked, [
+        ['front-matter', Error, 'Key “m.name” is already set above; this repeat is ignored.'],
+        ['front-matter', Error, 'Key “e.type” is already set above; this repeat is ignored.'],
+      ]);
+      const front = parseIsnad(fixture(marked).text).frontMatter;
+      assert.equal(front?.sources.get('m')?.name, 'First');
+      assert.equal(front?.entities.get('e')?.type, 'place');
+      assert.deepEqual(front?.data, { sources: { m: { name: 'First' } }, entities: { e: { name: 'E', type: 'place' } } });
+    });
+
+    it('reports an empty or blank name, written alone or as name:, as a missing name on the key', () => {
+      assertDiagnostics(lines('---', 'sources:', "  ⟦a⟧: ''", '  ⟦b⟧: {name: "  "}', 'entities:', '  ⟦e⟧: " "', '---', '[x]{claim by=a} [y]{claim by=b about=e}'), [
+        ['front-matter', Error, '“a” has no name: add name: …'],
+        ['front-matter', Error, '“b” has no name: add name: …'],
+        ['front-matter', Error, '“e” has no name: add name: …'],
+      ]);
+    });
+
+    it('reports an entry written with no value on its key, not on an empty range', () => {
+      assertDiagnostics(lines('---', 'entities:', '  ⟦e⟧:', '---', '[x]{@e}'), [['front-matter', Error]]);
+    });
+
+    it('takes a URL with no // after its scheme for what it is: not an http(s) URL', () => {
+      assertDiagnostics(lines('---', "url: ⟦'http:example.com'⟧", '---'), [['front-matter', Error]]);
+    });
+
+    it('places an unknown id of a quoted by= or about= list on that id, without the quotes', () => {
+      assertDiagnostics(lines(PEOPLE, '[x]{claim by=mortazin about="putin, ⟦nobody⟧"} [y]{claim by="⟦nobody⟧"}'), [
+        ['unknown-entity', Error],
+        ['unknown-source', Error],
+      ]);
+    });
+
+    it('counts a span holding only comments and white space as empty', () => {
+      assertDiagnostics(lines(PEOPLE, '⟦[<!-- who? -->]{@putin}⟧ ⟦[ <!-- a\nb --> ]{claim by=mortazin}⟧ [a <!-- b -->]{@putin}'), [
+        ['empty-span', Warning],
+        ['empty-span', Warning],
+      ]);
+    });
+
+    it('says that a YAML 1.1 merge key merges nothing, on the key', () => {
+      assertDiagnostics(lines('---', 'base: &base {name: Base}', 'sources:', '  ⟦m⟧:', '    ⟦<<⟧: *base', '---', '[x]{claim by=m}'), [
+        ['front-matter', Error, '“m” has no name: add name: …'],
+        ['front-matter', Error, '“m” uses <<, a YAML 1.1 merge key: front matter is YAML 1.2, which has none, so nothing is merged. Write the fields out.'],
+      ]);
+    });
+
+    it('calls a kind keyword given twice a repeat, and two different kinds two kinds', () => {
+      assertDiagnostics(lines(PEOPLE, '⟦[a]{claim claim by=mortazin}⟧ ⟦[b]{claim ادعاء by=mortazin}⟧ ⟦[c]{claim اقتباس by=mortazin}⟧ [d]{@putin}'), [
+        ['span-syntax', Error, '“claim” is given twice in this span.'],
+        ['span-syntax', Error, '“ادعاء” is given twice in this span.'],
+        ['span-syntax', Error, 'A span has one kind: “claim” and “اقتباس” cannot both be used.'],
+      ]);
+    });
+
+    it('says that by=, about= or @ with no id names no one, on the token', () => {
+      assertDiagnostics(lines(PEOPLE, '[a]{claim ⟦by=⟧} [b]{claim by=mortazin ⟦عن=⟧} [c]{⟦@⟧} [d]{@putin}'), [
+        ['unknown-source', Error, '“by=” names no one: write the id of a source or an entity after it.'],
+        ['unknown-entity', Error, '“عن=” names no entity: write the id of an entity after it.'],
+        ['unknown-entity', Error, '“@” names no entity: write the id of an entity after it.'],
+      ]);
     });
   });
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { IsnadDocument, TextRange } from '../../server/src/service/model';
 import type { Problem } from '../../server/src/service/problems';
 import { parseIsnad } from '../../server/src/service/parse/document';
-import { reparse, type TextEdit } from '../../server/src/service/parse/incremental';
+import { composeEdits, reparse, type TextEdit } from '../../server/src/service/parse/incremental';
 import { computeProblems, type DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
 import { problemSet, problemsOf, updateProblemSet } from '../../server/src/service/features/problemSet';
 import { carryImplicitMentions, implicitMentions } from '../../server/src/service/features/implicitMentions';
@@ -142,6 +142,34 @@ describe('incremental re-parse', () => {
       assert.ok(withMentions >= paragraphReparses * mentionShare, `${withMentions} of ${paragraphReparses} paragraph re-reads had an implicit mention`);
     });
   }
+
+  it('composes two edits that touch into one that turns the first text into the last', () => {
+    const editOf = (text: string, from: number, to: number, inserted: string) => {
+      const start = Math.min(from, text.length);
+      const end = Math.min(Math.max(start, to), text.length);
+      return { edit: { start, end, insertedLength: inserted.length }, text: text.slice(0, start) + inserted + text.slice(end) };
+    };
+    let composedCount = 0;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.nat(35), fc.nat(8), fc.string({ maxLength: 6 }), fc.nat(35), fc.nat(8), fc.string({ maxLength: 6 }), (text, at1, removed1, inserted1, at2, removed2, inserted2) => {
+        const first = editOf(text, at1, at1 + removed1, inserted1);
+        const second = editOf(first.text, at2, at2 + removed2, inserted2);
+        const composed = composeEdits(first.edit, second.edit);
+        const apart = second.edit.end < first.edit.start || second.edit.start > first.edit.start + first.edit.insertedLength;
+        assert.equal(composed === undefined, apart);
+        if (!composed) return;
+        composedCount++;
+        const { start, end, insertedLength } = composed;
+        assert.ok(0 <= start && start <= end && end <= text.length);
+        assert.equal(text.slice(0, start) + second.text.slice(start, start + insertedLength) + text.slice(end), second.text);
+        assert.equal(text.length - (end - start) + insertedLength, second.text.length);
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+    assert.ok(composedCount > 500, `${composedCount} pairs composed`);
+    // Typing "ab" then deleting the "b": one edit inserting "a" at 2.
+    assert.deepEqual(composeEdits({ start: 2, end: 2, insertedLength: 2 }, { start: 3, end: 4, insertedLength: 0 }), { start: 2, end: 2, insertedLength: 1 });
+  });
 
   it('re-reads only the paragraph when a character is typed inside one', () => {
     const text = '# T\n\nfirst [a]{claim}\n\nsecond [b]{@x}\n\n## U\n\nthird [c]{claim by=x}\n';

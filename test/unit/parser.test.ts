@@ -162,6 +162,13 @@ describe('parser', () => {
       assert.equal(doc.spans[0].note?.value, 'a " } b \\ c');
     });
 
+    it('read \\" in an unquoted value as a quote, which opens no quoted value', () => {
+      const doc = parseIsnad('[x]{note=say\\"hi\\" claim} [y]{claim}');
+      assert.deepEqual(spans(doc), ['claim: [x]{note=say\\"hi\\" claim}', 'claim: [y]{claim}']);
+      assert.equal(doc.spans[0].note?.value, 'say"hi"');
+      assert.deepEqual(problemMessages(doc), []);
+    });
+
     it('keep a span whose { is never closed, up to the end of the paragraph, and report it once', () => {
       const doc = parseIsnad(lines('[a]{claim by=x', 'more words', '', 'next'));
       assert.deepEqual(spans(doc), ['claim: [a]{claim by=x\nmore words']);
@@ -249,6 +256,15 @@ describe('parser', () => {
   });
 
   describe('front matter', () => {
+    it('ends a front matter only at a line break, not at U+2028 or U+2029, and two that differ after one are read apart', () => {
+      for (const separator of ['\u2028', '\u2029']) {
+        const first = parseIsnad(lines('---', `title: x${separator}---`, 'b: 1', '---'));
+        const second = parseIsnad(lines('---', `title: x${separator}---`, 'b: 2', '---'));
+        assert.deepEqual([first.frontMatter?.data.b, first.bodyStart], [1, first.text.length]);
+        assert.deepEqual([second.frontMatter?.data.b, second.bodyStart], [2, second.text.length]);
+      }
+    });
+
     it('reads the fields, sources and entities, as names alone or mappings', () => {
       const doc = parseIsnad(
         lines(

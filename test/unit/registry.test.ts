@@ -164,6 +164,17 @@ describe('shared registry (isnad.yaml)', () => {
       );
     });
 
+    it('reports an alias to no anchor as such, once, where it is written', () => {
+      const f = fixture(lines('entities:', '  v: { name: V, aliases: [⟦*x⟧] }', '  w: ⟦*y⟧', ''));
+      assert.deepEqual(
+        computeRegistryDiagnostics(parseRegistry(f.text, ROOT_URI), { layers: [] }, 'en').map(({ code, range, message }) => ({ code, range, message })),
+        [
+          { code: 'front-matter', range: f.ranges[0], message: 'The YAML alias “*x” names no anchor set before it.' },
+          { code: 'front-matter', range: f.ranges[1], message: 'The YAML alias “*y” names no anchor set before it.' },
+        ],
+      );
+    });
+
     it('resolves entity links against the registry and its parent folders’ registries', () => {
       const f = fixture(lines('sources:', '  a: { name: A, entity: valmora }', '  b: { name: B, entity: ⟦nowhere⟧ }', ''));
       const diagnostics = computeRegistryDiagnostics(parseRegistry(f.text, DESK_URI), scope([ROOT_REGISTRY, ROOT_URI]), 'en');

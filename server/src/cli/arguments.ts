@@ -9,9 +9,9 @@ export function parseCommandArgs<T extends Options>(command: string, args: reado
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs reports unknown options and missing values as TypeErrors with ERR_PARSE_ARGS_* codes;
-    // the first sentence says it, the rest is advice about `--` that only confuses.
+    // the first sentence says it, the rest is advice about `--` or `--format=-XYZ` that only confuses.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code?.startsWith('ERR_PARSE_ARGS_')) throw new CliError((error as Error).message.split('. ')[0], helpFor(command));
+    if (code?.startsWith('ERR_PARSE_ARGS_')) throw new CliError((error as Error).message.split(/\.\s/)[0], helpFor(command));
     throw error;
   }
 }

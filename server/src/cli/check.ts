@@ -27,7 +27,9 @@ document uses, are reported in the registry files.
 
 Options:
   --format text|json|sarif  text (default): one "path:line:col: severity code: message"
-                            line per diagnostic; json: an array of
+                            line per diagnostic, line and column 1-based, the column
+                            in UTF-16 units as in the editor's links and Go to
+                            (an emoji counts 2, an Arabic mark 1); json: an array of
                             { file, range, severity, code, message } with 0-based LSP
                             ranges; sarif: a SARIF 2.1.0 log for code-scanning services
   --locale en|ar            language of the messages (default en)
@@ -58,7 +60,7 @@ export function check(args: readonly string[], output: Output): number {
 
   const { files, failures } = findIsnadFiles(positionals);
   const registries = new RegistryLoader(values.root);
-  const writer = diagnosticsWriter(format, version, pathToFileURL(`${process.cwd()}${path.sep}`).href);
+  const writer = diagnosticsWriter(format, version, process.cwd());
   let written = 0;
   let errors = false;
   const report = (diagnostic: FileDiagnostic) => {

@@ -35,7 +35,8 @@ export interface DiagnosticsWriter {
   end(wroteAny: boolean): string;
 }
 
-export function diagnosticsWriter(format: CheckFormat, toolVersion: string, baseUri: string): DiagnosticsWriter {
+/** `baseFolder`: what SARIF's paths are relative to. */
+export function diagnosticsWriter(format: CheckFormat, toolVersion: string, baseFolder: string): DiagnosticsWriter {
   switch (format) {
     case 'text':
       return { start: () => '', diagnostic: toTextLine, end: () => '' };
@@ -47,7 +48,7 @@ export function diagnosticsWriter(format: CheckFormat, toolVersion: string, base
         end: (wroteAny) => (wroteAny ? '\n]\n' : ']\n'),
       };
     case 'sarif':
-      return { start: () => sarifStart(toolVersion, baseUri), diagnostic: sarifResult, end: sarifEnd };
+      return { start: () => sarifStart(toolVersion, baseFolder), diagnostic: (diagnostic, first) => sarifResult(diagnostic, first, baseFolder), end: sarifEnd };
   }
 }
 

@@ -7,7 +7,7 @@ import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../service/ex
 import { CorpusExport } from '../service/export/corpus';
 import { helpFor, oneOf, parseCommandArgs } from './arguments';
 import { findIsnadFiles, readDocument } from './files';
-import { openAtomicFile } from './atomicWrite';
+import { STANDARD_OUTPUT, ensureNotAnInput, openAtomicFile } from './atomicWrite';
 import { RegistryLoader } from './registries';
 import { CliError, EXIT_FAILURE, EXIT_OK, describeError, type Output } from './output';
 import * as fs from 'node:fs';
@@ -25,8 +25,9 @@ Options:
   --format w3c|jsonl|csv  w3c: a W3C Web Annotation collection (JSON-LD);
                           jsonl: one JSON object per annotation;
                           csv: one row per annotation (UTF-8 with a byte-order mark)
-  -o, --output <out>      write to <out> instead of stdout; <out> is replaced
-                          atomically, so a failed export leaves it as it was
+  -o, --output <out>      write to <out> instead of stdout (- is stdout); <out> is
+                          replaced atomically, so a failed export leaves it as
+                          it was; it may not be one of the documents exported
   --root <folder>         the highest folder whose isnad.yaml is read (default: the
                           current folder)
   -h, --help              show this help
@@ -63,6 +64,7 @@ export function exportCommand(args: readonly string[], output: Output): number {
   const single = positionals.length === 1 && isFile(positionals[0]);
   const { files, failures } = single ? { files: positionals, failures: [] } : findIsnadFiles(positionals);
   if (failures.length > 0) throw new CliError(failures.join('\nisnad: '));
+  if (values.output !== undefined) ensureNotAnInput(values.output, files);
 
   const sink = openSink(values.output, output);
   try {
@@ -92,7 +94,7 @@ function isFile(given: string): boolean {
 
 /** Standard output, or the atomically replaced output file. */
 function openSink(target: string | undefined, output: Output): { write(text: string): void; commit(): void; abort(): void } {
-  if (target === undefined) return { write: (text) => output.out(text), commit: () => undefined, abort: () => undefined };
+  if (target === undefined || target === STANDARD_OUTPUT) return { write: (text) => output.out(text), commit: () => undefined, abort: () => undefined };
   const fail = (error: unknown) => new CliError(`cannot write ${target}: ${describeError(error)}`);
   let file;
   try {

@@ -1,9 +1,13 @@
 // Finding and reading the documents named on the command line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { describeError } from './output';
 import { isArticleName, isSkippedFolder } from '../workspace/fileKinds';
 import { globBase, globToRegExp, isGlob } from './glob';
+
+/** What `-` names for many tools; documents are read from files only (their path is their identity). */
+const STANDARD_INPUT = '-';
 
 export interface FileSearch {
   /** Named files as given, then the documents found in named folders; no path twice. */
@@ -30,6 +34,10 @@ export function findIsnadFiles(paths: readonly string[]): FileSearch {
     }
   };
   for (const given of paths) {
+    if (given === STANDARD_INPUT) {
+      failures.push('cannot read standard input (-): name the files, folders or globs to read');
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(given);
@@ -73,16 +81,18 @@ function searchFolder(folder: string, found: string[], failures: string[]): void
     // Symbolic links to folders are not followed: they could loop.
     if (entry.isDirectory()) {
       if (!isSkippedFolder(entry.name)) searchFolder(full, found, failures);
-    } else if (isArticleName(entry.name) && (entry.isFile() || isLinkToFile(full))) {
+    } else if (isArticleName(entry.name) && (entry.isFile() || isLinkToFile(full, failures))) {
       found.push(full);
     }
   }
 }
 
-function isLinkToFile(file: string): boolean {
+/** A link named as a document that leads nowhere (or round in a loop) is a document that cannot be read, not one to skip silently. */
+function isLinkToFile(file: string, failures: string[]): boolean {
   try {
     return fs.statSync(file).isFile();
-  } catch {
+  } catch (error) {
+    failures.push(`cannot read ${file}: ${describeError(error)}`);
     return false;
   }
 }
@@ -92,7 +102,27 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The text as stored, byte-order mark included: the parser knows to skip it. */
+/**
+ * The text as the editor holds it: without a leading byte-order mark, which the editor does not
+ * show, so that the columns of the first line are counted as there. Isnad documents are UTF-8
+ * (FORMAT.md §1): other bytes (Latin-1, UTF-16, a binary file) are refused naming the line, where
+ * decoding them would silently check and export U+FFFD in their place.
+ */
 export function readDocument(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  if (!isUtf8(bytes)) throw new Error(`not UTF-8 text (line ${firstLineNotUtf8(bytes)})`);
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A line feed byte is never part of a longer UTF-8 sequence, so the text splits into lines at it. */
+function firstLineNotUtf8(bytes: Buffer): number {
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    const feed = bytes.indexOf(0x0a, start);
+    const end = feed < 0 ? bytes.length : feed;
+    if (!isUtf8(bytes.subarray(start, end))) break;
+    start = end + 1;
+  }
+  return line;
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { importW3c } from '../service/import/w3c';
 import { ImportError } from '../service/import/importError';
 import { helpFor, parseCommandArgs } from './arguments';
-import { writeResult } from './atomicWrite';
+import { ensureNotAnInput, writeResult } from './atomicWrite';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
 
 const IMPORT_HELP = `Usage: isnad import <export.jsonld> [-o <out.isnad.md>]
@@ -16,8 +16,9 @@ not come back. The result is checked by reading it back: it holds the same
 annotations, or the import fails naming the one it could not write.
 
 Options:
-  -o, --output <out>  write to <out> instead of stdout; <out> is replaced
-                      atomically, so a failed import leaves it as it was
+  -o, --output <out>  write to <out> instead of stdout (- is stdout); <out> is
+                      replaced atomically, so a failed import leaves it as it
+                      was; it may not be the export itself
   -h, --help          show this help
 
 Exit status: 0 imported, 2 usage error, a file that could not be read or
@@ -49,5 +50,6 @@ export function importCommand(args: readonly string[], output: Output): number {
     if (error instanceof ImportError) throw new CliError(`cannot import ${file}: ${error.message}`);
     throw error;
   }
+  if (values.output !== undefined) ensureNotAnInput(values.output, [file]);
   return writeResult(output, values.output, markup);
 }

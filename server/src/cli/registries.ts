@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Registry, RegistryScope } from '../service/model';
 import { parseRegistry, REGISTRY_FILE_NAME } from '../service/parse/registry';
-import { describeError } from './output';
+import { CliError, describeError } from './output';
+import { readDocument } from './files';
 
 export class RegistryLoader {
   private readonly root: string;
@@ -18,6 +19,8 @@ export class RegistryLoader {
 
   constructor(root: string) {
     this.root = path.resolve(root);
+    // A mistyped --root would silently read no registry above the documents' own folders.
+    if (!isFolder(this.root)) throw new CliError(`--root ${root} is not a folder`);
   }
 
   /** The registries a document sees, nearest folder first. */
@@ -57,12 +60,20 @@ export class RegistryLoader {
     const file = path.join(folder, REGISTRY_FILE_NAME);
     let registry: Registry | undefined;
     try {
-      registry = parseRegistry(fs.readFileSync(file, 'utf8'), pathToFileURL(file).href);
+      registry = parseRegistry(readDocument(file), pathToFileURL(file).href);
       this.read.set(registry.uri, { registry, file: path.relative(process.cwd(), file) || file });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.failures.push(`cannot read ${file}: ${describeError(error)}`);
     }
     this.byFolder.set(folder, registry);
     return registry;
+  }
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,8 @@
 // SARIF 2.1.0 (OASIS) for `isnad check --format sarif`: what code-scanning services and CI
 // dashboards read. Written piece by piece, so a corpus of any size streams through.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../service/problems';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, type DiagnosticCode } from '../service/problems';
 import type { FileDiagnostic } from './diagnosticsOutput';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -26,14 +28,17 @@ const RULE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
 /** SARIF has no hint: information and hints are notes. */
 const LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-export function sarifStart(version: string, baseUri: string): string {
+/** Where result paths are relative to: the folder isnad runs in, as SRCROOT. */
+export function sarifStart(version: string, baseFolder: string): string {
+  const baseUri = pathToFileURL(`${path.resolve(baseFolder)}${path.sep}`).href;
   const run = {
     tool: {
       driver: {
         name: 'isnad',
         version,
         informationUri: 'https://www.w3.org/TR/annotation-model/',
-        rules: DIAGNOSTIC_CODES.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] } })),
+        // Without defaultConfiguration, SARIF reads every rule as a warning.
+        rules: DIAGNOSTIC_CODES.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] }, defaultConfiguration: { level: LEVELS[DEFAULT_SEVERITY[id]] } })),
       },
     },
     originalUriBaseIds: { SRCROOT: { uri: baseUri } },
@@ -44,7 +49,19 @@ export function sarifStart(version: string, baseUri: string): string {
   return `${head.slice(0, -3)},"results":[\n`;
 }
 
-export function sarifResult(diagnostic: FileDiagnostic, first: boolean): string {
+/**
+ * A file inside the base folder as a normalised path relative to SRCROOT, which code-scanning
+ * services map onto the checked-out repository; any other (`../x`, `/elsewhere`) as an absolute
+ * file URI without a base, since a relative path there would climb out of SRCROOT.
+ */
+export function artifactLocation(file: string, baseFolder: string): { uri: string; uriBaseId?: 'SRCROOT' } {
+  const absolute = path.resolve(baseFolder, file);
+  const relative = path.relative(path.resolve(baseFolder), absolute);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+export function sarifResult(diagnostic: FileDiagnostic, first: boolean, baseFolder: string): string {
   const { start, end } = diagnostic.range;
   const result = {
     ruleId: diagnostic.code,
@@ -54,7 +71,7 @@ export function sarifResult(diagnostic: FileDiagnostic, first: boolean): string 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: diagnostic.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+          artifactLocation: artifactLocation(diagnostic.file, baseFolder),
           region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
         },
       },

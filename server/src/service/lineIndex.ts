@@ -89,13 +89,24 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
-    return Math.min(start + Math.max(0, position.character), this.lineContentEnd(position.line));
+    const line = wholeNumber(position.line);
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    const start = this.starts[line];
+    return Math.min(start + Math.max(0, wholeNumber(position.character)), this.lineContentEnd(line));
   }
 
   rangeOf(range: TextRange): Range {
     return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
   }
+}
+
+/**
+ * LSP positions are whole numbers, but a client may send a fraction, a numeric string or
+ * nothing: read as the nearest whole number (nothing as 0), so no NaN offset reaches a feature
+ * and comes back as a `null` character in its answer.
+ */
+function wholeNumber(value: unknown): number {
+  const number = Math.trunc(Number(value));
+  return Number.isNaN(number) ? 0 : number;
 }

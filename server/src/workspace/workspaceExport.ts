@@ -1,6 +1,5 @@
 // "Export Workspace Annotations": every article of the index, in URI order, into one file,
 // written one article at a time and given up between two articles when the request is cancelled.
-import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { ExportWorkspaceParams, ExportWorkspaceResult } from '../protocol';
@@ -8,6 +7,7 @@ import { CorpusExport } from '../service/export/corpus';
 import { parseIsnad } from '../service/parse/document';
 import { openAtomicFile } from '../cli/atomicWrite';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { readDiskText } from './diskText';
 
 export async function exportWorkspace(
   index: WorkspaceIndex,
@@ -29,7 +29,7 @@ export async function exportWorkspace(
         file.abort();
         return null;
       }
-      const text = openText(uris[i]) ?? (await readOrUndefined(uris[i]));
+      const text = openText(uris[i]) ?? (await readDiskText(uris[i]));
       if (text !== undefined) file.write(corpus.article(parseIsnad(text, uris[i], 0, index.corpus.scopeOf(uris[i]))));
       progress.report(Math.floor(((i + 1) / uris.length) * 100), `${i + 1}/${uris.length}`);
     }
@@ -40,12 +40,4 @@ export async function exportWorkspace(
   }
   file.commit();
   return { articleCount: corpus.articleCount, annotationCount: corpus.annotationCount };
-}
-
-async function readOrUndefined(uri: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(fileURLToPath(uri), 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -5,6 +5,7 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
+  WatchKind,
   type Connection,
   type InitializeParams,
   type TextDocuments,
@@ -13,6 +14,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusChangedNotification, ExportWorkspaceRequest, WhoSaidWhatRequest } from '../protocol';
 import { computeWhoSaidWhat } from '../service/features/whoSaidWhat';
 import { EXPORT_FORMATS } from '../service/export/index';
+import { STATUSES } from '../service/model';
+import { checkedParams } from '../requestParams';
 import { exportWorkspace } from './workspaceExport';
 import type { ModelCache } from '../modelCache';
 import type { SettingsStore } from '../settings';
@@ -25,7 +28,8 @@ import { diagnosticForDisplay } from '../service/features/rtlDisplay';
 import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import { declarationOf, referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
 import { corpusUsage, type CorpusUsage } from '../service/features/corpusUsage';
-import { baseName, canonicalUri, isRegistryName, WATCHED_GLOBS } from './fileKinds';
+import { safeDecode } from '../service/features/hover';
+import { baseName, canonicalUri, FOLDER_GLOB, isRegistryName, WATCHED_GLOBS } from './fileKinds';
 import { WorkspaceIndex, type IndexProgress } from './workspaceIndex';
 
 /** Registry diagnostics and the client's views follow the corpus after this quiet interval. */
@@ -82,7 +86,9 @@ export class WorkspaceFeatures {
   start(): void {
     const { connection } = this.context;
     if (this.canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [...WATCHED_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: FOLDER_GLOB, kind: WatchKind.Create | WatchKind.Delete }],
+      });
     }
     connection.onDidChangeWatchedFiles(({ changes }) => void this.index.filesChanged(changes));
     if (this.canFollowFolders) {
@@ -188,7 +194,11 @@ export class WorkspaceFeatures {
     if (!found) return undefined;
     const result = renameTarget(this.index.corpus, found.target, newName);
     if ('edit' in result) return result.edit;
-    throw new ResponseError(ErrorCodes.InvalidParams, localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]));
+    const message =
+      result.error === 'captured'
+        ? localize(locale, 'renameCaptured', [result.id, safeDecode(baseName(result.uri))])
+        : localize(locale, result.error === 'taken' ? 'renameTaken' : 'invalidId', [result.id]);
+    throw new ResponseError(ErrorCodes.InvalidParams, message);
   }
 
   private linesOf(uri: string): LineIndex | undefined {
@@ -205,12 +215,13 @@ export class WorkspaceFeatures {
       this.syncOpenArticles();
       return computeWorkspaceSymbols(corpus, query, locale);
     });
-    connection.onRequest(WhoSaidWhatRequest, (params) => {
+    connection.onRequest(WhoSaidWhatRequest, (raw) => {
+      const params = checkedParams(WhoSaidWhatRequest.method, raw, { unattributedOnly: { optional: 'boolean' }, article: { optional: 'string' }, status: { optional: STATUSES } });
       this.syncOpenArticles();
       return computeWhoSaidWhat(corpus, { ...params, ...(params.article ? { article: canonicalUri(params.article) } : {}) });
     });
-    connection.onRequest(ExportWorkspaceRequest, (params, token) => {
-      if (!EXPORT_FORMATS.includes(params.format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format “${params.format}”.`);
+    connection.onRequest(ExportWorkspaceRequest, (raw, token) => {
+      const params = checkedParams(ExportWorkspaceRequest.method, raw, { format: EXPORT_FORMATS, target: 'string' });
       const workDone = connection.window.attachWorkDoneProgress(params.workDoneToken);
       workDone.begin('Isnad', 0, undefined, true);
       const openText = (uri: string) => {

@@ -11,7 +11,8 @@ import { summarizeArticle } from '../service/corpus/summary';
 import type { IsnadDocument } from '../service/model';
 import { parseIsnad } from '../service/parse/document';
 import { parseRegistry } from '../service/parse/registry';
-import { baseName, canonicalUri, isArticleName, isRegistryName, isSkippedFolder } from './fileKinds';
+import { readDiskText } from './diskText';
+import { baseName, canonicalUri, isArticleName, isInSkippedFolder, isRegistryName, isSkippedFolder } from './fileKinds';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -70,14 +71,15 @@ export class WorkspaceIndex {
     return doomed.length > 0;
   }
 
-  private async scan(roots: readonly string[]): Promise<void> {
-    if (roots.length === 0) return;
+  /** Reads every article and registry under `folders`: workspace folders, or folders that appeared in one. */
+  private async scan(folders: readonly string[]): Promise<void> {
+    if (folders.length === 0) return;
     const started = performance.now();
     const articles: string[] = [];
     const registries: string[] = [];
-    for (const root of roots) {
-      if (!root.startsWith('file:')) continue;
-      await this.walk(fileURLToPath(root), articles, registries);
+    for (const folder of folders) {
+      if (!folder.startsWith('file:')) continue;
+      await this.walk(fileURLToPath(folder), articles, registries);
     }
     const progress = await this.host.startProgress();
     this.corpus.beginBulkLoad();
@@ -114,20 +116,31 @@ export class WorkspaceIndex {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name)) await this.walk(full, articles, registries);
-      } else if (entry.isFile()) {
-        if (isArticleName(entry.name)) articles.push(full);
-        else if (isRegistryName(entry.name)) registries.push(full);
+      } else if (isArticleName(entry.name) || isRegistryName(entry.name)) {
+        // A link to a file is read as the file, as the command line does; links to folders are not
+        // followed (they could loop).
+        if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))) (isArticleName(entry.name) ? articles : registries).push(full);
       }
     }
+  }
+
+  /**
+   * Whether a file is part of the workspace: in a workspace folder, and not in a folder the scan
+   * skips (node_modules, .git…), whether the watchers report it or the editor opens it.
+   */
+  private holds(uri: string): boolean {
+    const root = this.corpus.rootOf(uri);
+    return root !== undefined && !isInSkippedFolder(uri, root);
   }
 
   /** The watched files changed on disk. Open documents are left to the editor's text. */
   async filesChanged(events: readonly FileEvent[]): Promise<void> {
     let registries = false;
     let articles = false;
+    const createdFolders: string[] = [];
     for (const event of events) {
       const uri = canonicalUri(event.uri);
-      if (!this.corpus.rootOf(uri)) continue;
+      if (!this.holds(uri)) continue;
       const name = baseName(uri);
       if (isRegistryName(name)) {
         registries = true;
@@ -138,17 +151,22 @@ export class WorkspaceIndex {
         if (event.type === FileChangeType.Deleted && !this.host.openDocument(uri)) this.corpus.removeArticle(uri);
         else await this.readArticle(uri);
       } else if (event.type === FileChangeType.Deleted) {
-        // A deleted folder is reported as itself alone: drop what was under it.
-        articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key)) || articles;
-        registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key)) || registries;
+        // A deleted folder is reported as itself alone: drop what was under it, but what the editor still holds.
+        const closed = (key: string) => !this.host.openDocument(key);
+        articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key), closed) || articles;
+        registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key), closed) || registries;
+      } else if (event.type === FileChangeType.Created && (await isFolder(uri))) {
+        // So is a folder created, moved or renamed: read what is in it.
+        createdFolders.push(uri);
       }
     }
     if (registries || articles) this.host.changed({ registries, articles });
+    if (createdFolders.length > 0) await (this.scanning = this.scanning.then(() => this.scan(createdFolders)));
   }
 
   /** An open article's current model: its summary replaces what was read from disk. */
   articleEdited(model: IsnadDocument): void {
-    if (!this.corpus.rootOf(model.uri)) return;
+    if (!this.holds(model.uri)) return;
     this.corpus.setArticle(summarizeArticle(model));
     this.host.changed({ registries: false, articles: true });
   }
@@ -156,7 +174,7 @@ export class WorkspaceIndex {
   /** A registry's text changed in the editor, or it was opened or closed there. */
   async registryEdited(uri: string): Promise<void> {
     const key = canonicalUri(uri);
-    if (!this.corpus.rootOf(key)) return;
+    if (!this.holds(key)) return;
     await this.readRegistry(key);
     this.host.changed({ registries: true, articles: false });
   }
@@ -164,19 +182,13 @@ export class WorkspaceIndex {
   /** An article was closed: the file on disk is the truth again. */
   async articleClosed(uri: string): Promise<void> {
     const key = canonicalUri(uri);
-    if (!this.corpus.rootOf(key)) return;
+    if (!this.holds(key)) return;
     await this.readArticle(key);
     this.host.changed({ registries: false, articles: true });
   }
 
   private async readText(uri: string): Promise<string | undefined> {
-    const open = this.host.openDocument(uri);
-    if (open) return open.getText();
-    try {
-      return await fs.readFile(fileURLToPath(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return this.host.openDocument(uri)?.getText() ?? readDiskText(uri);
   }
 
   private async readRegistry(uri: string): Promise<void> {
@@ -196,5 +208,22 @@ export class WorkspaceIndex {
     }
     // Parsed and summarised, then dropped: the index keeps summaries, never whole models.
     this.corpus.setArticle(summarizeArticle(parseIsnad(text, uri)));
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Not through a link: a linked folder is not followed (it could loop). */
+async function isFolder(uri: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(fileURLToPath(uri))).isDirectory();
+  } catch {
+    return false;
   }
 }

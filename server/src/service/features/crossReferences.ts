@@ -7,7 +7,7 @@ import type { IsnadDocument, Registry, TextRange } from '../model';
 import { findEntity, findSource } from '../resolve';
 import { isValidId, normalizeId } from '../ids';
 import { Corpus, registryTarget, sameTarget, type DefinitionTarget } from '../corpus/corpus';
-import { REFERENCE_ROLES, roleBit, type ArticleSummary, type RoleSet } from '../corpus/summary';
+import { REFERENCE_ROLES, roleBit, type ArticleSummary, type ReferenceRole, type RoleSet } from '../corpus/summary';
 import type { Postings } from '../corpus/postings';
 import { innermostSpanAt, referenceAt, within } from './hover';
 
@@ -148,13 +148,19 @@ export function declarationOf(corpus: Corpus, { uri, kind, id }: DefinitionTarge
   return definition && { uri, range: definition.keyRange };
 }
 
-export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: 'invalidId' | 'taken'; readonly id: string };
+export type RenameResult =
+  | { readonly edit: WorkspaceEdit }
+  | { readonly error: 'invalidId' | 'taken'; readonly id: string }
+  /** `uri`: an article where the new id would name another definition (its own, or a nearer registry's). */
+  | { readonly error: 'captured'; readonly id: string; readonly uri: string };
 
 /** The edit that renames `target` and every reference to it, or why it cannot. */
 export function renameTarget(corpus: Corpus, target: DefinitionTarget, newName: string): RenameResult {
   const id = normalizeId(newName.trim());
   if (!isValidId(id)) return { error: 'invalidId', id: newName };
   if (id !== target.id && isDefinedBeside(corpus, target, id)) return { error: 'taken', id };
+  const capturing = id === target.id ? undefined : articleCapturing(corpus, target, id);
+  if (capturing) return { error: 'captured', id, uri: capturing };
   const changes: Record<string, TextEdit[]> = {};
   for (const { uri, range } of referencesTo(corpus, target, true)) (changes[uri] ??= []).push({ range, newText: id });
   return { edit: { changes } };
@@ -166,4 +172,31 @@ function isDefinedBeside(corpus: Corpus, { uri, kind }: DefinitionTarget, id: st
   if (registry) return (kind === 'source' ? registry.sources : registry.entities).has(id);
   const article = corpus.articles.get(uri);
   return ((kind === 'source' ? article?.sources : article?.entities) ?? []).some((own) => own.id === id);
+}
+
+/**
+ * The first article (in URI order) using the target where `id`, once the target is called so,
+ * would name another definition: the article's own, or a nearer registry's. Renaming there would
+ * silently re-attribute its statements.
+ */
+function articleCapturing(corpus: Corpus, target: DefinitionTarget, id: string): string | undefined {
+  const uses = articleUsesOf(corpus, target);
+  for (let slot = 0; uses && slot < uses.roles.length; slot++) {
+    const article = uses.postings.article(slot);
+    if (REFERENCE_ROLES.some((role) => uses.roles[slot] & roleBit(role) && !resolvesToRenamed(corpus, article, role, target, id))) return article.uri;
+  }
+  return undefined;
+}
+
+/** Whether `id` written in `article` in `role` would name the target once the target is called `id`: `Corpus.resolve`'s order, the target counted under its new id. */
+function resolvesToRenamed(corpus: Corpus, article: ArticleSummary, role: ReferenceRole, target: DefinitionTarget, id: string): boolean {
+  const layers = corpus.scopeOf(article.uri).layers;
+  for (const kind of role === 'speaker' ? (['source', 'entity'] as const) : (['entity'] as const)) {
+    const isTarget = (uri: string) => uri === target.uri && kind === target.kind;
+    if (isTarget(article.uri) || (kind === 'source' ? article.sources : article.entities).some((own) => own.id === id)) return isTarget(article.uri);
+    for (const layer of layers) {
+      if (isTarget(layer.uri) || (kind === 'source' ? layer.sources : layer.entities).has(id)) return isTarget(layer.uri);
+    }
+  }
+  return false;
 }

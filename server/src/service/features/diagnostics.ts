@@ -7,10 +7,11 @@ import type { LineIndex } from '../lineIndex';
 import { problem, type Problem, type Severity } from '../problems';
 import { localize, type Locale, type MessageKey } from '../l10n';
 import { findEntity, findSource, isStatement } from '../resolve';
-import { anyContains } from '../ranges';
+import { anyContains, firstStartingAtOrAfter } from '../ranges';
 import { LONE_SURROGATE, SURROGATE } from '../wellFormed';
 import { attributionHintProblems, type HintOptions } from './attributionHints';
 import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
+import { pushAll } from '../arrays';
 
 /** A front matter's or a registry's sources and entities. */
 interface Definitions {
@@ -108,25 +109,43 @@ export function emptySpans(doc: IsnadDocument): Problem[] {
 }
 
 function isEmpty(doc: IsnadDocument, span: Span): boolean {
-  return isBlank(doc.text, span.contentRange);
+  return isBlank(doc, span.contentRange);
 }
 
-/** Whether the text in `range` is empty or only white space (as `trim` sees it), without copying it. */
-function isBlank(text: string, range: TextRange): boolean {
-  for (let i = range.start; i < range.end; i++) if (!isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) return false;
+/**
+ * Whether the text in `range` is empty or only white space (as `trim` sees it) and comments,
+ * which count for nothing (FORMAT.md §3), without copying it.
+ */
+function isBlank(doc: IsnadDocument, range: TextRange): boolean {
+  const { text, comments } = doc;
+  for (let i = range.start; i < range.end; i++) {
+    if (isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) continue;
+    const comment = comments[firstStartingAtOrAfter(comments, i, startOf)];
+    if (comment?.start !== i) return false;
+    i = comment.end - 1;
+  }
   return true;
 }
+
+const startOf = (range: TextRange) => range.start;
 
 function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
   for (const span of spans) {
-    if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
+    // `by=` or `@` with nothing after it: its range is the token, which the message quotes.
+    if (span.by?.id === '') problems.push(problem('unknown-source', span.by.range, 'emptySourceId', [textOf(doc, span.by.range)]));
+    else if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
       problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
     }
-    if (span.entity) unknownEntity(doc, span.entity, problems);
+    if (span.entity?.id === '') problems.push(problem('unknown-entity', span.entity.range, 'emptyEntityId', [textOf(doc, span.entity.range)]));
+    else if (span.entity) unknownEntity(doc, span.entity, problems);
     for (const reference of span.about) unknownEntity(doc, reference, problems);
   }
   return problems;
+}
+
+function textOf(doc: IsnadDocument, range: TextRange): string {
+  return doc.text.slice(range.start, range.end);
 }
 
 function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Problem[]): void {
@@ -172,7 +191,7 @@ export function unusedProblems(
 /** Ranges where a bidi control is an error: ids and attribute blocks (Trojan Source). */
 function idRanges(doc: IsnadDocument): TextRange[] {
   const ranges: TextRange[] = doc.spans.map((span) => span.attributesRange);
-  if (doc.frontMatter) ranges.push(...definitionIdRanges(doc.frontMatter));
+  if (doc.frontMatter) pushAll(ranges, definitionIdRanges(doc.frontMatter));
   return ranges.sort(byStart);
 }
 

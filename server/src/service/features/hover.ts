@@ -239,7 +239,7 @@ class CardWriter {
   }
 }
 
-function safeDecode(text: string): string {
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

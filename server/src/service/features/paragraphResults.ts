@@ -4,6 +4,7 @@
 import type { TextRange } from '../model';
 import type { ParagraphChange } from '../parse/incremental';
 import { firstStartingAtOrAfter } from '../ranges';
+import { spliceAll } from '../arrays';
 
 type MutableRange = { -readonly [K in keyof TextRange]: number };
 
@@ -23,5 +24,5 @@ export function replaceParagraphResults<T>(items: T[], change: ParagraphChange, 
       range.end += delta;
     }
   }
-  items.splice(first, after - first, ...paragraph);
+  spliceAll(items, first, after - first, paragraph);
 }

@@ -7,6 +7,7 @@ import { problem, type Problem } from '../problems';
 import type { Locale } from '../l10n';
 import { findEntity, findSource, sharedEntity } from '../resolve';
 import { bidiControlsIn, definitionIdRanges, problemToDiagnostic, unusedProblems, usedIds } from './diagnostics';
+import { pushAll } from '../arrays';
 
 /**
  * `farther`: the registries of the parent folders, nearest first, where the entries' `entity:`
@@ -22,8 +23,8 @@ export function computeRegistryProblems(registry: Registry, farther: RegistrySco
       problems.push(problem('unknown-entity', source.entity.range, 'unknownRegistryEntity', [source.entity.id]));
     }
   }
-  if (used) problems.push(...unusedProblems(registry, used, 'unusedSharedSource', 'unusedSharedEntity'));
-  problems.push(...bidiControlsIn(registry.lines.text, () => definitionIdRanges(registry).sort((a, b) => a.start - b.start)));
+  if (used) pushAll(problems, unusedProblems(registry, used, 'unusedSharedSource', 'unusedSharedEntity'));
+  pushAll(problems, bidiControlsIn(registry.lines.text, () => definitionIdRanges(registry).sort((a, b) => a.start - b.start)));
   return problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 

@@ -46,7 +46,8 @@ export function computeWorkspaceSymbols(corpus: Corpus, query: string, locale: L
   };
   for (const registry of corpus.registries.values()) if (!search(registry, (group) => groups[group])) return found;
   for (const article of corpus.articles.values()) {
-    if (!search(article, (group) => (group === 'article' ? article.title : `${groups[group]} · ${article.title}`))) return found;
+    // An article without a title adds nothing to the group's name (VS Code shows its file beside it).
+    if (!search(article, (group) => [groups[group], article.title].filter(Boolean).join(' · '))) return found;
   }
   return found;
 }

@@ -113,7 +113,8 @@ export function readAttributes(text: string, start: number, endsUnit: (lineBreak
         continue;
       }
       if (isBlankChar(d) || isLineBreak(d) || d === CLOSE_BRACE) break;
-      if (d === BACKSLASH && isEscapable(text.charCodeAt(i + 1))) {
+      // `\"` is a quote in a value, quoted or not (FORMAT.md §4): unquoted, it must not open a quote.
+      if (d === BACKSLASH && (isEscapable(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === QUOTE)) {
         value += text.slice(run, i);
         run = i + 1;
         i += 2;

@@ -80,9 +80,11 @@ class BodyParser {
   private currentSection: number | undefined;
   /** Where the next `-->` is, or -1 when there is none after the last search. */
   private nextCommentClose = -2;
-  private readonly attributes = new SpanAttributeReader();
+  private readonly attributes: SpanAttributeReader;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.attributes = new SpanAttributeReader(text);
+  }
 
   parse(bodyStart: number): BodyParse {
     const { text } = this;

@@ -16,6 +16,13 @@ export function isEscapable(code: number): boolean {
   return code === 91 || code === 93 || code === 123 || code === 125 || code === 92;
 }
 
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** How many embedding, override and isolate controls (FORMAT.md §5 `bidi-control`) `text` holds. */
+export function bidiControlCount(text: string): number {
+  return text.match(BIDI_CONTROLS)?.length ?? 0;
+}
+
 /** White space as `trim` and the pattern `\s` see it (the Unicode spaces and line terminators). */
 export function isWhiteSpaceOrLineTerminator(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);

@@ -32,7 +32,9 @@ function cachedFrontMatter(text: string, start: number): FrontMatterParse {
 /** Where a closed front matter ends, cheaply, or undefined when there is none to cache. */
 function parseFrontMatterExtent(text: string, start: number): number | undefined {
   if (!text.startsWith('---', start)) return undefined;
-  const close = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/gm;
+  // Not `^` with the `m` flag: it also matches after U+2028 and U+2029, which end no line here, and
+  // two front matters that differ after such a `---` would share a cache entry.
+  const close = /(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/g;
   close.lastIndex = start + 3;
   const match = close.exec(text);
   return match ? match.index + match[0].length : undefined;

@@ -19,8 +19,17 @@ import { problem, type Problem } from '../problems';
 import type { MessageKey } from '../l10n';
 import { isValidId, normalizeId } from '../ids';
 import { SURROGATE, wellFormed } from '../wellFormed';
+import { bidiControlCount } from './chars';
+import { pushAll } from '../arrays';
 
 export const MAX_ALIAS_COUNT = 50;
+
+/**
+ * `maxAliasCount` for the `yaml` package, which counts an anchor as one more use of it: with
+ * 50 it already refuses 50 aliases of a scalar. One more lets exactly the 50 of FORMAT.md §2
+ * through (deeper expansions multiply and are still caught).
+ */
+const YAML_MAX_ALIAS_COUNT = MAX_ALIAS_COUNT + 1;
 
 /**
  * The `yaml` package reads about 0.7 MB a second: a longer front matter would hold up every
@@ -34,6 +43,8 @@ export interface FrontMatterParse {
   readonly bodyStart: number;
   readonly problems: readonly Problem[];
 }
+
+const MERGE_KEY = '<<';
 
 const FENCE_OPEN = /^---[ \t]*$/;
 const FENCE_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -74,11 +85,16 @@ export class FrontMatterReader {
   readonly problems: Problem[] = [];
   readonly sources = new Map<string, Source>();
   readonly entities = new Map<string, Entity>();
-  /** Keys written twice under `sources` or `entities`, with their first entry: the one the model keeps. */
-  readonly repeatedKeys: { readonly label: string; readonly rawId: string; readonly first: Pair<Node, Node | null> }[] = [];
+  /**
+   * Keys written twice in one mapping, with their first pair: the one the model keeps. `path` is
+   * where the mapping is in the data (`[]` for the top level, `['sources', 'm']` for a source's fields).
+   */
+  readonly repeatedKeys: { readonly path: readonly string[]; readonly key: string; readonly first: Pair<Node, Node | null> }[] = [];
 
   constructor(
     private readonly doc: YamlDocument,
+    /** The YAML text `doc` was read from, which starts at `offset` in the file. */
+    private readonly yamlText: string,
     private readonly offset: number,
     private readonly fallbackRange: TextRange,
     /** The registry file being read; undefined for a document's front matter. */
@@ -97,7 +113,33 @@ export class FrontMatterReader {
   }
 
   report(node: Node | null | undefined, message: MessageKey, args: readonly string[] = []): void {
+    // An alias to no anchor is reported once, as such (reportUnresolvedAliases), not as a wrong value.
+    if (isAlias(node) && node.resolve(this.doc) === undefined) return;
     this.problems.push(problem('front-matter', this.rangeOf(node), message, args));
+  }
+
+  /**
+   * Each alias whose anchor is not set before it (`*x` alone): YAML itself raises no error for it
+   * until the data is converted. `source` is the YAML text, searched first: no alias, no walk.
+   * Returns how many were reported.
+   */
+  reportUnresolvedAliases(source: string): number {
+    if (!source.includes('*')) return 0;
+    const doc = this.doc;
+    let count = 0;
+    try {
+      visit(doc, {
+        Alias: (_, alias) => {
+          if (alias.resolve(doc) !== undefined) return;
+          count++;
+          this.problems.push(problem('front-matter', this.rangeOf(alias), 'unresolvedAlias', [alias.source]));
+        },
+      });
+    } catch (error) {
+      // A nesting deeper than the stack is already reported as a YAML error.
+      if (!(error instanceof RangeError)) throw error;
+    }
+    return count;
   }
 
   /** Follows aliases a bounded number of times, so a chain of them cannot loop. */
@@ -117,9 +159,16 @@ export class FrontMatterReader {
     return undefined;
   }
 
-  /** A YAML escape (`"\uD800"`) can write what the file itself cannot hold. */
+  /**
+   * A YAML escape can write what the file itself cannot hold (`"\uD800"`), or a bidi control
+   * (`"\u202E"`) that the scan of the file's characters does not see.
+   */
   wellFormedString(node: Node | null, value: string, label: string): string {
     if (SURROGATE.test(value) && wellFormed(value) !== value) this.problems.push(problem('invalid-character', this.rangeOf(node), 'loneSurrogateEscaped', [label]));
+    const controls = bidiControlCount(value);
+    if (controls > 0 && node?.range && controls > bidiControlCount(this.yamlText.slice(node.range[0], node.range[1]))) {
+      this.problems.push(problem('bidi-control', this.rangeOf(node), 'bidiControlEscaped', [label]));
+    }
     return value;
   }
 
@@ -167,8 +216,23 @@ export class FrontMatterReader {
     return value === undefined ? undefined : { id: normalizeId(value), range: this.rangeOf(this.resolve(node)) };
   }
 
-  /** The entries of `sources:` or `entities:`, each read by `readEntry`; repeats are `duplicate-id`. */
-  definitions<T>(node: Node | null, label: string, into: Map<string, T>, readEntry: (id: string, pair: Pair<Node, Node | null>) => T): void {
+  /**
+   * Whether `key` comes first in its mapping (`seen`, at `path` in the data); a repeat is reported
+   * on its key as `label` and ignored: YAML wants a mapping's keys unique, and the first counts.
+   */
+  isFirstKey(seen: Map<string, Pair<Node, Node | null>>, path: readonly string[], key: string, pair: Pair<Node, Node | null>, label: string): boolean {
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, pair);
+      return true;
+    }
+    this.report(pair.key, 'repeatedKey', [label]);
+    this.repeatedKeys.push({ path, key, first });
+    return false;
+  }
+
+  /** The entries of `sources:` or `entities:`, each read by `readEntry` (`path`: where it is in the data); repeats are `duplicate-id`. */
+  definitions<T>(node: Node | null, label: string, into: Map<string, T>, readEntry: (id: string, pair: Pair<Node, Node | null>, path: readonly string[]) => T): void {
     const value = this.resolve(node);
     if (isScalar(value) && value.value === null) return;
     if (!isMap(value)) {
@@ -181,7 +245,7 @@ export class FrontMatterReader {
       const rawId = isScalar(key) ? String(key.value ?? '') : '';
       const id = normalizeId(rawId);
       const first = firstPairs.get(rawId);
-      if (first) this.repeatedKeys.push({ label, rawId, first });
+      if (first) this.repeatedKeys.push({ path: [label], key: rawId, first });
       else firstPairs.set(rawId, pair);
       if (into.has(id)) {
         const message = label === 'sources' ? 'duplicateSource' : 'duplicateEntity';
@@ -189,7 +253,7 @@ export class FrontMatterReader {
         continue;
       }
       if (!isValidId(id)) this.report(pair.key, 'invalidId', [rawId]);
-      into.set(id, readEntry(id, pair));
+      into.set(id, readEntry(id, pair, [label, rawId]));
     }
   }
 
@@ -199,29 +263,42 @@ export class FrontMatterReader {
     return { start: key.start, end: Math.max(key.end, value.end) };
   }
 
-  /** A source or entity written as a name alone, or as a mapping; calls `field` for each key of a mapping. */
-  entry(id: string, pair: Pair<Node, Node | null>, field: (key: string, value: Node | null) => void): string {
+  /**
+   * A source or entity written as a name alone, or as a mapping (at `path` in the data); calls
+   * `field` for each key of a mapping.
+   */
+  entry(id: string, pair: Pair<Node, Node | null>, path: readonly string[], field: (key: string, value: Node | null) => void): string {
     const value = this.resolve(pair.value);
-    if (isScalar(value) && typeof value.value === 'string') return this.wellFormedString(pair.value, value.value, id);
+    if (isScalar(value) && typeof value.value === 'string') return this.named(id, pair, this.wellFormedString(pair.value, value.value, id));
     if (!isMap(value)) {
-      this.report(pair.value ?? pair.key, 'expectedEntry', [id]);
+      // `id:` with nothing after it is an empty value with an empty range: the key shows where.
+      this.report(isEmptyRange(pair.value) ? pair.key : pair.value, 'expectedEntry', [id]);
       return '';
     }
     let name = '';
+    const seen = new Map<string, Pair<Node, Node | null>>();
     for (const item of value.items as Pair<Node, Node | null>[]) {
       const key = this.resolve(item.key);
       const keyText = isScalar(key) ? String(key.value) : '';
+      if (!this.isFirstKey(seen, path, keyText, item, `${id}.${keyText}`)) continue;
+      // YAML 1.1's merge key is no key of YAML 1.2: said, as "has no name" alone would puzzle.
+      if (keyText === MERGE_KEY) this.report(item.key, 'mergeKey', [id]);
       if (keyText === 'name') name = this.string(item.value, `${id}.name`) ?? '';
       else field(keyText, item.value);
     }
-    if (!name) this.report(pair.key, 'missingName', [id]);
+    return this.named(id, pair, name);
+  }
+
+  /** `name`, reported on the entry's key when it is empty or only white space: it would show nothing. */
+  private named(id: string, pair: Pair<Node, Node | null>, name: string): string {
+    if (!name.trim()) this.report(pair.key, 'missingName', [id]);
     return name;
   }
 
-  source(id: string, pair: Pair<Node, Node | null>): Source {
+  source(id: string, pair: Pair<Node, Node | null>, path: readonly string[]): Source {
     let kind: SourceKind = 'person';
     const optional: { -readonly [K in keyof Source]?: Source[K] } = {};
-    const name = this.entry(id, pair, (key, value) => {
+    const name = this.entry(id, pair, path, (key, value) => {
       const label = `${id}.${key}`;
       switch (key) {
         case 'kind':
@@ -246,11 +323,11 @@ export class FrontMatterReader {
     return { ...optional, id, ...this.definedIn, keyRange: this.rangeOf(pair.key), range: this.entryRange(pair), name, kind };
   }
 
-  entity(id: string, pair: Pair<Node, Node | null>): Entity {
+  entity(id: string, pair: Pair<Node, Node | null>, path: readonly string[]): Entity {
     let type: EntityType = 'other';
     let aliases: string[] = [];
     const optional: { description?: string; wikidata?: string; url?: string } = {};
-    const name = this.entry(id, pair, (key, value) => {
+    const name = this.entry(id, pair, path, (key, value) => {
       const label = `${id}.${key}`;
       switch (key) {
         case 'type':
@@ -321,19 +398,21 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   }
   const source = text.slice(contentRange.start, contentRange.end);
   const doc = parseYaml(source);
-  const reader = new FrontMatterReader(doc, contentRange.start, { start: range.start, end: range.start + 3 });
-  reader.problems.push(...yamlErrors(doc, source, contentRange.start, 'yamlError'));
+  const reader = new FrontMatterReader(doc, source, contentRange.start, { start: range.start, end: range.start + 3 });
+  pushAll(reader.problems, yamlErrors(doc, source, contentRange.start, 'yamlError'));
+  const unresolvedAliases = reader.reportUnresolvedAliases(source);
 
   let data: Record<string, unknown> = {};
   withTextKeysOnly(doc);
   try {
-    const json = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const json = doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
     // An alias inside the node it names (`&a {x: *a}`) reads as an object that contains itself:
     // no export could write it.
     if (containsItself(json)) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasCycle'));
     else if (json && typeof json === 'object' && !Array.isArray(json)) data = json as Record<string, unknown>;
   } catch {
-    reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
+    // An unresolved alias throws here too; it is already reported where it is written.
+    if (unresolvedAliases === 0) reader.problems.push(problem('front-matter', { start: range.start, end: range.start + 3 }, 'aliasLimit', [String(MAX_ALIAS_COUNT)]));
   }
 
   const fields: { -readonly [K in keyof FrontMatter]?: FrontMatter[K] } = {};
@@ -344,25 +423,11 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) {
     reader.report(contents, 'frontMatterNotMapping');
   }
-  const pairs = isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : [];
-  const keyOf = (pair: Pair<Node, Node | null>) => {
+  const seen = new Map<string, Pair<Node, Node | null>>();
+  for (const pair of isMap(contents) ? (contents.items as Pair<Node, Node | null>[]) : []) {
     const keyNode = reader.resolve(pair.key);
-    return isScalar(keyNode) ? String(keyNode.value) : '';
-  };
-  const firstPairs = new Map<string, Pair<Node, Node | null>>();
-  for (const pair of pairs) {
-    const key = keyOf(pair);
-    const first = firstPairs.get(key);
-    if (first) keepFirstValue(data, key, first, doc);
-    else firstPairs.set(key, pair);
-  }
-  for (const pair of pairs) {
-    const key = keyOf(pair);
-    // A repeated key is an error, and the first one counts, as with a repeated id.
-    if (firstPairs.get(key) !== pair) {
-      reader.report(pair.key, 'repeatedKey', [key]);
-      continue;
-    }
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    if (!reader.isFirstKey(seen, [], key, pair, key)) continue;
     const value = pair.value;
     switch (key) {
       case 'title':
@@ -385,17 +450,17 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
         authors = reader.stringList(value, key);
         break;
       case 'sources':
-        reader.definitions(value, key, reader.sources, (id, entry) => reader.source(id, entry));
+        reader.definitions(value, key, reader.sources, (id, entry, path) => reader.source(id, entry, path));
         break;
       case 'entities':
-        reader.definitions(value, key, reader.entities, (id, entry) => reader.entity(id, entry));
+        reader.definitions(value, key, reader.entities, (id, entry, path) => reader.entity(id, entry, path));
         break;
       default:
         if (Object.hasOwn(data, key)) meta[key] = data[key];
     }
   }
 
-  keepFirstDefinitions(data, reader, doc);
+  keepFirstValues(data, reader, doc);
 
   const frontMatter: FrontMatter = {
     ...fields,
@@ -438,31 +503,36 @@ function containsItself(root: unknown): boolean {
 }
 
 /**
- * YAML's conversion to JSON keeps the last of a repeated key, but an id's first definition is the
- * one that counts (the repeat is the error): the data the exports carry says what the model says.
+ * YAML's conversion to JSON keeps the last of a repeated key, but the first one counts (the repeat
+ * is the error): the data the exports carry says what the model says. Outer mappings first, as
+ * putting back an outer value replaces what was put back inside it.
  */
-function keepFirstDefinitions(data: Record<string, unknown>, reader: FrontMatterReader, doc: YamlDocument): void {
-  for (const { label, rawId, first } of reader.repeatedKeys) {
-    const definitions = data[label];
-    if (typeof definitions === 'object' && definitions !== null) keepFirstValue(definitions as Record<string, unknown>, rawId, first, doc);
+function keepFirstValues(data: Record<string, unknown>, reader: FrontMatterReader, doc: YamlDocument): void {
+  const outerFirst = [...reader.repeatedKeys].sort((a, b) => a.path.length - b.path.length);
+  for (const { path, key, first } of outerFirst) {
+    let container: unknown = data;
+    for (const step of path) container = typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[step] : undefined;
+    if (typeof container !== 'object' || container === null) continue;
+    try {
+      const value: unknown = first.value ? first.value.toJS(doc, { maxAliasCount: YAML_MAX_ALIAS_COUNT }) : null;
+      // Defined, not assigned: an id such as `__proto__` must become a key, not a prototype.
+      Object.defineProperty(container, key, { value, enumerable: true, writable: true, configurable: true });
+    } catch {
+      // An alias bomb was reported when the whole front matter was converted.
+    }
   }
 }
 
-/** Sets `data[key]` to the value of `first`, the first of the pairs with that key. */
-function keepFirstValue(data: Record<string, unknown>, key: string, first: Pair<Node, Node | null>, doc: YamlDocument): void {
-  try {
-    const value: unknown = first.value ? first.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
-    // Defined, not assigned: a key such as `__proto__` must become a key, not a prototype.
-    Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
-  } catch {
-    // An alias bomb was reported when the whole front matter was converted.
-  }
+function isEmptyRange(node: Node | null): boolean {
+  return !node?.range || node.range[0] === node.range[1];
 }
 
 export function isHttpUrl(value: string): boolean {
+  // `new URL` reads `http:example.com` as `http://example.com/`: a URL typed without its `//` is not what was meant.
+  if (!/^https?:\/\//i.test(value)) return false;
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    new URL(value);
+    return true;
   } catch {
     return false;
   }

@@ -8,12 +8,31 @@ import { parseIsnad } from './document';
 import { parseParagraph, trimTrailingBreaks, type ParagraphParse } from './body';
 import { isLineBreak } from './chars';
 import { firstStartingAtOrAfter } from '../ranges';
+import { spliceAll } from '../arrays';
 
 /** `[start, end)` of the previous text replaced by `insertedLength` units. */
 export interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly insertedLength: number;
+}
+
+/**
+ * One edit doing `first` then `second` (whose offsets are in the text `first` left), when the
+ * second touches or overlaps what the first inserted, as the keystrokes of typing do; undefined
+ * when they are apart. Re-reading a paragraph once for a burst of keystrokes, not once per
+ * keystroke, keeps a huge paragraph's cost per burst at one re-read.
+ */
+export function composeEdits(first: TextEdit, second: TextEdit): TextEdit | undefined {
+  const firstEndNow = first.start + first.insertedLength;
+  if (second.end < first.start || second.start > firstEndNow) return undefined;
+  const start = Math.min(first.start, second.start);
+  const unionEndNow = Math.max(firstEndNow, second.end);
+  return {
+    start,
+    end: first.end + (unionEndNow - firstEndNow),
+    insertedLength: unionEndNow - start + second.insertedLength - (second.end - second.start),
+  };
 }
 
 /** What a paragraph re-read changed, for whatever keeps results per paragraph (the diagnostics do). */
@@ -75,7 +94,7 @@ function reparseParagraph(previous: IsnadDocument, edit: TextEdit, text: string,
   const removedSpans = replaceSpans(spans, firstSpan, block.end, paragraph.spans, delta);
   const elisions = previous.elisions as Elision[];
   const elisionsAfter = firstStartingAtOrAfter(elisions, block.end, start, firstElision);
-  elisions.splice(firstElision, elisionsAfter - firstElision, ...paragraph.elisions);
+  spliceAll(elisions, firstElision, elisionsAfter - firstElision, paragraph.elisions);
   for (let i = firstElision + paragraph.elisions.length; i < elisions.length; i++) shiftRange(elisions[i], delta);
   const blocks = previous.blocks as Block[];
   blocks[blockIndex] = paragraph.blocks[0];
@@ -162,7 +181,7 @@ function shiftReference(reference: IdReference | Located<string> | undefined, de
 function replaceSpans(spans: MutableSpan[], first: number, paragraphEnd: number, replacements: readonly Span[], delta: number): Span[] {
   const after = firstStartingAtOrAfter(spans, paragraphEnd, rangeStart, first);
   const indexDelta = replacements.length - (after - first);
-  const removed = spans.splice(first, after - first, ...(replacements as MutableSpan[]));
+  const removed = spliceAll(spans, first, after - first, replacements as MutableSpan[]);
   for (let i = first + replacements.length; i < spans.length; i++) {
     const span = spans[i];
     if (delta !== 0) {

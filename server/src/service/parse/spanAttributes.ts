@@ -30,6 +30,8 @@ export const ATTRIBUTE_KEYS: ReadonlyMap<string, AttributeKey> = new Map([
 /** `about=` lists ids separated by a Latin or an Arabic comma. */
 const LIST_SEPARATOR = /[,،]/;
 
+const QUOTE = 34;
+
 /** Bits for the keys a span has used: cheaper than an array or a Set for the few a span has. */
 const KEY_BITS: Readonly<Record<AttributeKey, number>> = { by: 1, status: 2, about: 4, note: 8, id: 16 };
 
@@ -60,6 +62,9 @@ export class SpanAttributeReader {
   /** In token order; problems are rare, so these are made only when one is found. */
   private tokenProblems: (Problem | SpanProblem)[] | undefined;
 
+  /** `text`: the document the tokens are read from. */
+  constructor(private readonly text: string) {}
+
   /** Forgets the previous span's attributes. */
   start(): void {
     this.entity = this.by = this.status = this.note = this.name = this.kindKeyword = this.tokenProblems = undefined;
@@ -75,7 +80,9 @@ export class SpanAttributeReader {
         if (this.entity) this.spanProblem('secondEntity', [reference.id]);
         else this.entity = reference;
       } else if (KIND_KEYWORDS.has(value) && !quoted) {
-        if (this.kindKeyword) this.spanProblem('twoKinds', [this.kindWord, value]);
+        // The same kind twice (`claim claim`, `claim ادعاء`) is a repeat, not a second kind.
+        if (this.kindKeyword === KIND_KEYWORDS.get(value)) this.spanProblem('repeatedAttribute', [value]);
+        else if (this.kindKeyword) this.spanProblem('twoKinds', [this.kindWord, value]);
         else {
           this.kindKeyword = KIND_KEYWORDS.get(value)!;
           this.kindWord = value;
@@ -96,15 +103,19 @@ export class SpanAttributeReader {
     }
     this.seen |= KEY_BITS[attribute];
     switch (attribute) {
-      case 'by':
-        this.by = idReference(value, valueStart, end, start);
+      case 'by': {
+        // Quoted whole (`by="m"`), the id is still its own characters, without the quotes.
+        const verbatim = value ? verbatimStart(this.text, value, valueStart, end) : undefined;
+        this.by = verbatim === undefined ? idReference(value, valueStart, end, start) : idReference(value, verbatim, verbatim + value.length, start);
         break;
+      }
       case 'status':
         if ((STATUSES as readonly string[]).includes(value)) this.status = { value, range: { start: valueStart, end } };
         else this.tokenProblem(problem('unknown-attribute', { start, end }, 'badStatus', [value, STATUSES.join(', ')]));
         break;
       case 'about':
-        this.about = aboutList(value, valueStart, end, quoted);
+        this.about = aboutList(value, valueStart, end, verbatimStart(this.text, value, valueStart, end));
+        if (this.about.length === 0) this.tokenProblem(problem('unknown-entity', { start, end }, 'emptyEntityId', [`${key}=`]));
         break;
       case 'note':
         this.note = { value, range: { start: valueStart, end } };
@@ -140,14 +151,27 @@ function idReference(raw: string, start: number, end: number, tokenStart: number
   return { id: normalizeId(raw), range: { start: raw ? start : tokenStart, end } };
 }
 
-function aboutList(value: string, valueStart: number, valueEnd: number, quoted: boolean): IdReference[] {
+/**
+ * Where `value` (read from `valueStart` to `valueEnd`) is written as it is, bare or quoted whole,
+ * so that each of its characters has its place in the text; undefined when escapes or quotes
+ * inside it moved them.
+ */
+function verbatimStart(text: string, value: string, valueStart: number, valueEnd: number): number | undefined {
+  if (valueStart + value.length === valueEnd && text.startsWith(value, valueStart)) return valueStart;
+  const inQuotes = valueStart + 1;
+  if (text.charCodeAt(valueStart) === QUOTE && inQuotes + value.length + 1 === valueEnd && text.startsWith(value, inQuotes)) return inQuotes;
+  return undefined;
+}
+
+/** Each id of the list on its own characters when the value is written as it is (`verbatim`), else on the whole value. */
+function aboutList(value: string, valueStart: number, valueEnd: number, verbatim: number | undefined): IdReference[] {
   const references: IdReference[] = [];
-  let offset = valueStart + (quoted ? 1 : 0);
+  let offset = verbatim ?? valueStart;
   for (const part of value.split(LIST_SEPARATOR)) {
     const trimmed = part.trim();
     if (trimmed) {
-      const start = quoted ? valueStart : offset + part.indexOf(trimmed);
-      const end = quoted ? valueEnd : start + trimmed.length;
+      const start = verbatim === undefined ? valueStart : offset + part.indexOf(trimmed);
+      const end = verbatim === undefined ? valueEnd : start + trimmed.length;
       references.push({ id: normalizeId(trimmed), range: { start, end } });
     }
     offset += part.length + 1;

@@ -9,6 +9,7 @@ import { codeAction, isnadDiagnostics, offsetRange, sameRange } from './edits';
 import { defineEntry, yamlString } from './frontMatterEdits';
 import { closestIds } from './similarity';
 import { visibleEntities, visibleSources } from '../../resolve';
+import { pushAll } from '../../arrays';
 
 export const unknownIdFixes: CodeActionProvider = (doc, _range, diagnostics, locale) => {
   const actions: CodeAction[] = [];
@@ -50,7 +51,10 @@ function referenceAt(doc: IsnadDocument, range: TextRange, isSource: boolean): I
   for (const span of doc.spans) {
     if (span.range.start > range.start) break;
     if (isSource) references.push(span.by);
-    else references.push(span.entity, ...span.about);
+    else {
+      references.push(span.entity);
+      pushAll(references, span.about);
+    }
   }
   if (!isSource) for (const source of doc.frontMatter?.sources.values() ?? []) references.push(source.entity);
   return references.find((reference) => reference && sameRange(reference.range, range));

@@ -1,0 +1,39 @@
+// The params of Isnad's own requests (protocol.ts), checked where they arrive. Our client sends
+// them well formed, but any JSON-RPC peer can send anything: a malformed request is answered
+// with InvalidParams naming the field, not with a TypeError from deep inside a handler.
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+
+/** What a field must hold: a string, a boolean, a `{ line, character }` object, or one of a few strings. */
+type Field = 'string' | 'boolean' | 'position' | readonly string[];
+
+/** What the checked fields of `T` hold; a field marked optional may also be absent. */
+export type ParamsShape<T> = { readonly [K in keyof T]?: Field | { readonly optional: Field } };
+
+/** `params` as the handler received them, typed as declared but not yet known to be so. */
+export function checkedParams<T>(method: string, params: T, shape: ParamsShape<T>): T {
+  if (typeof params !== 'object' || params === null) throw invalid(method, 'its params must be an object');
+  for (const [name, expected] of Object.entries(shape) as [string, Field | { readonly optional: Field }][]) {
+    const value = (params as Record<string, unknown>)[name];
+    const optional = typeof expected === 'object' && 'optional' in expected;
+    const field = optional ? expected.optional : (expected as Field);
+    if (optional && value === undefined) continue;
+    if (!holds(field, value)) throw invalid(method, `“${name}” must be ${describe(field)}`);
+  }
+  return params as T;
+}
+
+function holds(field: Field, value: unknown): boolean {
+  if (field === 'string' || field === 'boolean') return typeof value === field;
+  if (field === 'position') return typeof value === 'object' && value !== null && 'line' in value && 'character' in value;
+  return field.includes(value as string);
+}
+
+function describe(field: Field): string {
+  if (field === 'string' || field === 'boolean') return `a ${field}`;
+  if (field === 'position') return 'a position { line, character }';
+  return `one of ${field.map((value) => `“${value}”`).join(', ')}`;
+}
+
+function invalid(method: string, problem: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
+}
