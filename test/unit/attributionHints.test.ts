@@ -129,6 +129,13 @@ describe('attribution hints', () => {
       ]);
     });
 
+    it('do not end at the dot of an initial: U.S. officials, J. Smith', () => {
+      assert.deepEqual(hintsIn('⟦U.S. officials said the port is closed⟧. ⟦J. Smith said so⟧.'), [
+        ['U.S. officials said the port is closed', 'said', 'officials'],
+        ['J. Smith said so', 'said'],
+      ]);
+    });
+
     it('leaves comments out of the sentence’s edges', () => {
       assert.deepEqual(hintsIn('<!-- note --> ⟦قال الوزير⟧ <!-- note -->.'), [['قال الوزير', 'قال']]);
     });
