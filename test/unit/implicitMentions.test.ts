@@ -107,6 +107,16 @@ describe('implicit mentions', () => {
         ['putin', 'putin'],
       ]);
     });
+
+    it('a name written with ى is also found written with ي; one written with ي is not found in a word written with ى', () => {
+      const frontMatter = ['---', 'entities:', '  mustafa: {name: مصطفى, type: person}', '  ali: {name: علي, type: person}', '---'];
+      assert.deepEqual(mentionsIn('قال ⟦مصطفى⟧ و⟦مصطفي⟧ إن ⟦علي⟧ يعتمد على ل⟦علي⟧.', frontMatter), [
+        ['mustafa', 'مصطفى'],
+        ['mustafa', 'مصطفي'],
+        ['ali', 'علي'],
+        ['ali', 'علي'],
+      ]);
+    });
   });
 
   describe('overlaps and boundaries', () => {

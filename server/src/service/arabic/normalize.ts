@@ -1,5 +1,5 @@
 // The normalised shadow of a text, for matching names and cues the way a reader would: NFC, then
-// hamza-carrying alifs to ا, ى to ي, ة to ه, Persian ی/ک to ي/ك, Arabic-Indic and Eastern
+// hamza-carrying alifs to ا, ة to ه, Persian ی/ک to ي/ك, Arabic-Indic and Eastern
 // Arabic-Indic digits to ASCII, Latin lower-cased; harakat (U+064B–U+0652), superscript alef
 // (U+0670), tatweel and invisible format characters removed; every run of white space one space.
 // The source text is never rewritten: each shadow unit records the original characters it stands
@@ -44,7 +44,6 @@ const ARABIC_FOLDING = (() => {
   for (let i = 0; i < 0x100; i++) table[i] = 0x0600 + i;
   const set = (code: number, to: number) => (table[code - 0x0600] = to);
   for (const alef of [0x0622, 0x0623, 0x0625, 0x0671]) set(alef, ALEF);
-  set(0x0649, 0x064a); // ى → ي
   set(0x0629, 0x0647); // ة → ه
   set(0x06cc, 0x064a); // Persian ی → ي
   set(0x06a9, 0x0643); // Persian ک → ك

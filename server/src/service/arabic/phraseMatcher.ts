@@ -6,6 +6,8 @@
 // A phrase that starts with the article needs one in the text (الصين matches والصين and للصين,
 // never صين); one without may take it (رئيس matches الرئيس).
 // A phrase written with a final tatweel (`وفقا لـ`) runs on into the next word.
+// A phrase's ى also matches ي, as writers who dot it (مصطفي) write; not the other way round: the
+// text's ى stays itself, so the preposition على never reads as the name علي.
 import { isWordUnit, normalize, type Shadow } from './normalize';
 
 export interface Phrase<T> {
@@ -70,15 +72,17 @@ export class PhraseMatcher<T> {
       const needsArticle = ARTICLE.test(trimmed.normalize('NFC')) && normalised.length > 2 && normalised.startsWith('\u0627\u0644');
       const core = needsArticle ? normalised.slice(2) : normalised;
       if (!core) continue;
-      cores.push(core);
-      compiled.push({
-        value,
-        length: core.length,
-        needsArticle,
-        openEnd,
-        startsWord: isWordUnit(core.charCodeAt(0)),
-        endsWord: isWordUnit(core.charCodeAt(core.length - 1)),
-      });
+      for (const spelling of dottedYehSpellings(core)) {
+        cores.push(spelling);
+        compiled.push({
+          value,
+          length: core.length,
+          needsArticle,
+          openEnd,
+          startsWord: isWordUnit(core.charCodeAt(0)),
+          endsWord: isWordUnit(core.charCodeAt(core.length - 1)),
+        });
+      }
     }
     return PhraseMatcher.compile(compiled, cores);
   }
@@ -182,6 +186,20 @@ export class PhraseMatcher<T> {
       }
     }
   }
+}
+
+const ALEF_MAKSURA = '\u0649';
+const YEH = '\u064a';
+/** More ى than this in one phrase are matched as written (each doubles the spellings). */
+const MAX_ALEF_MAKSURAS = 3;
+
+/** The phrase as written, and with each ى written ي or not, in every combination. */
+function dottedYehSpellings(phrase: string): string[] {
+  const parts = phrase.split(ALEF_MAKSURA);
+  if (parts.length === 1 || parts.length - 1 > MAX_ALEF_MAKSURAS) return [phrase];
+  let spellings = [parts[0]];
+  for (const part of parts.slice(1)) spellings = spellings.flatMap((head) => [head + ALEF_MAKSURA + part, head + YEH + part]);
+  return spellings;
 }
 
 /**
