@@ -50,7 +50,7 @@ describe('code actions for implicit mentions', () => {
     const doc = parseIsnad(f.text);
     assert.deepEqual(
       annotateMentionActions(doc, { start: f.position, end: f.position }, [], 'ar').map((action) => action.title),
-      ['وسم هذا الذِّكر لـالصين'],
+      ['وسم هذا الذِّكر لـ«الصين»'],
     );
     assert.deepEqual(annotateMentionActions(doc, f.range, [], 'en'), []);
   });

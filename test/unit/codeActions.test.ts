@@ -545,11 +545,11 @@ describe('code actions', () => {
       );
       const text = fixture(marked).text;
       const { actions } = actionsFor(marked, { locale: 'ar' });
-      assert.deepEqual(titles(actions), ['علّمه ادعاءً', 'علّمه اقتباسًا', 'علّمه ذِكرًا لـكيم جونغ أون', 'علّم كل مواضع هذا النص ذِكرًا لـكيم جونغ أون']);
+      assert.deepEqual(titles(actions), ['علّمه ادعاءً', 'علّمه اقتباسًا', 'علّمه ذِكرًا لـ«كيم جونغ أون»', 'علّم كل مواضع هذا النص ذِكرًا لـ«كيم جونغ أون»']);
       assert.equal(applied(marked, 'علّمه ادعاءً', { locale: 'ar' }), text.replace('قال كيم', 'قال [كيم]{ادعاء}'));
       assert.equal(applied(marked, 'علّمه اقتباسًا', { locale: 'ar' }), text.replace('قال كيم', 'قال [كيم]{اقتباس}'));
       assert.equal(
-        applied(marked, 'علّم كل مواضع هذا النص ذِكرًا لـكيم جونغ أون', { locale: 'ar' }),
+        applied(marked, 'علّم كل مواضع هذا النص ذِكرًا لـ«كيم جونغ أون»', { locale: 'ar' }),
         text.replace('قال كيم', 'قال [كيم]{@كيم}').replace('ولكيم', 'ول[كيم]{@كيم}').replace('، لكيم.', '، ل[كيم]{@كيم}.'),
       );
     });
