@@ -108,6 +108,13 @@ describe('isnad import (W3C export → markup)', () => {
     assert.equal(roundTrip(text), text);
   });
 
+  it('writes the name a span kept where a later span shares it, though it is the span’s generated id', () => {
+    // `span-3` is both the third span's generated id and its written name; the fourth writes it too.
+    const text = '[a]{@x} [b]{@x} [c]{@x id=span-3} [d]{@x id=span-3}\n';
+    assert.equal(roundTrip(text), text);
+    assert.equal(exportOf(roundTrip(text)), exportOf(text));
+  });
+
   it('keeps a heading’s text that would read as a closing run of # as text, with an empty comment after it', () => {
     assert.equal(roundTrip('# C #<!-- sharp -->\n\n# [x]{@x} ## <!-- -->'), '# C #<!---->\n\n# [x]{@x} ## <!---->');
     assert.equal(roundTrip('# Not closed ##\n'), '# Not closed\n');

@@ -63,11 +63,14 @@ export function importW3c(json: string): string {
 /**
  * The `id=` to write on each annotation. Unnamed spans get `span-<n>` from their place, so a name
  * is written only where that differs; a name the export had to change (two spans wrote it) is
- * written as the markup had it, when the names then read back as the exported ids.
+ * written as the markup had it, when the names then read back as the exported ids. The span that
+ * kept that name writes it too, even where it is its generated id: a written name is kept before
+ * any id is generated.
  */
 function idNames(stated: readonly Stated[]): (string | undefined)[] {
   const ids = stated.map((annotation, index) => (annotation.id === `span-${index + 1}` ? undefined : annotation.id));
-  const written = stated.map((annotation, index) => annotation.writtenName ?? ids[index]);
+  const shared = new Set(stated.map((annotation) => annotation.writtenName));
+  const written = stated.map((annotation, index) => annotation.writtenName ?? (shared.has(annotation.id) ? annotation.id : ids[index]));
   const readBack = uniqueAnnotationIds(written);
   return stated.every((annotation, index) => readBack[index] === annotation.id) ? written : ids;
 }
