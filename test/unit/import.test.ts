@@ -157,6 +157,19 @@ describe('isnad import (W3C export → markup)', () => {
     assert.equal(roundTrip(after), after);
   });
 
+  it('round-trips a front matter whose lines end in CR alone', () => {
+    const original = '---\rtitle: T\rsources:\r  ali: Ali\r---\r[x]{claim by=ali}\r';
+    assert.deepEqual(parseIsnad(original).frontMatter?.data, { title: 'T', sources: { ali: 'Ali' } });
+    assert.equal(roundTrip(original), '---\ntitle: T\nsources:\n  ali: Ali\n---\n[x]{claim by=ali}\n');
+  });
+
+  it('imports a hand-made collection that lists an enclosing annotation after the ones inside it', () => {
+    const reversed = editedExport('[[a]{@x} b]{claim by=x}\n', (c) => c.first.items.reverse());
+    assert.equal(importW3c(reversed), '[[a]{@x} b]{claim by=x}\n');
+    const emptyBefore = '[]{claim}[a]{@x}\n';
+    assert.equal(roundTrip(emptyBefore), emptyBefore);
+  });
+
   it('round-trips every sample: same clean text, annotations, front matter and headings', () => {
     const names = fs.readdirSync(SAMPLES_FOLDER).filter((name) => name.endsWith('.isnad.md'));
     assert.ok(names.length >= 3, 'the samples are there');
@@ -221,10 +234,57 @@ describe('isnad import (W3C export → markup)', () => {
       );
     });
 
+    it('a clean text no markup reads back: a carriage return, half a character', () => {
+      const withoutHash = (cleanText: string) => editedExport(article, (c) => {
+        c.cleanText = cleanText;
+        delete c.sha256;
+        delete c.total;
+        c.headings = [];
+        c.first.items = [];
+      });
+      assert.equal(
+        importError(withoutHash('a\nb\r\nc\n')),
+        '"cleanText" cannot be written as markup that reads back the same, from its line 2: it holds a carriage return, and a clean text ends its lines with "\\n" alone',
+      );
+      assert.equal(
+        importError(withoutHash('a\n\ud800\n')),
+        'the markup would hold half a character (an unpaired surrogate such as \\ud800 in the JSON) on its line 2, which a UTF-8 file cannot store',
+      );
+    });
+
+    it('a front matter the markup would not read back: too long, or nested deeper than YAML can be written', () => {
+      assert.equal(
+        importError(editedExport(article, (c) => (c.frontMatter = { long: 'x'.repeat(300_000) }))),
+        '"frontMatter" key "long" cannot be written as YAML that reads back the same',
+      );
+      const deep = editedExport(article, (c) => (c.frontMatter = { deep: 'DEEP' })).replace('"DEEP"', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+      assert.equal(importError(deep), '"frontMatter" nests too deeply to be written as YAML');
+    });
+
+    it('"meta" disagreeing with the front matter', () => {
+      const original = '---\ntitle: T\ntags: [a]\n---\nx\n';
+      assert.equal(importW3c(exportOf(original)), '---\ntitle: T\ntags:\n  - a\n---\nx\n');
+      assert.equal(
+        importError(editedExport(original, (c) => (c.meta = { tags: ['b'] }))),
+        '"meta" holds "tags", which "frontMatter" does not hold with the same value: meta only repeats the front matter\'s other keys',
+      );
+    });
+
+    it('a "total" that is not the number of annotations', () => {
+      assert.equal(
+        importError(editedExport(article, (c) => c.first.items.pop())),
+        '"total" is 2, but "first.items" holds 1 annotations: the export was cut short or edited',
+      );
+      assert.equal(importError(editedExport(article, (c) => delete c.first)), '"total" is 2, but the collection has no "first" page of annotations');
+    });
+
     it('annotations with bad fields, named by their path', () => {
       assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:kind'] = 'rumour'))), 'first.items[1].body["isnad:kind"] must be one of claim, quote, mention, note');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[1].end = 999))), 'first.items[0]: the TextPositionSelector must have whole numbers 0 ≤ start ≤ end ≤ 23 (the clean text\'s length in code points)');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].exact = 'Bob'))), 'first.items[0]: the TextQuoteSelector\'s "exact" is not the clean text at 3–6');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].prefix = 'X\n\n'))), 'first.items[0]: the TextQuoteSelector\'s "prefix" is not the clean text before 3');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].prefix = 'before T\n\n'))), 'first.items[0]: the TextQuoteSelector\'s "prefix" is not the clean text before 3');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[1].target.selector[0].suffix = '!\n'))), 'first.items[1]: the TextQuoteSelector\'s "suffix" is not the clean text after 21');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:speaker'] = 'ali'))), 'first.items[1].body["isnad:speaker"] must be an object');
       assert.equal(importError(editedExport(article, (c) => (c.headings[0].start = 4))), 'headings[0].start is not at the start of a line of the clean text');
     });
@@ -239,6 +299,10 @@ describe('isnad import (W3C export → markup)', () => {
         c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 4 }];
       });
       assert.equal(importError(acrossParagraphs), 'annotation “span-1” cannot be written as markup that reads back the same: it crosses a blank line, and a span must stay inside one paragraph');
+      const intoHeading = editedExport('a\n# b [c]{@x}\n', (c) => {
+        c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 3 }];
+      });
+      assert.equal(importError(intoHeading), 'annotation “span-1” cannot be written as markup that reads back the same: it crosses a heading’s line, and a span must stay inside its heading or its paragraph');
     });
   });
 });

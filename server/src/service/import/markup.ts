@@ -64,8 +64,18 @@ export function writeMarkup(parts: MarkupParts): string {
   const body = new BodyWriter(parts).write(nest(parts.annotations));
   const data = parts.frontMatter;
   if (Object.keys(data).length === 0 && !LOOKS_LIKE_FENCE.test(body)) return body;
-  const yaml = Object.keys(data).length === 0 ? '' : stringify(data, { lineWidth: 0, version: '1.2' });
+  const yaml = Object.keys(data).length === 0 ? '' : yamlOf(data);
   return `---\n${yaml}---\n${body}`;
+}
+
+function yamlOf(data: Readonly<Record<string, unknown>>): string {
+  try {
+    return stringify(data, { lineWidth: 0, version: '1.2' });
+  } catch (error) {
+    // The yaml package writes recursively: a value nested deeper than the stack cannot be written.
+    if (error instanceof RangeError) throw new ImportError('"frontMatter" nests too deeply to be written as YAML');
+    throw error;
+  }
 }
 
 /**
