@@ -1,9 +1,9 @@
 // `isnad import`: a W3C Web Annotation export (what `isnad export --format w3c` writes) back to
 // an Isnad document.
-import * as fs from 'node:fs';
 import { importW3c } from '../service/import/w3c';
 import { ImportError } from '../service/import/importError';
 import { helpFor, parseCommandArgs } from './arguments';
+import { readDocument } from './files';
 import { ensureNotAnInput, writeResult } from './atomicWrite';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
 
@@ -39,7 +39,8 @@ export function importCommand(args: readonly string[], output: Output): number {
   const [file] = positionals;
   let json: string;
   try {
-    json = fs.readFileSync(file, 'utf8');
+    // JSON is UTF-8 (RFC 8259): other bytes would be imported as U+FFFD.
+    json = readDocument(file);
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${describeError(error)}`);
   }
