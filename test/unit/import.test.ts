@@ -289,7 +289,7 @@ describe('isnad import (W3C export → markup)', () => {
       assert.equal(importError(editedExport(article, (c) => (c.headings[0].start = 4))), 'headings[0].start is not at the start of a line of the clean text');
     });
 
-    it('annotations markup cannot express: overlapping, or across a blank line', () => {
+    it('annotations markup cannot express: overlapping, across a blank line or a heading’s line, a value holding a blank line', () => {
       const overlapping = editedExport(article, (c) => {
         c.first.items[0].target.selector[1] = { type: 'TextPositionSelector', start: 3, end: 14 };
         c.first.items[0].target.selector.splice(0, 1);
@@ -302,6 +302,8 @@ describe('isnad import (W3C export → markup)', () => {
       const intoHeading = editedExport('a\n# b [c]{@x}\n', (c) => {
         c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 3 }];
       });
+      const noteWithBlankLine = editedExport(article, (c) => (c.first.items[1].body['isnad:note'] = 'one\n \ntwo'));
+      assert.equal(importError(noteWithBlankLine), 'annotation “span-2” cannot be written as markup that reads back the same: its note holds a blank line, which would end the paragraph its span is in');
       assert.equal(importError(intoHeading), 'annotation “span-1” cannot be written as markup that reads back the same: it crosses a heading’s line, and a span must stay inside its heading or its paragraph');
     });
   });

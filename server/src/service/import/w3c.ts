@@ -25,6 +25,8 @@ interface Stated extends Omit<MarkupAnnotation, 'by' | 'name' | 'inheritedFrom'>
 
 type Json = Record<string, unknown>;
 
+const BLANK_LINE = /\n[ \t\v\f]*\n/;
+
 /** The `.isnad.md` text of a `w3c` export; throws ImportError when the input is not one or cannot be written as markup. */
 export function importW3c(json: string): string {
   const collection = parseJson(json);
@@ -303,7 +305,10 @@ function verify(markup: string, said: Said, stated: readonly Stated[]): void {
 function whyNot(annotation: Stated, said: Said, mismatch: string): string {
   const { start, end } = annotation;
   const codePoints = [...said.cleanText];
-  if (/\n[ \t\v\f]*\n/.test(codePoints.slice(start, end).join(''))) return 'it crosses a blank line, and a span must stay inside one paragraph';
+  if (BLANK_LINE.test(codePoints.slice(start, end).join(''))) return 'it crosses a blank line, and a span must stay inside one paragraph';
+  const values = { id: annotation.id, by: annotation.speakerId, about: annotation.about.join(','), status: annotation.status, note: annotation.note };
+  const withBlankLine = Object.entries(values).find(([, value]) => value !== undefined && BLANK_LINE.test(value));
+  if (withBlankLine) return `its ${withBlankLine[0]} holds a blank line, which would end the paragraph its span is in`;
   for (const heading of said.headings) {
     const lineEnd = codePoints.indexOf('\n', heading.start);
     const headingEnd = lineEnd < 0 ? codePoints.length : lineEnd;
