@@ -13,7 +13,9 @@ Rebuilds an Isnad document from its W3C Web Annotation export (isnad export
 --format w3c): the front matter, the headings and every annotation, written as
 markup around the article's clean text. Comments are not in the export and do
 not come back. The result is checked by reading it back: it holds the same
-annotations, or the import fails naming the one it could not write.
+clean text, front matter, headings and annotations, or the import fails naming
+the annotation or field it could not write. An edited or cut export (its
+sha256, total, exact, prefix or suffix disagreeing) is refused.
 
 Options:
   -o, --output <out>  write to <out> instead of stdout (- is stdout); <out> is
