@@ -301,14 +301,13 @@ function verify(markup: string, said: Said, stated: readonly Stated[]): void {
   if (JSON.stringify(headingsOf(doc)) !== JSON.stringify(said.headings)) throw new ImportError('"headings" cannot be written as markup that reads back the same');
 }
 
-/** Why an annotation did not read back: the markup's limits (FORMAT.md §3) when it crosses them, else what differs. */
+/** Why an annotation did not read back: the markup's limits (FORMAT.md §3) when it meets them, else what differs. */
 function whyNot(annotation: Stated, said: Said, mismatch: string): string {
   const { start, end } = annotation;
-  const codePoints = [...said.cleanText];
-  if (BLANK_LINE.test(codePoints.slice(start, end).join(''))) return 'it crosses a blank line, and a span must stay inside one paragraph';
   const values = { id: annotation.id, by: annotation.speakerId, about: annotation.about.join(','), status: annotation.status, note: annotation.note };
   const withBlankLine = Object.entries(values).find(([, value]) => value !== undefined && BLANK_LINE.test(value));
   if (withBlankLine) return `its ${withBlankLine[0]} holds a blank line, which would end the paragraph its span is in`;
+  const codePoints = [...said.cleanText];
   for (const heading of said.headings) {
     const lineEnd = codePoints.indexOf('\n', heading.start);
     const headingEnd = lineEnd < 0 ? codePoints.length : lineEnd;
