@@ -303,6 +303,8 @@ describe('isnad import (W3C export → markup)', () => {
       assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].prefix = 'X\n\n'))), 'first.items[0]: the TextQuoteSelector\'s "prefix" is not the clean text before 3');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].prefix = 'before T\n\n'))), 'first.items[0]: the TextQuoteSelector\'s "prefix" is not the clean text before 3');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[1].target.selector[0].suffix = '!\n'))), 'first.items[1]: the TextQuoteSelector\'s "suffix" is not the clean text after 21');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:id'] = 'span-1'))), 'first.items[1].body["isnad:id"] is “span-1”, as is first.items[0]\'s: annotation ids are unique');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].body['isnad:id'] = ''))), 'first.items[0].body["isnad:id"] is empty: an annotation id names it');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:speaker'] = 'ali'))), 'first.items[1].body["isnad:speaker"] must be an object');
       assert.equal(importError(editedExport(article, (c) => (c.headings[0].start = 4))), 'headings[0].start is not at the start of a line of the clean text');
     });

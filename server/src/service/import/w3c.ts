@@ -151,7 +151,15 @@ function annotationsIn(collection: Json, offsets: CodePointOffsets): Stated[] {
   if (total !== undefined && total !== page.items.length) {
     throw new ImportError(`"total" is ${total as number}, but "first.items" holds ${page.items.length} annotations: the export was cut short or edited`);
   }
-  return page.items.map((item, index) => statedAnnotation(item, `first.items[${index}]`, offsets));
+  const stated = page.items.map((item, index) => statedAnnotation(item, `first.items[${index}]`, offsets));
+  const indexOfId = new Map<string, number>();
+  for (const [index, { id }] of stated.entries()) {
+    if (id === '') throw new ImportError(`first.items[${index}].body["isnad:id"] is empty: an annotation id names it`);
+    const first = indexOfId.get(id);
+    if (first !== undefined) throw new ImportError(`first.items[${index}].body["isnad:id"] is “${id}”, as is first.items[${first}]'s: annotation ids are unique`);
+    indexOfId.set(id, index);
+  }
+  return stated;
 }
 
 function statedAnnotation(item: unknown, at: string, offsets: CodePointOffsets): Stated {
