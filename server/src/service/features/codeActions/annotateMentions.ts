@@ -17,7 +17,8 @@ export const annotateMentions: CodeActionProvider = (doc, range, _diagnostics, l
   const mentions = implicitMentions(doc);
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
-  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start <= start; i++) {
+  // The cursor right after a name is on it, as VS Code's word at the cursor is.
+  for (let i = firstEndingAfter(mentions, start - 1); i < mentions.length && mentions[i].start <= start; i++) {
     const { entity } = mentions[i];
     const name = entity.name || entity.id;
     actions.push(annotate(doc, localize(locale, 'actionAnnotateMention', [name]), [mentions[i]]));
