@@ -445,6 +445,10 @@ describe('isnad CLI (dist/cli.js)', function () {
       });
       assert.equal(fs.readFileSync(path.join(dir, 'out.isnad.md'), 'utf8'), 'previous');
       assert.equal(isnad(['import', 'missing.jsonld'], dir).stderr, 'isnad: cannot read missing.jsonld: ENOENT: no such file or directory\n');
+      fs.writeFileSync(path.join(dir, 'latin1.jsonld'), Buffer.from('{"type": "AnnotationCollection",\n"cleanText": "caf\xe9\\n"}', 'latin1'));
+      assert.deepEqual(isnad(['import', 'latin1.jsonld'], dir), { status: 2, stdout: '', stderr: 'isnad: cannot read latin1.jsonld: not UTF-8 text (line 2)\n' });
+      write('not-json.jsonld', 'hello');
+      assert.deepEqual(isnad(['import', 'not-json.jsonld'], dir), { status: 2, stdout: '', stderr: 'isnad: cannot import not-json.jsonld: not valid JSON: Unexpected token \'h\', "hello" is not valid JSON\n' });
       const usage = isnad(['import'], dir);
       assert.equal(usage.status, 2);
       assert.equal(usage.stderr, 'isnad: name exactly one export to import\nRun isnad import --help for usage.\n');

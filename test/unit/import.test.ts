@@ -10,6 +10,7 @@ import { exportDocument } from '../../server/src/service/export/index';
 import { annotationsOf } from '../../server/src/service/export/annotations';
 import { cleanTextOf, sectionTitle } from '../../server/src/service/export/cleanText';
 import { importW3c } from '../../server/src/service/import/w3c';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { ImportError } from '../../server/src/service/import/importError';
 import type { IsnadDocument } from '../../server/src/service/model';
 import { lines } from './fixture';
@@ -108,6 +109,13 @@ describe('isnad import (W3C export → markup)', () => {
     assert.equal(roundTrip(text), text);
   });
 
+  it('writes the name a span kept where a later span shares it, though it is the span’s generated id', () => {
+    // `span-3` is both the third span's generated id and its written name; the fourth writes it too.
+    const text = '[a]{@x} [b]{@x} [c]{@x id=span-3} [d]{@x id=span-3}\n';
+    assert.equal(roundTrip(text), text);
+    assert.equal(exportOf(roundTrip(text)), exportOf(text));
+  });
+
   it('keeps a heading’s text that would read as a closing run of # as text, with an empty comment after it', () => {
     assert.equal(roundTrip('# C #<!-- sharp -->\n\n# [x]{@x} ## <!-- -->'), '# C #<!---->\n\n# [x]{@x} ## <!---->');
     assert.equal(roundTrip('# Not closed ##\n'), '# Not closed\n');
@@ -124,6 +132,19 @@ describe('isnad import (W3C export → markup)', () => {
     const unclosed = '<!-- x [y]{@x}\n';
     assert.equal(roundTrip(unclosed), '<!-<!---->- x [y]{@x}\n');
     assertSameArticle(unclosed, roundTrip(unclosed));
+  });
+
+  it('keeps an empty line inside a span from reading as a blank line, with empty comments', () => {
+    // Two comments on a line leave it empty in the clean text: written blank, it would end the paragraph.
+    const original = '[x\n<!-- c --><!-- d -->\n  <!-- e --> <!-- f -->\ny]{claim by=a}\n';
+    assert.equal(cleanTextOf(parseIsnad(original)).text, 'x\n\n   \ny\n');
+    assert.equal(roundTrip(original), '[x\n<!----><!---->\n   <!----><!---->\ny]{claim by=a}\n');
+    assert.equal(exportOf(roundTrip(original)), exportOf(original));
+    // A hand-made span across paragraphs is written so too: the export does not say where paragraphs end.
+    const acrossParagraphs = editedExport('a\n\nb [c]{@x}\n', (c) => {
+      c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 4 }];
+    });
+    assert.equal(importW3c(acrossParagraphs), '[a\n<!----><!---->\nb]{@x} c\n');
   });
 
   it('writes a front matter when the first line would otherwise be read as one', () => {
@@ -150,6 +171,19 @@ describe('isnad import (W3C export → markup)', () => {
     assert.equal(roundTrip(after), after);
   });
 
+  it('round-trips a front matter whose lines end in CR alone', () => {
+    const original = '---\rtitle: T\rsources:\r  ali: Ali\r---\r[x]{claim by=ali}\r';
+    assert.deepEqual(parseIsnad(original).frontMatter?.data, { title: 'T', sources: { ali: 'Ali' } });
+    assert.equal(roundTrip(original), '---\ntitle: T\nsources:\n  ali: Ali\n---\n[x]{claim by=ali}\n');
+  });
+
+  it('imports a hand-made collection that lists an enclosing annotation after the ones inside it', () => {
+    const reversed = editedExport('[[a]{@x} b]{claim by=x}\n', (c) => c.first.items.reverse());
+    assert.equal(importW3c(reversed), '[[a]{@x} b]{claim by=x}\n');
+    const emptyBefore = '[]{claim}[a]{@x}\n';
+    assert.equal(roundTrip(emptyBefore), emptyBefore);
+  });
+
   it('round-trips every sample: same clean text, annotations, front matter and headings', () => {
     const names = fs.readdirSync(SAMPLES_FOLDER).filter((name) => name.endsWith('.isnad.md'));
     assert.ok(names.length >= 3, 'the samples are there');
@@ -166,7 +200,11 @@ describe('isnad import (W3C export → markup)', () => {
     this.timeout(Math.max(20_000, RUNS * 200));
     fc.assert(
       fc.property(generatedDocument, (original) => {
-        assertSameArticle(original, roundTrip(original));
+        const imported = roundTrip(original);
+        assertSameArticle(original, imported);
+        // Without errors, nothing the export says is lost: its own export is the original's.
+        const errors = computeDiagnostics(parseIsnad(original), 'en').filter((diagnostic) => diagnostic.severity === 1);
+        if (errors.length === 0) assert.equal(exportOf(imported), exportOf(original));
       }),
       { numRuns: RUNS },
     );
@@ -214,24 +252,75 @@ describe('isnad import (W3C export → markup)', () => {
       );
     });
 
+    it('a clean text no markup reads back: a carriage return, half a character', () => {
+      const withoutHash = (cleanText: string) => editedExport(article, (c) => {
+        c.cleanText = cleanText;
+        delete c.sha256;
+        delete c.total;
+        c.headings = [];
+        c.first.items = [];
+      });
+      assert.equal(
+        importError(withoutHash('a\nb\r\nc\n')),
+        '"cleanText" cannot be written as markup that reads back the same, from its line 2: it holds a carriage return, and a clean text ends its lines with "\\n" alone',
+      );
+      assert.equal(
+        importError(withoutHash('a\n\ud800\n')),
+        'the markup would hold half a character (an unpaired surrogate such as \\ud800 in the JSON) on its line 2, which a UTF-8 file cannot store',
+      );
+    });
+
+    it('a front matter the markup would not read back: too long, or nested deeper than YAML can be written', () => {
+      assert.equal(
+        importError(editedExport(article, (c) => (c.frontMatter = { long: 'x'.repeat(300_000) }))),
+        '"frontMatter" key "long" cannot be written as YAML that reads back the same',
+      );
+      const deep = editedExport(article, (c) => (c.frontMatter = { deep: 'DEEP' })).replace('"DEEP"', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+      assert.equal(importError(deep), '"frontMatter" nests too deeply to be written as YAML');
+    });
+
+    it('"meta" disagreeing with the front matter', () => {
+      const original = '---\ntitle: T\ntags: [a]\n---\nx\n';
+      assert.equal(importW3c(exportOf(original)), '---\ntitle: T\ntags:\n  - a\n---\nx\n');
+      assert.equal(
+        importError(editedExport(original, (c) => (c.meta = { tags: ['b'] }))),
+        '"meta" holds "tags", which "frontMatter" does not hold with the same value: meta only repeats the front matter\'s other keys',
+      );
+    });
+
+    it('a "total" that is not the number of annotations', () => {
+      assert.equal(
+        importError(editedExport(article, (c) => c.first.items.pop())),
+        '"total" is 2, but "first.items" holds 1 annotations: the export was cut short or edited',
+      );
+      assert.equal(importError(editedExport(article, (c) => delete c.first)), '"total" is 2, but the collection has no "first" page of annotations');
+    });
+
     it('annotations with bad fields, named by their path', () => {
       assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:kind'] = 'rumour'))), 'first.items[1].body["isnad:kind"] must be one of claim, quote, mention, note');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[1].end = 999))), 'first.items[0]: the TextPositionSelector must have whole numbers 0 ≤ start ≤ end ≤ 23 (the clean text\'s length in code points)');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].exact = 'Bob'))), 'first.items[0]: the TextQuoteSelector\'s "exact" is not the clean text at 3–6');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].prefix = 'X\n\n'))), 'first.items[0]: the TextQuoteSelector\'s "prefix" is not the clean text before 3');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].target.selector[0].prefix = 'before T\n\n'))), 'first.items[0]: the TextQuoteSelector\'s "prefix" is not the clean text before 3');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[1].target.selector[0].suffix = '!\n'))), 'first.items[1]: the TextQuoteSelector\'s "suffix" is not the clean text after 21');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:id'] = 'span-1'))), 'first.items[1].body["isnad:id"] is “span-1”, as is first.items[0]\'s: annotation ids are unique');
+      assert.equal(importError(editedExport(article, (c) => (c.first.items[0].body['isnad:id'] = ''))), 'first.items[0].body["isnad:id"] is empty: an annotation id names it');
       assert.equal(importError(editedExport(article, (c) => (c.first.items[1].body['isnad:speaker'] = 'ali'))), 'first.items[1].body["isnad:speaker"] must be an object');
       assert.equal(importError(editedExport(article, (c) => (c.headings[0].start = 4))), 'headings[0].start is not at the start of a line of the clean text');
     });
 
-    it('annotations markup cannot express: overlapping, or across a blank line', () => {
+    it('annotations markup cannot express: overlapping, across a heading’s line, a value holding a blank line', () => {
       const overlapping = editedExport(article, (c) => {
         c.first.items[0].target.selector[1] = { type: 'TextPositionSelector', start: 3, end: 14 };
         c.first.items[0].target.selector.splice(0, 1);
       });
       assert.equal(importError(overlapping), 'annotations “span-1” and “span-2” overlap without one enclosing the other: markup can only nest spans');
-      const acrossParagraphs = editedExport('a\n\nb [c]{@x}\n', (c) => {
-        c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 4 }];
+      const intoHeading = editedExport('a\n# b [c]{@x}\n', (c) => {
+        c.first.items[0].target.selector = [{ type: 'TextPositionSelector', start: 0, end: 3 }];
       });
-      assert.equal(importError(acrossParagraphs), 'annotation “span-1” cannot be written as markup that reads back the same: it crosses a blank line, and a span must stay inside one paragraph');
+      const noteWithBlankLine = editedExport(article, (c) => (c.first.items[1].body['isnad:note'] = 'one\n \ntwo'));
+      assert.equal(importError(noteWithBlankLine), 'annotation “span-2” cannot be written as markup that reads back the same: its note holds a blank line, which would end the paragraph its span is in');
+      assert.equal(importError(intoHeading), 'annotation “span-1” cannot be written as markup that reads back the same: it crosses a heading’s line, and a span must stay inside its heading or its paragraph');
     });
   });
 });
@@ -286,11 +375,27 @@ const block = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 6 }), inline).map(([level, title]) => `${'#'.repeat(level)} ${title.replace(/\n/g, ' ').replace(/#/g, 'x')}`),
 );
 
+/** YAML values a writer must quote, or write as a block, to read them back as the same strings. */
+const YAML_TEXT = fc.constantFrom('yes', 'null', '~', 'a: b', 'a #b', '#x', '*x', '&x', '!x', '- x', '2024-01-01', '1.0', 'multi\nline', ' lead', '---', 'قال');
+
 const frontMatter = fc
-  .record({ title: fc.constantFrom('T', 'عنوان'), direction: fc.constantFrom('auto', 'rtl', 'ltr'), sources: fc.subarray(IDS), entities: fc.subarray(IDS) }, { requiredKeys: [] })
-  .map(({ title, direction, sources, entities }) => {
+  .record(
+    {
+      title: fc.constantFrom('T', 'عنوان'),
+      direction: fc.constantFrom('auto', 'rtl', 'ltr'),
+      // Mostly every id, so that many documents have no errors and their exports must be equal.
+      sources: fc.oneof({ arbitrary: fc.constant(IDS), weight: 3 }, { arbitrary: fc.subarray(IDS), weight: 1 }),
+      entities: fc.oneof({ arbitrary: fc.constant(IDS), weight: 3 }, { arbitrary: fc.subarray(IDS), weight: 1 }),
+      // Keys the format does not define, exported under `meta`.
+      meta: fc.dictionary(fc.constantFrom('meta', 'tags', 'yes'), fc.oneof(YAML_TEXT, fc.array(YAML_TEXT, { maxLength: 2 }), fc.integer(), fc.constant(null)), { maxKeys: 2 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ title, direction, sources, entities, meta }) => {
     const yaml = [title && `title: ${title}`, direction && `direction: ${direction}`];
-    if (sources) yaml.push('sources:', ...sources.map((source) => `  ${source}:\n    name: Source ${source}\n    kind: person`));
+    for (const [key, value] of Object.entries(meta ?? {})) yaml.push(`${key}: ${JSON.stringify(value)}`);
+    // A source that is also an entity (FORMAT.md §2) says so.
+    if (sources) yaml.push('sources:', ...sources.map((source) => `  ${source}:\n    name: Source ${source}\n    kind: person${entities?.includes(source) ? `\n    entity: ${source}` : ''}`));
     if (entities) yaml.push('entities:', ...entities.map((entity) => `  ${entity}:\n    name: Entity ${entity}\n    aliases: [${entity}]`));
     const lines = yaml.filter(Boolean);
     return lines.length ? `---\n${lines.join('\n')}\n---\n` : '';

@@ -1,9 +1,9 @@
 // `isnad import`: a W3C Web Annotation export (what `isnad export --format w3c` writes) back to
 // an Isnad document.
-import * as fs from 'node:fs';
 import { importW3c } from '../service/import/w3c';
 import { ImportError } from '../service/import/importError';
 import { helpFor, parseCommandArgs } from './arguments';
+import { readDocument } from './files';
 import { ensureNotAnInput, writeResult } from './atomicWrite';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
 
@@ -13,7 +13,9 @@ Rebuilds an Isnad document from its W3C Web Annotation export (isnad export
 --format w3c): the front matter, the headings and every annotation, written as
 markup around the article's clean text. Comments are not in the export and do
 not come back. The result is checked by reading it back: it holds the same
-annotations, or the import fails naming the one it could not write.
+clean text, front matter, headings and annotations, or the import fails naming
+the annotation or field it could not write. An edited or cut export (its
+sha256, total, exact, prefix or suffix disagreeing) is refused.
 
 Options:
   -o, --output <out>  write to <out> instead of stdout (- is stdout); <out> is
@@ -39,7 +41,8 @@ export function importCommand(args: readonly string[], output: Output): number {
   const [file] = positionals;
   let json: string;
   try {
-    json = fs.readFileSync(file, 'utf8');
+    // JSON is UTF-8 (RFC 8259): other bytes would be imported as U+FFFD.
+    json = readDocument(file);
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${describeError(error)}`);
   }

@@ -129,7 +129,7 @@ export class W3cCorpusWriter {
  * and without this an import could not tell a heading from a paragraph. `start` is the code-point
  * offset of the heading's text, which always starts a line of the clean text.
  */
-function headingsOf(doc: IsnadDocument): { level: number; start: number }[] {
+export function headingsOf(doc: IsnadDocument): { level: number; start: number }[] {
   const clean = cleanTextOf(doc);
   return doc.sections.map((section) => ({ level: section.level, start: clean.codePointAt(section.headingRange.start) }));
 }

@@ -64,8 +64,18 @@ export function writeMarkup(parts: MarkupParts): string {
   const body = new BodyWriter(parts).write(nest(parts.annotations));
   const data = parts.frontMatter;
   if (Object.keys(data).length === 0 && !LOOKS_LIKE_FENCE.test(body)) return body;
-  const yaml = Object.keys(data).length === 0 ? '' : stringify(data, { lineWidth: 0, version: '1.2' });
+  const yaml = Object.keys(data).length === 0 ? '' : yamlOf(data);
   return `---\n${yaml}---\n${body}`;
+}
+
+function yamlOf(data: Readonly<Record<string, unknown>>): string {
+  try {
+    return stringify(data, { lineWidth: 0, version: '1.2' });
+  } catch (error) {
+    // The yaml package writes recursively: a value nested deeper than the stack cannot be written.
+    if (error instanceof RangeError) throw new ImportError('"frontMatter" nests too deeply to be written as YAML');
+    throw error;
+  }
 }
 
 /**
@@ -103,12 +113,14 @@ class BodyWriter {
   /** Where in `out` the current heading line's text starts; undefined off heading lines. */
   private headingText: number | undefined;
   private readonly directions = new Map<number, ParagraphDirection>();
+  /** The spans whose `[` is written and whose `]{…}` is not yet. */
+  private readonly openSpans: { node: Node; next: number }[] = [];
 
   constructor(private readonly parts: MarkupParts) {}
 
   write(roots: readonly Node[]): string {
     // Iterative: a document may nest spans deeper than the call stack goes.
-    const stack: { node: Node; next: number }[] = [];
+    const stack = this.openSpans;
     const enter = (node: Node) => {
       this.textUpTo(node.annotation.start);
       this.emit('[');
@@ -122,8 +134,8 @@ class BodyWriter {
           enter(top.node.children[top.next++]);
           continue;
         }
-        stack.pop();
         this.textUpTo(top.node.annotation.end);
+        stack.pop();
         this.emit(`]{${this.attributes(top.node.annotation)}}`);
       }
     }
@@ -159,6 +171,10 @@ class BodyWriter {
       // `<!--` would open a comment: an empty comment between its dashes keeps both.
       .replace(/<!--/g, '<!-<!---->-')
       .replace(/\n#/g, '\n\\#');
+    // A span's text can hold an empty line where the markup had a line of comments only: two
+    // empty comments keep that line from being blank, which would end the span's paragraph
+    // (one comment alone on its line would leave the clean text with its line break).
+    if (this.openSpans.length > 0) escaped = escaped.replace(/\n([ \t\v\f]*)(?=\n)/g, '\n$1<!----><!---->');
     if (this.atLineStart && escaped.startsWith('#')) escaped = `\\${escaped}`;
     const lineEnd = escaped.indexOf('\n');
     if (lineEnd >= 0) escaped = escaped.slice(0, lineEnd) + this.lineEnding(escaped.slice(0, lineEnd)) + escaped.slice(lineEnd);

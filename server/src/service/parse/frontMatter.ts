@@ -353,8 +353,9 @@ export class FrontMatterReader {
 
 export function parseYaml(source: string): YamlDocument {
   // A key is text: a mapping, list or alias as a key is an error (NON_STRING_KEY), and such keys
-  // are left out of the data (see `withTextKeysOnly`).
-  return parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error', stringKeys: true });
+  // are left out of the data (see `withTextKeysOnly`). The yaml package ends lines at LF only:
+  // a lone CR, a line end here (FORMAT.md §1), becomes LF, which moves no offset.
+  return parseDocument(source.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, logLevel: 'error', stringKeys: true });
 }
 
 /** What YAML's own message for a key that is not text would say in terms of an option the user never set. */
