@@ -69,6 +69,8 @@ describe('clean text', () => {
   it('leaves out comments, with their line when they stand alone', () => {
     assertClean('a <!-- c --> b', { clean: 'a  b', spans: [] });
     assertClean('a\n<!-- c -->\nb', { clean: 'a\nb', spans: [] });
+    assertClean('<!-- c -->\nb', { clean: 'b', spans: [] });
+    assertClean('---\ntitle: t\n---\n  <!-- c -->\r\nb', { clean: 'b', spans: [] });
     assertClean('[x <!-- [no]{@n} --> y]{@e}', { clean: 'x  y', spans: [['x  y', 0, 4]] });
   });
 

@@ -324,7 +324,7 @@ class BodyParser {
     let after = end;
     while (after < text.length && isBlankChar(text.charCodeAt(after))) after++;
     const aloneOnLine = (before === 0 || isLineBreak(text.charCodeAt(before - 1))) && (after >= text.length || isLineBreak(text.charCodeAt(after)));
-    if (aloneOnLine && after < text.length && before > 0) this.elide(before, this.nextLine(after));
+    if (aloneOnLine && after < text.length) this.elide(before, this.nextLine(after));
     else this.elide(start, end);
   }
 
