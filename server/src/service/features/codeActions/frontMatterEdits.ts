@@ -2,7 +2,7 @@
 // again: the author's comments, quoting, blank lines and indentation stay exactly as they were.
 // The YAML is read again here (the model keeps entries, not the layout around them), only when
 // an action that edits the front matter is asked for.
-import { isMap, isScalar, parse, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, parse, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Entity, IsnadDocument, Source, TextRange } from '../../model';
 import { deletion, insertion, type OffsetEdit } from './edits';
 
@@ -88,6 +88,23 @@ export function removeEntry(doc: IsnadDocument, definition: Source | Entity): Of
   let previous = definition.range.start;
   while (text[previous - 1] === ' ' || text[previous - 1] === '\t') previous--;
   return deletion({ start: text[previous - 1] === ',' ? previous - 1 : definition.range.start, end });
+}
+
+/** Whether `range` (document offsets) holds an anchor (`&x`) that an alias (`*x`) outside it reads. */
+export function anchorsAliasedOutside(doc: IsnadDocument, range: TextRange): boolean {
+  const frontMatter = doc.frontMatter;
+  if (!frontMatter) return false;
+  const base = frontMatter.contentRange.start;
+  const yaml = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end));
+  const anchors = new Set<string>();
+  const aliases: { readonly name: string; readonly at: number }[] = [];
+  visit(yaml, (_key, node) => {
+    if (!isAlias(node) && !isScalar(node) && !isCollection(node)) return;
+    const at = base + (node.range?.[0] ?? -1);
+    if (isAlias(node)) aliases.push({ name: node.source, at });
+    else if (node.anchor && range.start <= at && at < range.end) anchors.add(node.anchor);
+  });
+  return aliases.some(({ name, at }) => anchors.has(name) && (at < range.start || at >= range.end));
 }
 
 /** A string as YAML writes it: plain when it reads back as itself, else double-quoted (JSON's escapes are YAML's). */
