@@ -7,6 +7,7 @@ import { computeDiagnostics } from '../../server/src/service/features/diagnostic
 import { computeCodeActions } from '../../server/src/service/features/codeActions/index';
 import { computeCompletion } from '../../server/src/service/features/completion/index';
 import { statementAt } from '../../server/src/service/features/statementAt';
+import { markableSelections } from '../../server/src/service/features/markableSelections';
 import { fixture, lines } from './fixture';
 import { applyWorkspaceEdit } from './workspaceEdit';
 
@@ -139,6 +140,29 @@ describe('edits of the editing features on untried documents', () => {
       const doc = lines('A [ ]{cla$0im} and []{quote} x[\u2066]{claim}y');
       const { text, actions } = actionsAt(doc, ['quickfix']);
       assert.equal(applied(text, actions, 'Fix all “empty-span” problems in the document'), 'A and x[\u2066]{claim}y');
+    });
+  });
+
+  describe('Mark Selection as Claim / Quote / Entity Mention (isnad/markableSelections)', () => {
+    it('refuses a selection that would cut a span, a comment or an escape, or leave its paragraph; gives the direction of the others', () => {
+      const f = fixture(
+        lines(
+          '---',
+          'title: T',
+          '⟦---',
+          '# ⟧⟦Port⟧ news',
+          '',
+          '[Put⟦in]{@putin} said⟧ it. ⟦[Putin]{@putin} said⟧ ⟦a<!-- c⟧ -->b \\⟦[1\\]⟧ ⟦\\[1\\]⟧',
+          '',
+          '⟦قال⟧ مورتازين',
+          '',
+          '⟦One',
+          '',
+          'two⟧',
+        ),
+      );
+      const doc = parseIsnad(f.text, URI, 1);
+      assert.deepEqual(markableSelections(doc, f.ranges), { version: 1, directions: [null, 'ltr', null, 'ltr', null, null, 'ltr', 'rtl', null] });
     });
   });
 });
