@@ -165,4 +165,22 @@ describe('edits of the editing features on untried documents', () => {
       assert.deepEqual(markableSelections(doc, f.ranges), { version: 1, directions: [null, 'ltr', null, 'ltr', null, null, 'ltr', 'rtl', null] });
     });
   });
+
+  describe('a document whose lines end with CR alone (FORMAT.md §1)', () => {
+    const CR = '---\rsources:\r  ali: Ali\r  bob: Bob\r---\r[x]{claim by=ali} [y]{@z$0ed}';
+
+    it('reads its front matter as the same document with LF', () => {
+      const text = fixture(CR).text;
+      assert.deepEqual(codesOf(text), codesOf(text.replace(/\r/g, '\n')));
+      assert.deepEqual(codesOf(text), ['unused-definition', 'unknown-entity']);
+    });
+
+    it('defines an entity with CR line ends at the section’s indentation, and removes an entry by its lines', () => {
+      const { text, actions } = actionsAt(CR, ['quickfix']);
+      const defined = applied(text, actions, 'Define entity “zed” in the front matter');
+      assert.equal(defined, '---\rsources:\r  ali: Ali\r  bob: Bob\rentities:\r  zed:\r    name: zed\r---\r[x]{claim by=ali} [y]{@zed}');
+      const unused = actionsAt(CR.replace('$0', '').replace('  bob', '  b$0ob'), ['quickfix']);
+      assert.equal(applied(unused.text, unused.actions, 'Remove “bob” from the front matter'), '---\rsources:\r  ali: Ali\r---\r[x]{claim by=ali} [y]{@zed}');
+    });
+  });
 });

@@ -78,7 +78,7 @@ function readLine(text: string, start: number): { start: number; contentEnd: num
   return { start, contentEnd: end, next };
 }
 
-type YamlDocument = Document.Parsed;
+export type YamlDocument = Document.Parsed;
 
 /** Walks the YAML syntax tree; ranges are shifted by `offset` into document offsets. */
 export class FrontMatterReader {
@@ -354,7 +354,9 @@ export class FrontMatterReader {
 export function parseYaml(source: string): YamlDocument {
   // A key is text: a mapping, list or alias as a key is an error (NON_STRING_KEY), and such keys
   // are left out of the data (see `withTextKeysOnly`).
-  return parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error', stringKeys: true });
+  // The yaml package breaks lines at LF only: a lone CR (FORMAT.md §1 allows it; YAML 1.2 does too)
+  // becomes LF, one character for one, so every range still points into `source`.
+  return parseDocument(source.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, logLevel: 'error', stringKeys: true });
 }
 
 /** What YAML's own message for a key that is not text would say in terms of an option the user never set. */

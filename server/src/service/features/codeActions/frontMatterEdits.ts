@@ -2,7 +2,8 @@
 // again: the author's comments, quoting, blank lines and indentation stay exactly as they were.
 // The YAML is read again here (the model keeps entries, not the layout around them), only when
 // an action that edits the front matter is asked for.
-import { isAlias, isCollection, isMap, isScalar, parse, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, parse, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseYaml, type YamlDocument } from '../../parse/frontMatter';
 import type { Entity, IsnadDocument, Source, TextRange } from '../../model';
 import { deletion, insertion, type OffsetEdit } from './edits';
 
@@ -57,10 +58,10 @@ export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: 
  * The editor asks for code actions at every move of the cursor, and a front matter takes
  * milliseconds to parse: the last one parsed is kept, keyed by its text.
  */
-let lastParsed: { readonly text: string; readonly yaml: Document.Parsed } | undefined;
+let lastParsed: { readonly text: string; readonly yaml: YamlDocument } | undefined;
 
-function parsedYaml(text: string): Document.Parsed {
-  if (lastParsed?.text !== text) lastParsed = { text, yaml: parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) };
+function parsedYaml(text: string): YamlDocument {
+  if (lastParsed?.text !== text) lastParsed = { text, yaml: parseYaml(text) };
   return lastParsed.yaml;
 }
 
