@@ -110,6 +110,14 @@ describe('edits of the editing features on untried documents', () => {
       assert.deepEqual(titles(actionsAt(doc, ['quickfix', 'source.fixAll']).actions), []);
     });
 
+    it('takes the comments indented under the entry with it, not those at the entries’ level', () => {
+      const doc = lines('---', 'sources:', '  ali: Ali # the man', '  b$0ob:', '    name: Bob', '    # about Bob', '  # about the sources', '---', '[x]{claim by=ali}');
+      const { text, actions } = actionsAt(doc, ['quickfix']);
+      const result = applied(text, actions, 'Remove “bob” from the front matter');
+      assert.equal(result, lines('---', 'sources:', '  ali: Ali # the man', '  # about the sources', '---', '[x]{claim by=ali}'));
+      assert.deepEqual(codesOf(result), []);
+    });
+
     it('is offered when the alias is inside the entry itself', () => {
       const doc = lines('---', 'entities:', '  e$0: {name: &shared Example, description: *shared}', '  f: F', '---', '[F]{@f}');
       const { text, actions } = actionsAt(doc, ['quickfix']);

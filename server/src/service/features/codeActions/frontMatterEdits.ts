@@ -77,7 +77,8 @@ export function removeEntry(doc: IsnadDocument, definition: Source | Entity): Of
   const before = text.slice(lines.lineStart(firstLine), definition.range.start);
   const after = text.slice(end, lines.lineContentEnd(lastLine));
   if (/^[ \t]*$/.test(before) && /^[ \t]*(?:#.*)?$/.test(after)) {
-    return deletion({ start: lines.lineStart(firstLine), end: lines.lineStart(lastLine + 1) });
+    // Comments indented under the entry are its own: they go with it.
+    return deletion({ start: lines.lineStart(firstLine), end: lines.lineStart(pastCommentsIndentedUnder(doc, lastLine + 1, before.length)) });
   }
   let next = end;
   while (text[next] === ' ' || text[next] === '\t') next++;
@@ -140,15 +141,19 @@ function afterEntries(doc: IsnadDocument, base: number, map: YAMLMap): number {
   const last = map.items.at(-1) as Pair<Node, Node | null>;
   const entryColumn = columnOf(doc, base + last.key.range![0]);
   const end = trimmedEnd(doc.text, rangeIn(base, [last.key.range![0], (last.value ?? last.key).range![1]]));
-  let line = doc.lines.lineAt(end - 1) + 1;
+  return doc.lines.lineStart(pastCommentsIndentedUnder(doc, doc.lines.lineAt(end - 1) + 1, entryColumn));
+}
+
+/** The first line from `line` on that is not a comment indented deeper than `column` (one written under an entry there). */
+function pastCommentsIndentedUnder(doc: IsnadDocument, line: number, column: number): number {
   const contentEnd = doc.frontMatter!.contentRange.end;
   while (doc.lines.lineStart(line) < contentEnd) {
     const text = doc.text.slice(doc.lines.lineStart(line), doc.lines.lineContentEnd(line));
     const comment = /^([ \t]*)#/.exec(text);
-    if (!comment || comment[1].length <= entryColumn) break;
+    if (!comment || comment[1].length <= column) break;
     line++;
   }
-  return doc.lines.lineStart(line);
+  return line;
 }
 
 /** The layout of a block mapping of entries: its keys' indentation, and its first block entry's fields'. */
