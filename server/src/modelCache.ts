@@ -2,8 +2,9 @@
 // same model; a registry change gives the document a new scope, and so a new model. The editor
 // sends edits (incremental sync); each is remembered with the text it produced (a keystroke next
 // to the previous edit joins it), and the next request re-parses from the cached model edit by
-// edit, which re-reads only the edited paragraph when an edit stays inside one. The diagnostics' problems and the implicit mentions are kept the
-// same way: only the edited paragraph's are found again.
+// edit, which re-reads only the edited paragraph when an edit stays inside one. The diagnostics'
+// problems and the implicit mentions are kept the same way: only the edited paragraph's are found
+// again.
 import type { Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IsnadDocument, RegistryScope } from './service/model';

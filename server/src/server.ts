@@ -27,6 +27,7 @@ import { ModelCache } from './modelCache';
 import { SettingsStore } from './settings';
 import type { IsnadDocument } from './service/model';
 import { toDiagnostic } from './service/features/diagnostics';
+import { codeActionForDisplay, diagnosticForDisplay } from './service/features/rtlDisplay';
 import { computeHover } from './service/features/hover';
 import { computeDocumentSymbols } from './service/features/symbols';
 import { computeFoldingRanges } from './service/features/folding';
@@ -140,12 +141,12 @@ export function createServer(connection: Connection): void {
     const bytes = sizeOver(document, maxDocumentSize);
     if (bytes !== undefined) {
       models.forget(uri);
-      connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, maxDocumentSize, locale)] });
+      connection.sendDiagnostics({ uri, version, diagnostics: [diagnosticForDisplay(tooLargeDiagnostic(bytes, maxDocumentSize, locale), locale)] });
       return;
     }
     const started = threadCpuMs();
     const model = workspace.model(document);
-    const diagnostics = models.problems(document, model, options).map((item) => toDiagnostic(model, item, locale));
+    const diagnostics = models.problems(document, model, options).map((item) => diagnosticForDisplay(toDiagnostic(model, item, locale), locale));
     // Opening parses the whole text: only runs after a change say what the next keystroke costs.
     if (changed.delete(uri)) {
       analysisMs.set(uri, threadCpuMs() - started);
@@ -185,6 +186,7 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params);
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+    workspace.settingsChanged();
     // The hints depend on a setting: the editor asks again only when told to.
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   });
@@ -228,7 +230,7 @@ export function createServer(connection: Connection): void {
   connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
-    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only) : [];
+    return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only).map((action) => codeActionForDisplay(action, locale)) : [];
   });
   connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
     const doc = await modelFor(uri, token);

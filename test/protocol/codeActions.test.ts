@@ -39,7 +39,7 @@ describe('code actions over the protocol', () => {
     assert.deepEqual(after.diagnostics, []);
   });
 
-  it('titles the actions in the language isnad.locale chooses, and writes Arabic keys in Arabic paragraphs', async () => {
+  it('titles the actions in the language isnad.locale chooses (Arabic in a right-to-left isolate), and writes Arabic keys in Arabic paragraphs', async () => {
     server().settings = { locale: 'ar' };
     await server().configurationChanged();
     await server().open(ARABIC_URI, ARABIC);
@@ -48,7 +48,7 @@ describe('code actions over the protocol', () => {
     const actions = await codeActions(ARABIC_URI, claim.range, [claim], ['quickfix']);
     assert.deepEqual(
       actions.map(({ title }) => title),
-      ['انسبه إلى أندريه مورتازين', 'أضف مصدرًا جديدًا…'],
+      ['\u2067انسبه إلى أندريه مورتازين\u2069', '\u2067أضف مصدرًا جديدًا…\u2069'],
     );
     assert.equal(actions[0].isPreferred, true, 'the only source named in the paragraph');
     assert.equal(applyWorkspaceEdit(ARABIC, actions[0].edit, ARABIC_URI), ARABIC.replace('{ادعاء}', '{ادعاء قائل=مورتازين}'));

@@ -66,14 +66,14 @@ describe('diagnostics over the protocol', () => {
     assert.deepEqual((await server().diagnostics(uri)).diagnostics, []);
   });
 
-  it('writes messages in Arabic when isnad.locale is ar', async () => {
+  it('writes messages in Arabic when isnad.locale is ar, in a right-to-left isolate (the Problems panel’s rows are left to right)', async () => {
     server().settings = { locale: 'ar' };
     await server().configurationChanged();
     await server().open(ARABIC_URI, ARABIC);
     const { diagnostics } = await server().diagnostics(ARABIC_URI);
     assert.deepEqual(
       diagnostics.map(({ code, message, range }) => ({ code, message, range })),
-      [{ code: 'unattributed-claim', message: 'ادعاء بلا مصدر: من قال هذا؟ أضف قائل=…', range: { start: { line: 7, character: 0 }, end: { line: 7, character: 27 } } }],
+      [{ code: 'unattributed-claim', message: '\u2067ادعاء بلا مصدر: من قال هذا؟ أضف قائل=…\u2069', range: { start: { line: 7, character: 0 }, end: { line: 7, character: 27 } } }],
     );
   });
 
@@ -133,6 +133,6 @@ describe('diagnostics in the client’s language', () => {
     server().settings = { locale: 'auto' };
     await server().open(ARTICLE_URI, UNATTRIBUTED);
     const { diagnostics } = await server().diagnostics(ARTICLE_URI);
-    assert.equal(diagnostics[0].message, 'ادعاء بلا مصدر: من قال هذا؟ أضف قائل=…');
+    assert.equal(diagnostics[0].message, '\u2067ادعاء بلا مصدر: من قال هذا؟ أضف قائل=…\u2069');
   });
 });

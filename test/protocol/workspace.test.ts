@@ -100,6 +100,18 @@ describe('workspace index over the protocol (two folders on disk)', function () 
     assert.deepEqual(codesAndMessages(params), [['unused-definition', 'Entity “ghost” is defined but no article in the workspace refers to it.', 5]]);
   });
 
+  it('reports the registry’s problems again in Arabic when isnad.locale changes, in a right-to-left isolate', async () => {
+    await latest('desk/isnad.yaml', (p) => p.diagnostics.length > 0);
+    server.settings = { locale: 'ar' };
+    await server.configurationChanged();
+    const arabic = await latest('desk/isnad.yaml', (p) => p.diagnostics.some((d) => d.message !== 'Entity “ghost” is defined but no article in the workspace refers to it.'));
+    assert.deepEqual(codesAndMessages(arabic), [['unused-definition', '\u2067الكيان «ghost» معرَّف لكن لا يشير إليه أي مقال في مساحة العمل.\u2069', 5]]);
+    server.settings = {};
+    await server.configurationChanged();
+    const english = await latest('desk/isnad.yaml', (p) => p.diagnostics.some((d) => d.message === 'Entity “ghost” is defined but no article in the workspace refers to it.'));
+    assert.deepEqual(codesAndMessages(english), [['unused-definition', 'Entity “ghost” is defined but no article in the workspace refers to it.', 5]]);
+  });
+
   it('resolves an open article’s ids through the registry of its folder', async () => {
     await server.open(uri('desk/one.isnad.md'), ONE);
     const params = await latest('desk/one.isnad.md', () => true);

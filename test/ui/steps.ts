@@ -1,6 +1,7 @@
 // The UI suite's steps, in the order a user would take them; each one throws when what the user
 // would see is not there. They share one workbench session (see ui.ts).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARABIC_LETTER } from './arabicLines';
 import { checkUnwrappedLines, checkWrappedLines } from './editorLines';
@@ -66,6 +67,25 @@ export const UI_STEPS: readonly UiStep[] = [
   openArabicSample,
   arabicHoverCard,
   arabicProblems,
+  {
+    name: 'Who Said What: Show One Article… from the palette lists every article of the workspace, the view never shown',
+    async run({ page, workspace }) {
+      const articles = fs.readdirSync(workspace).filter((name) => name.endsWith('.isnad.md'));
+      await focusEditor(page);
+      await runCommand(page, 'Isnad: Who Said What: Show One Article…');
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      // The palette's own rows show until the command's quick pick replaces them: wait for the files' names.
+      const texts = await waitUntil('a row for each article', async () => {
+        const seen = await rows.allInnerTexts();
+        return seen.length === articles.length && seen.every((text) => text.includes('.isnad.md')) && seen;
+      }).catch(async (error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(await rows.allInnerTexts())}`);
+      });
+      for (const article of articles) assert.ok(texts.some((text) => text.includes(article)), `${article} among ${JSON.stringify(texts)}`);
+      assert.ok(texts.some((text) => text.includes('تجديد العلاقة بين كوريا الشمالية وروسيا')), 'the Arabic sample by its title');
+      await page.keyboard.press('Escape');
+    },
+  },
   {
     name: 'typing [, {} and @ around an unannotated Arabic name offers the entity ids; Enter on the filtered one marks the mention',
     run: (context) => markMentionWithCompletion(context),

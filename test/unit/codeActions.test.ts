@@ -310,6 +310,88 @@ describe('code actions', () => {
     });
   });
 
+  describe('unknown-attribute: Change to … / Remove … from the attribute block', () => {
+    const front = lines('---', 'sources:', '  okafor: Amina Okafor', '---', '');
+
+    it('changes a misspelt key to the known one, preferred, or removes the token with the space before it', () => {
+      const marked = `${front}[The port reopens.]{claim by=okafor staus$0=disputed}`;
+      const { actions } = actionsFor(marked);
+      assert.deepEqual(titles(actions), ['Change to “status”', 'Remove “staus=disputed” from the attribute block']);
+      assert.deepEqual(
+        actions.map(({ isPreferred }) => isPreferred ?? false),
+        [true, false],
+      );
+      assert.equal(applied(marked, 'Change to “status”'), `${front}[The port reopens.]{claim by=okafor status=disputed}`);
+      assert.equal(applied(marked, 'Remove “staus=disputed” from the attribute block'), `${front}[The port reopens.]{claim by=okafor}`);
+      assert.deepEqual(codesOf(applied(marked, 'Change to “status”')), []);
+    });
+
+    it('offers only the removal for a key like no known one; first in its block, the space after it goes', () => {
+      const marked = `${front}[The port reopens.]{colour=red$0 claim by=okafor}`;
+      assert.deepEqual(titles(actionsFor(marked).actions), ['Remove “colour=red” from the attribute block']);
+      assert.equal(applied(marked, 'Remove “colour=red” from the attribute block'), `${front}[The port reopens.]{claim by=okafor}`);
+      assert.equal(applied(`${front}[x]{@okafor colour$0}`, 'Remove “colour” from the attribute block'), `${front}[x]{@okafor}`);
+    });
+
+    it('changes a misspelt kind keyword or status value, quoted or not, Arabic too', () => {
+      assert.equal(applied(`${front}[x]{calim$0 by=okafor}`, 'Change to “claim”'), `${front}[x]{claim by=okafor}`);
+      assert.equal(applied(`${front}[x]{claim by=okafor status="disputd$0"}`, 'Change to “disputed”'), `${front}[x]{claim by=okafor status="disputed"}`);
+      assert.equal(applied(`${front}[س]{ادعا$0 قائل=okafor}`, 'غيّره إلى «ادعاء»', { locale: 'ar' }), `${front}[س]{ادعاء قائل=okafor}`);
+      assert.equal(applied(`${front}[س]{ادعاء قايل$0=okafor}`, 'غيّره إلى «قائل»', { locale: 'ar' }), `${front}[س]{ادعاء قائل=okafor}`);
+      assert.ok(titles(actionsFor(`${front}[س]{ادعاء قايل$0=okafor}`, { locale: 'ar' }).actions).includes('احذف «قايل=okafor» من كتلة الخصائص'));
+    });
+  });
+
+  describe('span-syntax in an attribute block: Keep … only / Remove the repeat', () => {
+    const front = lines('---', 'sources:', '  okafor: Amina Okafor', '  lena: Lena Okafor', 'entities:', '  port: Port', '  town: Town', '---', '');
+
+    it('keeps one of two kind keywords, removing the other', () => {
+      const marked = `${front}[The dam held.$0]{claim quote by=okafor}`;
+      assert.deepEqual(titles(actionsFor(marked).actions), ['Keep “claim” only', 'Keep “quote” only']);
+      assert.equal(applied(marked, 'Keep “claim” only'), `${front}[The dam held.]{claim by=okafor}`);
+      assert.equal(applied(marked, 'Keep “quote” only'), `${front}[The dam held.]{quote by=okafor}`);
+      assert.ok(!codesOf(applied(marked, 'Keep “quote” only')).includes('span-syntax'));
+      assert.equal(applied(`${front}[س$0]{ادعاء اقتباس قائل=okafor}`, 'أبقِ «اقتباس» وحده', { locale: 'ar' }), `${front}[س]{اقتباس قائل=okafor}`);
+    });
+
+    it('removes a repeated key, in either language, and a second @id: the ones the parser ignores', () => {
+      const repeated = `${front}[The dam held.$0]{claim by=okafor status=disputed قائل=lena}`;
+      assert.deepEqual(titles(actionsFor(repeated).actions), ['Remove “قائل=lena” from the attribute block']);
+      assert.equal(applied(repeated, 'Remove “قائل=lena” from the attribute block'), `${front}[The dam held.]{claim by=okafor status=disputed}`);
+      const second = `${front}[the port town$0]{@port @town}`;
+      assert.equal(applied(second, 'Remove “@town” from the attribute block'), `${front}[the port town]{@port}`);
+      assert.ok(!codesOf(applied(second, 'Remove “@town” from the attribute block')).includes('span-syntax'));
+    });
+
+    it('offers nothing for a span that annotates nothing', () => {
+      assert.deepEqual(titles(actionsFor(`${front}[The dam held.$0]{status=disputed}`).actions), []);
+    });
+  });
+
+  describe('front-matter: a source or entity without a name', () => {
+    const body = lines('---', '[x]{claim by=the_reporter}', '');
+
+    it('adds name: first in a block entry, in its indentation, guessed from the id', () => {
+      const marked = lines('---', 'sources:', '  the_reporter$0:', '    # who filed it', '    kind: person', body);
+      assert.deepEqual(titles(actionsFor(marked).actions), ['Add name: the reporter']);
+      assert.equal(actionsFor(marked).actions[0].isPreferred, true);
+      const fixed = applied(marked, 'Add name: the reporter');
+      assert.equal(fixed, lines('---', 'sources:', '  the_reporter:', '    # who filed it', '    name: the reporter', '    kind: person', body));
+      assert.deepEqual(codesOf(fixed), []);
+    });
+
+    it('adds it to a flow entry, empty or not, and titles it in Arabic', () => {
+      const flow = lines('---', 'sources:', '  the_reporter$0: { kind: person }', body);
+      assert.equal(applied(flow, 'Add name: the reporter'), lines('---', 'sources:', '  the_reporter: { name: the reporter, kind: person }', body));
+      const empty = lines('---', 'entities:', '  مدينة_الميناء$0: {}', '---', '[س]{@مدينة_الميناء}', '');
+      assert.equal(applied(empty, 'أضف الاسم: مدينة الميناء', { locale: 'ar' }), lines('---', 'entities:', '  مدينة_الميناء: {name: مدينة الميناء}', '---', '[س]{@مدينة_الميناء}', ''));
+    });
+
+    it('offers nothing when the entry has a name key whose value is wrong', () => {
+      assert.deepEqual(titles(actionsFor(lines('---', 'sources:', '  the_reporter$0:', '    name:', '    kind: person', body)).actions), []);
+    });
+  });
+
   describe('safe fixes: unused-definition, bidi-control, empty-span', () => {
     it('removes an unused definition’s lines, keeping the comment above it', () => {
       const marked = lines(

@@ -171,6 +171,74 @@ describe('completion', () => {
       assert.equal((entity[0].textEdit as TextEdit).newText, '${1:id}:\n  name: ${2:name}\n  type: ${3|person,organization,country,place,event,other|}\n  description: $0');
     });
   });
+
+  describe('a document without front matter', () => {
+    const ENGLISH_SKELETON = [
+      '---',
+      'title: ${1:title}',
+      'outlet: ${2:outlet}',
+      'language: en',
+      'direction: ltr',
+      'sources:',
+      '  ${3:source_id}:',
+      '    name: ${4:name}',
+      '    kind: ${5|person,organization,government,media,document,anonymous|}',
+      'entities:',
+      '  ${6:entity_id}:',
+      '    name: ${7:name}',
+      '    type: ${8|person,organization,country,place,event,other|}',
+      '---',
+      '$0',
+    ].join('\n');
+
+    it('offers a whole front matter, English or Arabic, in an empty document', () => {
+      const { items } = complete('⟦$0⟧');
+      assert.deepEqual(
+        items.map((item) => [item.label, item.kind, item.insertTextFormat, item.filterText, item.sortText]),
+        [
+          ['New English article', CompletionItemKind.Snippet, InsertTextFormat.Snippet, '---', '0'],
+          ['New Arabic article', CompletionItemKind.Snippet, InsertTextFormat.Snippet, '---', '1'],
+        ],
+      );
+      assert.equal(items[0].detail, 'The front matter: title, outlet, language, a source and an entity to fill in.');
+      assert.equal((items[0].textEdit as TextEdit).newText, ENGLISH_SKELETON);
+      assert.equal(
+        (items[1].textEdit as TextEdit).newText,
+        [
+          '---',
+          'title: ${1:العنوان}',
+          'outlet: ${2:الوسيلة}',
+          'language: ar',
+          'direction: rtl',
+          'sources:',
+          '  ${3:معرف_المصدر}:',
+          '    name: ${4:الاسم}',
+          '    kind: ${5|person,organization,government,media,document,anonymous|}',
+          'entities:',
+          '  ${6:معرف_الكيان}:',
+          '    name: ${7:الاسم}',
+          '    type: ${8|person,organization,country,place,event,other|}',
+          '---',
+          '$0',
+        ].join('\n'),
+      );
+    });
+
+    it('replaces the fence being typed, and puts one above an article already written', () => {
+      assert.equal(complete('⟦--$0⟧').apply(complete('⟦--$0⟧').items[0]), ENGLISH_SKELETON);
+      const { items, apply } = complete(lines('⟦$0⟧', 'The port reopens.'));
+      assert.equal(apply(items[0]), lines(ENGLISH_SKELETON, 'The port reopens.'));
+      assert.deepEqual(labels(complete('\uFEFF⟦---$0⟧', 'ar').items), ['مقال إنجليزي جديد', 'مقال عربي جديد']);
+    });
+
+    it('offers nothing once the document has a front matter, or away from its start', () => {
+      assert.deepEqual(complete(lines('$0---', 'title: T', '---')).items, []);
+      assert.deepEqual(complete(lines('---$0', 'title: T', '---')).items, []);
+      assert.deepEqual(complete(lines('The port $0reopens.')).items, []);
+      assert.deepEqual(complete(lines('$0The port reopens.')).items, []);
+      assert.deepEqual(complete(lines('', '$0')).items, []);
+    });
+  });
 });
 
 describe('completion with a shared registry', () => {

@@ -5,8 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ARABIC_SAMPLE, ERRORS_SAMPLE, UI_IS_ARABIC, closeAllEditors, isnadDiagnostics, openSample, waitFor } from './support';
 
+/** The server puts Arabic titles in a right-to-left isolate (server/src/service/features/rtlDisplay.ts). */
+const isolated = (title: string) => `\u2067${title}\u2069`;
+
 const TITLES = UI_IS_ARABIC
-  ? { attributeToMortazin: 'انسبه إلى أندريه مورتازين', addSource: 'أضف مصدرًا جديدًا…', fixAll: 'أصلح كل مشكلات إسناد القابلة للإصلاح الآمن' }
+  ? { attributeToMortazin: isolated('انسبه إلى أندريه مورتازين'), addSource: isolated('أضف مصدرًا جديدًا…'), fixAll: isolated('أصلح كل مشكلات إسناد القابلة للإصلاح الآمن') }
   : { attributeToMortazin: 'Attribute to أندريه مورتازين', addSource: 'Add a new source…', fixAll: 'Fix all safely fixable Isnad problems' };
 
 const codeOf = (diagnostic: vscode.Diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
@@ -22,6 +25,46 @@ async function undoOnce(document: vscode.TextDocument, original: string): Promis
   await waitFor('the undo to reach the document', () => document.getText() === original, 10_000).catch(() => undefined);
   assert.equal(document.getText(), original, 'one undo restores the document');
 }
+
+interface ErrorsSampleFix {
+  readonly name: string;
+  /** The one diagnostic of errors.isnad.md with this code, */
+  readonly code: string;
+  /** on this text, */
+  readonly written: string;
+  /** offers exactly these quick fixes at its start; */
+  readonly titles: readonly string[];
+  /** the one at this index replaces the first text of `edit` with the second, and the diagnostic goes. */
+  readonly chosen: number;
+  readonly edit: readonly [string, string];
+}
+
+async function quickFixInErrorsSample({ code, written, titles, chosen, edit: [from, to] }: ErrorsSampleFix): Promise<void> {
+  const { editor } = await openSample(ERRORS_SAMPLE);
+  const { document } = editor;
+  const original = document.getText();
+  const diagnostic = await waitFor(`the ${code} diagnostic`, async () => (await isnadDiagnostics(document.uri)).find((candidate) => codeOf(candidate) === code));
+  assert.equal(document.getText(diagnostic.range), written);
+  const actions = await codeActionsAt(document.uri, new vscode.Range(diagnostic.range.start, diagnostic.range.start), vscode.CodeActionKind.QuickFix.value);
+  assert.deepEqual(
+    actions.map((action) => action.title),
+    titles,
+  );
+  assert.ok(await vscode.workspace.applyEdit(actions[chosen].edit!));
+  assert.equal(document.getText(), original.replace(from, to));
+  await waitFor(`the ${code} diagnostic to go`, () => !vscode.languages.getDiagnostics(document.uri).some((candidate) => codeOf(candidate) === code));
+  await undoOnce(document, original);
+}
+
+// prettier-ignore
+const ERRORS_SAMPLE_FIXES: readonly ErrorsSampleFix[] = [
+  { name: 'removes the unknown attribute colour=red of errors.isnad.md from the light bulb, and its warning goes', code: 'unknown-attribute', written: 'colour=red',
+    titles: [UI_IS_ARABIC ? isolated('احذف «colour=red» من كتلة الخصائص') : 'Remove “colour=red” from the attribute block'], chosen: 0, edit: ['{claim by=reporter colour=red}', '{claim by=reporter}'] },
+  { name: 'adds the missing name of the source “nameless” of errors.isnad.md from the light bulb, and its error goes', code: 'front-matter', written: 'nameless',
+    titles: [UI_IS_ARABIC ? isolated('أضف الاسم: nameless') : 'Add name: nameless'], chosen: 0, edit: ['  nameless:\n    kind: person\n', '  nameless:\n    name: nameless\n    kind: person\n'] },
+  { name: 'keeps one kind of the span “claim quote” of errors.isnad.md from the light bulb, and its error goes', code: 'span-syntax', written: '[The dam held.]{claim quote by=reporter}',
+    titles: UI_IS_ARABIC ? [isolated('أبقِ «claim» وحده'), isolated('أبقِ «quote» وحده')] : ['Keep “claim” only', 'Keep “quote” only'], chosen: 1, edit: ['{claim quote by=reporter}', '{quote by=reporter}'] },
+];
 
 export function codeActionTests(): void {
   describe('code actions', () => {
@@ -80,5 +123,7 @@ export function codeActionTests(): void {
       });
       await undoOnce(document, original);
     });
+
+    for (const fix of ERRORS_SAMPLE_FIXES) it(fix.name, () => quickFixInErrorsSample(fix));
   });
 }

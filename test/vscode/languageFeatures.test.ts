@@ -47,6 +47,31 @@ export function languageFeatureTests(): void {
       assert.ok(list.items.some((candidate) => candidate.label === 'كيم'), 'entities follow the sources after قائل=');
     });
 
+    it('offers a whole front matter in an empty document, which inserts as a snippet and leaves only hints', async () => {
+      const editor = await openUntitled('');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 0));
+      const labels = UI_IS_ARABIC ? ['مقال إنجليزي جديد', 'مقال عربي جديد'] : ['New English article', 'New Arabic article'];
+      assert.deepEqual(
+        list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map((item) => item.label),
+        labels,
+      );
+      const arabic = list.items.find((item) => item.label === labels[1])!;
+      assert.ok(arabic.insertText instanceof vscode.SnippetString, 'a snippet');
+      await editor.insertSnippet(arabic.insertText, arabic.range as vscode.Range);
+      assert.match(editor.document.getText(), /^---\ntitle: العنوان\noutlet: الوسيلة\nlanguage: ar\ndirection: rtl\nsources:\n {2}معرف_المصدر:\n/);
+      const diagnostics = await waitFor('the unused-definition hints', () => {
+        const found = vscode.languages.getDiagnostics(editor.document.uri);
+        return found.length === 2 && found;
+      });
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+        [
+          ['unused-definition', vscode.DiagnosticSeverity.Hint],
+          ['unused-definition', vscode.DiagnosticSeverity.Hint],
+        ],
+      );
+    });
+
     it('completes only entities after @', async () => {
       const { editor } = await openSample(ARABIC_SAMPLE);
       const context = 'لقوات [فلاديمير بوتين]{@بوتين}';

@@ -20,7 +20,7 @@ class WhoSaidWhatProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   filters: WhoSaidWhatParams = {};
-  /** The last result, for the article filter's choices. */
+  /** The last result, for the article filter's choices and the view's description. */
   last?: WhoSaidWhatResult;
 
   constructor(private readonly client: LanguageClient) {}
@@ -63,10 +63,14 @@ class WhoSaidWhatProvider implements vscode.TreeDataProvider<Node> {
     }
   }
 
+  /** Asks the server for the tree under the current filters. */
+  async load(): Promise<WhoSaidWhatResult> {
+    return (this.last = await this.client.sendRequest(WhoSaidWhatRequest, this.filters));
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return 'children' in node ? [...node.children] : [];
-    const result = await this.client.sendRequest(WhoSaidWhatRequest, this.filters);
-    this.last = result;
+    const result = await this.load();
     const statements = (items: readonly WhoSaidWhatStatement[]): Node[] => items.map((statement) => ({ kind: 'statement', statement }));
     const groups: Node[] = [];
     if (result.sources.length > 0) {
@@ -90,7 +94,7 @@ class WhoSaidWhatProvider implements vscode.TreeDataProvider<Node> {
           children: entity.articles.map((article) => ({
             kind: 'mention',
             uri: article.uri,
-            label: article.title || vscode.Uri.parse(article.uri).path.split('/').pop() || article.uri,
+            label: articleLabel(article),
             description: vscode.l10n.t('{0} mentions', article.count),
             range: article.range,
           })),
@@ -106,13 +110,29 @@ function openCommand(uri: string, range: WhoSaidWhatStatement['range']): vscode.
   return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(uri), { selection } satisfies vscode.TextDocumentShowOptions] };
 }
 
+/** An article's title, else its file name. */
+function articleLabel(article: { readonly uri: string; readonly title?: string }): string {
+  return article.title || vscode.Uri.parse(article.uri).path.split('/').pop() || article.uri;
+}
+
+/** The uri of the article the user picks among the workspace's. */
+async function pickArticle(provider: WhoSaidWhatProvider): Promise<string | undefined> {
+  // Asked afresh: the view may never have been shown (nothing loaded), or be hidden (its last load is stale).
+  const { articles } = await provider.load();
+  const picked = await vscode.window.showQuickPick(
+    articles.map((article) => ({ label: articleLabel(article), description: vscode.workspace.asRelativePath(vscode.Uri.parse(article.uri)), uri: article.uri })),
+    { title: vscode.l10n.t('Show one article'), placeHolder: vscode.l10n.t('Choose an article') },
+  );
+  return picked?.uri;
+}
+
 export function registerWhoSaidWhat(context: vscode.ExtensionContext, client: LanguageClient): void {
   const provider = new WhoSaidWhatProvider(client);
   const view = vscode.window.createTreeView(WHO_SAID_WHAT_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const describeFilters = () => {
     const parts: string[] = [];
     if (provider.filters.unattributedOnly) parts.push(vscode.l10n.t('unattributed only'));
-    if (provider.filters.article) parts.push(provider.last?.articles.find((a) => a.uri === provider.filters.article)?.title ?? provider.filters.article);
+    if (provider.filters.article) parts.push(articleLabel({ uri: provider.filters.article, title: provider.last?.articles.find((a) => a.uri === provider.filters.article)?.title }));
     if (provider.filters.status) parts.push(provider.filters.status);
     view.description = parts.join(' · ') || undefined;
     void vscode.commands.executeCommand('setContext', 'isnad.whoSaidWhat.filtered', parts.length > 0);
@@ -132,11 +152,7 @@ export function registerWhoSaidWhat(context: vscode.ExtensionContext, client: La
     vscode.commands.registerCommand('isnad.whoSaidWhat.refresh', () => provider.refresh()),
     vscode.commands.registerCommand('isnad.whoSaidWhat.unattributedOnly', () => setFilters({ ...provider.filters, unattributedOnly: !provider.filters.unattributedOnly })),
     vscode.commands.registerCommand('isnad.whoSaidWhat.filterArticle', async (uri?: string) => {
-      const choices = provider.last?.articles ?? [];
-      const picked = uri ?? (await vscode.window.showQuickPick(
-        choices.map((article) => ({ label: article.title || vscode.Uri.parse(article.uri).path.split('/').pop() || article.uri, description: vscode.workspace.asRelativePath(vscode.Uri.parse(article.uri)), uri: article.uri })),
-        { title: vscode.l10n.t('Show one article'), placeHolder: vscode.l10n.t('Choose an article') },
-      ))?.uri;
+      const picked = uri ?? (await pickArticle(provider));
       if (picked !== undefined) setFilters({ ...provider.filters, article: picked });
     }),
     vscode.commands.registerCommand('isnad.whoSaidWhat.filterStatus', async (status?: Status) => {

@@ -24,6 +24,7 @@ import { localize, type Locale } from '../service/l10n';
 import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { LineIndex } from '../service/lineIndex';
 import { computeRegistryDiagnostics } from '../service/features/registryDiagnostics';
+import { diagnosticForDisplay } from '../service/features/rtlDisplay';
 import { computeWorkspaceSymbols } from '../service/features/workspaceSymbols';
 import { declarationOf, referencesTo, renameTarget, targetInArticle, targetInRegistry, type TargetAt } from '../service/features/crossReferences';
 import { corpusUsage, type CorpusUsage } from '../service/features/corpusUsage';
@@ -250,6 +251,11 @@ export class WorkspaceFeatures {
     }, CORPUS_SETTLE_MS);
   }
 
+  /** The settings changed: the registries' diagnostics again, in the language now chosen. */
+  settingsChanged(): void {
+    this.publishRegistryDiagnostics().catch((error: unknown) => this.context.connection.console.error(`Registry diagnostics failed: ${String(error)}`));
+  }
+
   /** Every registry's diagnostics; `unused-definition` only once the whole workspace has been read. */
   private async publishRegistryDiagnostics(): Promise<void> {
     const { connection, settings } = this.context;
@@ -264,7 +270,7 @@ export class WorkspaceFeatures {
     for (const registry of corpus.registries.values()) {
       const { locale } = await settings.forResource(registry.uri);
       const used = this.index.complete ? corpus.registryUsage(registry.uri) : undefined;
-      const diagnostics = computeRegistryDiagnostics(registry, corpus.fartherScopeOf(registry.uri), locale, used);
+      const diagnostics = computeRegistryDiagnostics(registry, corpus.fartherScopeOf(registry.uri), locale, used).map((diagnostic) => diagnosticForDisplay(diagnostic, locale));
       this.publishedRegistries.add(registry.uri);
       void connection.sendDiagnostics({ uri: this.open.get(registry.uri) ?? registry.uri, diagnostics });
     }

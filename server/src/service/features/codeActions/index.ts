@@ -6,6 +6,8 @@ import type { Locale } from '../../l10n';
 import type { CodeActionProvider } from './provider';
 import { attributionFixes } from './attribution';
 import { unknownIdFixes } from './unknownIds';
+import { spanSyntaxFixes, unknownAttributeFixes } from './attributeBlockFixes';
+import { missingNameFixes } from './missingName';
 import { safeFixes } from './safeFixes';
 import { markingRefactorings } from './marking';
 import { FIX_ALL_KIND, fixAll } from './fixAll';
@@ -17,6 +19,9 @@ export type { CodeActionProvider };
 const PROVIDERS: readonly { readonly kind: string; readonly provide: CodeActionProvider }[] = [
   { kind: CodeActionKind.QuickFix, provide: attributionFixes },
   { kind: CodeActionKind.QuickFix, provide: unknownIdFixes },
+  { kind: CodeActionKind.QuickFix, provide: unknownAttributeFixes },
+  { kind: CodeActionKind.QuickFix, provide: spanSyntaxFixes },
+  { kind: CodeActionKind.QuickFix, provide: missingNameFixes },
   { kind: CodeActionKind.QuickFix, provide: safeFixes },
   { kind: CodeActionKind.QuickFix, provide: attributionHintFixes },
   { kind: CodeActionKind.RefactorRewrite, provide: markingRefactorings },
