@@ -104,10 +104,6 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: re
   return problems;
 }
 
-export function emptySpans(doc: IsnadDocument): Problem[] {
-  return doc.spans.filter((span) => isEmpty(doc, span)).map((span) => problem('empty-span', span.range, 'emptySpan'));
-}
-
 function isEmpty(doc: IsnadDocument, span: Span): boolean {
   return isBlank(doc, span.contentRange);
 }
