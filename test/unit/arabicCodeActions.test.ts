@@ -34,6 +34,17 @@ describe('code actions for implicit mentions', () => {
     assert.equal(body(applied(doc, actions[1])), 'قال و[بوتين]{@putin} إن الصين و[بوتين]{@putin} و[فلاديمير بوتين]{@putin}.');
   });
 
+  it('offers the actions with the cursor right after a name, not one character further', () => {
+    const f = fixture(lines(...ENTITIES, 'قال بوتين$0، إن الصين'));
+    const doc = parseIsnad(f.text);
+    const at = (offset: number) => doc.lines.positionAt(offset);
+    assert.deepEqual(
+      annotateMentionActions(doc, { start: f.position, end: f.position }, [], 'en').map((action) => action.title),
+      ['Annotate this mention of فلاديمير بوتين'],
+    );
+    assert.deepEqual(annotateMentionActions(doc, { start: at(f.offset + 1), end: at(f.offset + 1) }, [], 'en'), []);
+  });
+
   it('offers one action for a lone mention, titled in Arabic, and none away from mentions', () => {
     const f = fixture(lines(...ENTITIES, 'إن $0الصين ⟦قالت⟧'));
     const doc = parseIsnad(f.text);
@@ -82,6 +93,23 @@ describe('quick fixes for attribution hints', () => {
       ['Mark the sentence as a claim by Vladimir Putin'],
     );
     assert.equal(applied(doc, actions[0]).split('\n').pop(), '[According to the Kremlin]{claim by=putin}; Putin agreed.');
+  });
+
+  it('of two entities as near the cue, takes the one where its speaker is written: after قال, before said', () => {
+    const front = ['---', 'entities:', '  putin: {name: Vladimir Putin, aliases: [بوتين, Putin]}', '  china: {name: الصين, aliases: [China]}', '---'];
+    const arabic = fixesFor(lines(...front, '[الصين]{@china} قال بوتين إن الميناء مغلق.'), 'ar');
+    assert.equal(applied(arabic.doc, arabic.actions[0]).split('\n').pop(), '[[الصين]{@china} قال بوتين إن الميناء مغلق]{ادعاء قائل=putin}.');
+    const english = fixesFor(lines(...front, 'Putin said [China]{@china} would pay.'));
+    assert.deepEqual(
+      english.actions.map((action) => action.title),
+      ['Mark the sentence as a claim by Vladimir Putin'],
+    );
+    assert.equal(applied(english.doc, english.actions[0]).split('\n').pop(), '[Putin said [China]{@china} would pay]{claim by=putin}.');
+  });
+
+  it('offers no fix for a sentence with an unpaired bracket, which the new span’s would pair with', () => {
+    assert.deepEqual(fixesFor('قال الوزير [إن الميناء مغلق.').actions, []);
+    assert.deepEqual(fixesFor('Officials said ] the port [1] is closed.').actions, []);
   });
 
   it('marks the sentence as an unattributed claim when nothing is mentioned', () => {

@@ -58,6 +58,28 @@ describe('attribution hints', () => {
     it('does not read a cue inside a longer word', () => {
       assert.deepEqual(hintsIn('قالب الحلوى جاهز، والأكداس عالية. The unsaid saidness.'), []);
     });
+
+    it('does not read فحسب (only) as ف + حسب, and still reads وحسب', () => {
+      assert.deepEqual(hintsIn('ليس الاقتصاد فحسب بل السياسة. ⟦وحسب الوزير فإن الميناء مغلق⟧.'), [['وحسب الوزير فإن الميناء مغلق', 'حسب']]);
+    });
+
+    it('does not read a cue or an unnamed source that is part of a name: in a mention span, or in a declared entity’s name or alias', () => {
+      const front = lines('---', 'entities:', '  port: {name: Port Said, aliases: [بورسعيد]}', '  said: {name: إدوارد سعيد, aliases: [Edward Said]}', '---', '');
+      assert.deepEqual(
+        hintsIn(
+          front +
+            lines(
+              'The ship docked in Port Said. Edward Said wrote it. [Said]{@said} wrote it. [قال]{@said} شيئا. [Officials]{@port} met.',
+              '',
+              '⟦[Officials]{@port} said the port is closed⟧. ⟦Officials in Port Said said so⟧.',
+            ),
+        ),
+        [
+          ['[Officials]{@port} said the port is closed', 'said'],
+          ['Officials in Port Said said so', 'said', 'Officials'],
+        ],
+      );
+    });
   });
 
   describe('unnamed sources', () => {
@@ -85,8 +107,8 @@ describe('attribution hints', () => {
     });
 
     it('skips a sentence that holds a claim or quote, and never ends one inside a span', () => {
-      assert.deepEqual(hintsIn(lines('قال الوزير إن [الميناء مغلق]{claim}. قال «[نعم]{quote by=x}». ⟦[قال الوزير، بوضوح]{@x} شيئا⟧.')), [
-        ['[قال الوزير، بوضوح]{@x} شيئا', 'قال'],
+      assert.deepEqual(hintsIn(lines('قال الوزير إن [الميناء مغلق]{claim}. قال «[نعم]{quote by=x}». ⟦[قال الوزير، بوضوح]{note=x} شيئا⟧.')), [
+        ['[قال الوزير، بوضوح]{note=x} شيئا', 'قال'],
       ]);
     });
 
@@ -96,6 +118,21 @@ describe('attribution hints', () => {
         ['أكد السفير «نعم. لا»', 'أكد'],
         ['وفقا للكاتب', 'وفقا ل'],
         ['said the envoy', 'said'],
+      ]);
+    });
+
+    it('start after a run of end marks, not at its last mark: an ellipsis written as dots before a word', () => {
+      assert.deepEqual(hintsIn('⟦قال الوزير إن الميناء مغلق⟧...⟦وأكد السفير ذلك⟧؟!⟦said the envoy⟧'), [
+        ['قال الوزير إن الميناء مغلق', 'قال'],
+        ['وأكد السفير ذلك', 'أكد'],
+        ['said the envoy', 'said'],
+      ]);
+    });
+
+    it('do not end at the dot of an initial: U.S. officials, J. Smith', () => {
+      assert.deepEqual(hintsIn('⟦U.S. officials said the port is closed⟧. ⟦J. Smith said so⟧.'), [
+        ['U.S. officials said the port is closed', 'said', 'officials'],
+        ['J. Smith said so', 'said'],
       ]);
     });
 

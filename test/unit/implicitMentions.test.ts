@@ -19,8 +19,8 @@ const FRONT_MATTER = [
 ];
 
 /** The implicit mentions in `body`, as `[entity id, text]`; their ranges must be the fixture's `⟦…⟧`. */
-function mentionsIn(body: string): [string, string][] {
-  const f = fixture(lines(...FRONT_MATTER, body));
+function mentionsIn(body: string, frontMatter = FRONT_MATTER): [string, string][] {
+  const f = fixture(lines(...frontMatter, body));
   const doc = parseIsnad(f.text);
   const found = implicitMentions(doc);
   assert.deepEqual(
@@ -63,6 +63,16 @@ describe('implicit mentions', () => {
       ]);
     });
 
+    it('a name whose article comes before a ل takes ل with the article merged: للاذقية, وللجنة الدولية, never بلاذقية or لاذقية', () => {
+      const latakia = ['---', 'entities:', '  latakia: {name: اللاذقية, aliases: [اللجنة الدولية]}', '---'];
+      assert.deepEqual(mentionsIn('⟦للاذقية⟧ و⟦للجنة الدولية⟧ و⟦اللاذقية⟧ ب⟦اللاذقية⟧ بلاذقية لاذقية.', latakia), [
+        ['latakia', 'للاذقية'],
+        ['latakia', 'للجنة الدولية'],
+        ['latakia', 'اللاذقية'],
+        ['latakia', 'اللاذقية'],
+      ]);
+    });
+
     it('never matches inside a longer word, nor after letters that are not proclitics', () => {
       assert.deepEqual(mentionsIn('بوتينية مبوتين وابوتين الصينية رئيسه ورؤساء Putinism.'), []);
     });
@@ -76,6 +86,15 @@ describe('implicit mentions', () => {
         ['ukraine', 'اوكرانيا'],
         ['ukraine', 'أوكرانيا'],
         ['iran', 'إيران'],
+      ]);
+    });
+
+    it('reads through zero-width and bidi marks inside a name, and leaves those around it out of the range', () => {
+      assert.deepEqual(mentionsIn('\u200f⟦بوتين⟧\u200f و⟦بو\u200cتين⟧\u061c ⟦Put\u200ein⟧\u200e said ⟦بوتينُ⟧\u200f\u00ad.'), [
+        ['putin', 'بوتين'],
+        ['putin', 'بو\u200cتين'],
+        ['putin', 'Put\u200ein'],
+        ['putin', 'بوتينُ'],
       ]);
     });
 

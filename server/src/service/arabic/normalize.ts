@@ -36,6 +36,7 @@ export function originalRange(shadow: Shadow, start: number, end: number): { sta
 const REMOVED = 0xffff;
 const TATWEEL = 0x0640;
 const ALEF = 0x0627;
+const ARABIC_LETTER_MARK = 0x061c;
 
 /** What each unit of the Arabic block (U+0600–U+06FF) becomes: itself, another unit, or REMOVED. */
 const ARABIC_FOLDING = (() => {
@@ -54,7 +55,7 @@ const ARABIC_FOLDING = (() => {
   for (let code = 0x064b; code <= 0x0652; code++) set(code, REMOVED);
   set(0x0670, REMOVED); // superscript alef
   set(TATWEEL, REMOVED);
-  set(0x061c, REMOVED); // Arabic letter mark
+  set(ARABIC_LETTER_MARK, REMOVED);
   return table;
 })();
 
@@ -96,7 +97,7 @@ function isWhiteSpace(code: number): boolean {
 
 /** Invisible characters a reader does not see as part of a word: zero-width and bidi controls, soft hyphen, BOM. */
 function isInvisible(code: number): boolean {
-  return code === 0xad || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff;
+  return code === 0xad || code === ARABIC_LETTER_MARK || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff;
 }
 
 /** Non-Arabic, non-ASCII units after NFC and lower-casing, memoised. */
@@ -225,6 +226,8 @@ export class ShadowWriter {
         return i + 2;
       }
     }
+    // Marks after an invisible character are the letter's before it (attachToPrevious), not its.
+    if (isInvisible(code)) return i + 1;
     // NFC may compose the marks with the character.
     let clusterEnd = i + 1;
     let onlyRemovedMarks = true;
@@ -247,6 +250,8 @@ export class ShadowWriter {
 
   /** One unit of the source (or of its NFC form) standing for `[start, end)`. */
   private unit(code: number, start: number, end: number): void {
+    // Not even the word before's: an RLM after a name marks the direction of what follows it.
+    if (isInvisible(code)) return;
     if (code >= 0x0600 && code <= 0x06ff) {
       const folded = ARABIC_FOLDING[code - 0x0600];
       if (folded === REMOVED) this.attachToPrevious(end);
@@ -256,8 +261,6 @@ export class ShadowWriter {
       else this.push(code >= 0x41 && code <= 0x5a ? code + 0x20 : code, start, end);
     } else if (isWhiteSpace(code)) {
       this.space(start, end);
-    } else if (isInvisible(code)) {
-      this.attachToPrevious(end);
     } else if (isRemovedMark(code)) {
       this.attachToPrevious(end);
     } else {

@@ -2,8 +2,9 @@
 // number: an Aho–Corasick automaton, compiled into a transition table over the phrases' own
 // alphabet, so each unit of the text costs one table read. A phrase matches whole words, after
 // the Arabic proclitics a word may carry: و or ف, then ب, ك or ل, then the article ال (which ل
-// absorbs: للرئيس is ل + الرئيس). A phrase that starts with the article needs one in the text
-// (الصين matches والصين and للصين, never صين); one without may take it (رئيس matches الرئيس).
+// absorbs: للرئيس is ل + الرئيس, and للاذقية ل + اللاذقية, the article's ل merged with the name's).
+// A phrase that starts with the article needs one in the text (الصين matches والصين and للصين,
+// never صين); one without may take it (رئيس matches الرئيس).
 // A phrase written with a final tatweel (`وفقا لـ`) runs on into the next word.
 import { isWordUnit, normalize, type Shadow } from './normalize';
 
@@ -40,7 +41,8 @@ interface CompiledPhrase<T> {
   readonly endsWord: boolean;
 }
 
-type PrefixKind = 'none' | 'bare' | 'article' | 'invalid';
+/** What `articleBefore` gives when the letters before a phrase are not proclitics. */
+const NOT_PROCLITICS = -1;
 
 export class PhraseMatcher<T> {
   private constructor(
@@ -174,29 +176,36 @@ export class PhraseMatcher<T> {
           found.push({ start: coreStart, end, phrase: index });
           continue;
         }
-        const prefix = prefixKind(codes, coreStart);
-        if (prefix === 'invalid' || (phrase.needsArticle && prefix !== 'article')) continue;
-        found.push({ start: prefix === 'article' ? coreStart - 2 : coreStart, end, phrase: index });
+        const article = articleBefore(codes, coreStart, phrase.needsArticle);
+        if (article === NOT_PROCLITICS || (phrase.needsArticle && article === 0)) continue;
+        found.push({ start: coreStart - article, end, phrase: index });
       }
     }
   }
 }
 
-/** What the units of the word before `coreStart` are: nothing, proclitics (with or without the article), or not proclitics. */
-function prefixKind(codes: Uint16Array, coreStart: number): PrefixKind {
+/**
+ * Whether the units of the word before `coreStart` are proclitics, and how many of them the
+ * article takes (a match starts there): 0 without the article; 2 for ال, or for لل (ل absorbs
+ * the article's alif: للرئيس); 1 for a ل before a phrase that needs the article and starts with
+ * ل (للاذقية: the article's ل merged with the phrase's). NOT_PROCLITICS otherwise.
+ */
+function articleBefore(codes: Uint16Array, coreStart: number, needsArticle: boolean): number {
   let wordStart = coreStart;
   while (wordStart > 0 && isWordUnit(codes[wordStart - 1])) {
-    if (coreStart - wordStart === MAX_PREFIX) return 'invalid';
+    if (coreStart - wordStart === MAX_PREFIX) return NOT_PROCLITICS;
     wordStart--;
   }
   let k = wordStart;
   if (k < coreStart && (codes[k] === WAW || codes[k] === FEH)) k++;
   const rest = coreStart - k;
-  if (rest === 0) return wordStart === coreStart ? 'none' : 'bare';
+  if (rest === 0) return 0;
   const first = codes[k];
-  if (rest === 1) return first === BEH || first === KAF || first === LAM ? 'bare' : 'invalid';
+  if (rest === 1) {
+    if (first === LAM && needsArticle && codes[coreStart] === LAM) return 1;
+    return first === BEH || first === KAF || first === LAM ? 0 : NOT_PROCLITICS;
+  }
   const isArticle = codes[coreStart - 2] === ALEF && codes[coreStart - 1] === LAM;
-  // ل absorbs the article's alif: لل.
-  if (rest === 2) return isArticle || (first === LAM && codes[k + 1] === LAM) ? 'article' : 'invalid';
-  return rest === 3 && (first === BEH || first === KAF) && isArticle ? 'article' : 'invalid';
+  if (rest === 2) return isArticle || (first === LAM && codes[k + 1] === LAM) ? 2 : NOT_PROCLITICS;
+  return rest === 3 && (first === BEH || first === KAF) && isArticle ? 2 : NOT_PROCLITICS;
 }

@@ -2,41 +2,67 @@
 // (it holds an attribution cue: قال، بحسب، according to …) is reported as `possible-attribution`;
 // when the one it is attributed to is unnamed (مصادر، مسؤولون، officials …), as `vague-source`.
 // Cues and unnamed sources are matched like entity names: normalised, whole words, after
-// proclitics (وقال، وأكد، والمسؤولون).
-import type { Block, IsnadDocument, Span, TextRange } from '../model';
+// proclitics (وقال، وأكد، والمسؤولون). A cue or unnamed source that is part of a name is none:
+// inside a mention span (`[Said]{@said}`) or a declared entity's name (Port Said, Edward Said).
+import type { Block, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
 import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
-import { originalRange, type Shadow } from '../arabic/normalize';
+import { originalRange, shadowOf, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
-import { firstEndingAfter, firstStartingAtOrAfter } from '../ranges';
+import { anyContains, firstEndingAfter, firstStartingAtOrAfter } from '../ranges';
+import { oncePer } from '../memo';
+import { entityPhrases, mentionSpanRanges } from './implicitMentions';
 
 /** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
 const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
 /** Phrases; a final tatweel runs on into the next word (وفقا لـ: وفقا للكاتب). */
 const ARABIC_PHRASES = ['بحسب', 'حسب', 'وفقا لـ', 'نقلا عن', 'يرى', 'ترى'];
-const ENGLISH_CUES = ['said', 'told', 'according to', 'stated', 'claimed', 'reported', 'argued', 'warned'];
+/** Verbs whose speaker is written before them (Putin said); every other cue's speaker follows it (قال بوتين، according to Putin). */
+const ENGLISH_VERBS = ['said', 'told', 'stated', 'claimed', 'reported', 'argued', 'warned'];
+const ENGLISH_PHRASES = ['according to'];
 const UNNAMED_SOURCES = ['مصادر', 'مسؤولون', 'مسؤولين', 'sources', 'officials'];
+/** Words that read as a proclitic and a cue but are another word: فحسب (only) is not ف + حسب. */
+const NOT_CUES = ['فحسب'];
 
-type Cue = 'cue' | 'unnamed';
+type Cue = 'speaker-after' | 'speaker-before' | 'unnamed' | 'none';
+
+const isCue = (match: PhraseMatch<Cue>) => match.value === 'speaker-after' || match.value === 'speaker-before';
 
 let cueMatcher: PhraseMatcher<Cue> | undefined;
 
 function cues(): PhraseMatcher<Cue> {
   cueMatcher ??= PhraseMatcher.of<Cue>([
-    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'cue' as const })),
-    ...[...ARABIC_PHRASES, ...ENGLISH_CUES].map((text) => ({ text, value: 'cue' as const })),
+    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'speaker-after' as const })),
+    ...[...ARABIC_PHRASES, ...ENGLISH_PHRASES].map((text) => ({ text, value: 'speaker-after' as const })),
+    ...ENGLISH_VERBS.map((text) => ({ text, value: 'speaker-before' as const })),
     ...UNNAMED_SOURCES.map((text) => ({ text, value: 'unnamed' as const })),
+    ...NOT_CUES.map((text) => ({ text, value: 'none' as const })),
   ]);
   return cueMatcher;
 }
+
+/** The cues and unnamed sources in shadow units `[from, to)`; a word of NOT_CUES, the longer match, hides the cue in it. */
+function cuesIn(shadow: Shadow, from?: number, to?: number): PhraseMatch<Cue>[] {
+  return cues()
+    .findAll(shadow, from, to)
+    .filter((match) => match.value !== 'none');
+}
+
+/** Per front matter: the entity names and aliases that hold a cue or an unnamed source (Port Said), else undefined. */
+const namesHoldingCues = oncePer((front: FrontMatter) => {
+  const phrases = entityPhrases(front).filter(({ text }) => cuesIn(shadowOf(text)).length > 0);
+  return phrases.length > 0 ? PhraseMatcher.of(phrases) : undefined;
+});
 
 export interface AttributionHint {
   /** The sentence, without white space around it and without its final punctuation. */
   readonly range: TextRange;
   /** The sentence's first attribution cue. */
   readonly cue: TextRange;
+  /** Whether the cue's speaker is usually written after it (قال بوتين، according to Putin) rather than before (Putin said). */
+  readonly speakerFollows: boolean;
   /** The sentence's first unnamed source, if any. */
   readonly unnamedSource?: TextRange;
 }
@@ -56,11 +82,11 @@ export interface Stretch {
 }
 
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc.spans));
+export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc.frontMatter, doc.spans));
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
-  return searchBlocks(doc, stretch.blocks, hintSearch(stretch.spans));
+  return searchBlocks(doc, stretch.blocks, hintSearch(doc.frontMatter, stretch.spans));
 }
 
 /** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
@@ -73,14 +99,20 @@ export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | un
 }
 
 /** The hints in the shadows of whole blocks holding `spans`, read in document order. */
-function hintSearch(spans: readonly Span[]): BlockSearch<AttributionHint[]> {
-  const matcher = cues();
+function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): BlockSearch<AttributionHint[]> {
+  const names = front && namesHoldingCues(front);
+  const mentions = mentionSpanRanges(spans);
   const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
   let nextStatement = 0;
   const visit = (shadow: Shadow) => {
-    const matches = matcher.findAll(shadow);
-    if (!matches.some((match) => match.value === 'cue')) return;
+    let matches = cuesIn(shadow);
+    if (!matches.some(isCue)) return;
+    const inNames = names?.findAll(shadow) ?? [];
+    const partOfName = (match: PhraseMatch<Cue>) =>
+      anyContains(mentions, shadow.starts[match.start]) || inNames.some((name) => name.start <= match.start && match.end <= name.end);
+    matches = matches.filter((match) => !partOfName(match));
+    if (!matches.some(isCue)) return;
     let nextMatch = 0;
     for (const sentence of sentencesOfBlock(shadow)) {
       let cue: PhraseMatch<Cue> | undefined;
@@ -88,7 +120,7 @@ function hintSearch(spans: readonly Span[]): BlockSearch<AttributionHint[]> {
       for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
         const match = matches[nextMatch];
         if (match.start < sentence.start) continue;
-        if (match.value === 'cue') cue ??= match;
+        if (isCue(match)) cue ??= match;
         else unnamed ??= match;
       }
       if (!cue) continue;
@@ -98,6 +130,7 @@ function hintSearch(spans: readonly Span[]): BlockSearch<AttributionHint[]> {
       found.push({
         range,
         cue: originalRange(shadow, cue.start, cue.end),
+        speakerFollows: cue.value === 'speaker-after',
         ...(unnamed ? { unnamedSource: originalRange(shadow, unnamed.start, unnamed.end) } : {}),
       });
     }

@@ -7,7 +7,7 @@ import type { Entity, FrontMatter, IsnadDocument, Span, TextRange } from '../mod
 import type { ParagraphChange } from '../parse/incremental';
 import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
 import { originalRange, type Shadow } from '../arabic/normalize';
-import { PhraseMatcher } from '../arabic/phraseMatcher';
+import { PhraseMatcher, type Phrase } from '../arabic/phraseMatcher';
 import { firstEndingAfter } from '../ranges';
 import { oncePer } from '../memo';
 import { replaceParagraphResults } from './paragraphResults';
@@ -17,15 +17,17 @@ export interface ImplicitMention extends TextRange {
   readonly entity: Entity;
 }
 
-/** One automaton per front matter: the parser reuses the front matter while only the body is edited. */
-const entityMatcher = oncePer((front: FrontMatter) => {
+/** The names and aliases of a front matter's entities; names first: where one entity's name is another's alias, the name wins. */
+export function entityPhrases(front: FrontMatter): Phrase<Entity>[] {
   const entities = [...front.entities.values()];
-  // Names before aliases: where one entity's name is another's alias, the name wins.
-  return PhraseMatcher.of([
+  return [
     ...entities.filter((entity) => entity.name).map((entity) => ({ text: entity.name, value: entity })),
     ...entities.flatMap((entity) => entity.aliases.map((alias) => ({ text: alias, value: entity }))),
-  ]);
-});
+  ];
+}
+
+/** One automaton per front matter: the parser reuses the front matter while only the body is edited. */
+const entityMatcher = oncePer((front: FrontMatter) => PhraseMatcher.of(entityPhrases(front)));
 
 /** Every implicit mention in the document, in document order. */
 export const implicitMentions = bodySearch((doc): BlockSearch<readonly ImplicitMention[]> => mentionSearch(doc.frontMatter, doc.spans));
@@ -90,7 +92,7 @@ function firstUnitFrom(shadow: Shadow, offset: number): number {
 }
 
 /** The ranges of the mention spans, outermost only, in document order: their text is already annotated. */
-function mentionSpanRanges(spans: readonly Span[]): TextRange[] {
+export function mentionSpanRanges(spans: readonly Span[]): TextRange[] {
   const ranges: TextRange[] = [];
   for (const span of spans) {
     if (span.kind !== 'mention') continue;

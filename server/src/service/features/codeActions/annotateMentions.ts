@@ -18,7 +18,8 @@ export const annotateMentions: CodeActionProvider = (doc, range, _diagnostics, l
   const mentions = implicitMentions(doc);
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
-  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start <= start; i++) {
+  // The cursor right after a name is on it, as VS Code's word at the cursor is.
+  for (let i = firstEndingAfter(mentions, start - 1); i < mentions.length && mentions[i].start <= start; i++) {
     const { entity } = mentions[i];
     // An invalid id (reported on its key) cannot be written as `@id`.
     if (!isValidId(entity.id)) continue;

@@ -14,7 +14,7 @@ import { blockIndexAt, directionAt } from '../direction';
 import type { CodeActionProvider } from './provider';
 import { codeAction, isnadDiagnostics, offsetRange, sameRange, type OffsetEdit } from './edits';
 import { defineEntry } from './frontMatterEdits';
-import { wrap } from './marking';
+import { canWrap, wrap } from './marking';
 import { findEntity, findSource, visibleSources } from '../../resolve';
 
 /** The id a new anonymous source gets, in the paragraph's language. */
@@ -26,7 +26,8 @@ export const attributionHintFixes: CodeActionProvider = (doc, _range, diagnostic
     // The hint's paragraph alone: the cursor moving over a hint in a long article must not read the whole body.
     const stretch = blockStretchAt(doc, range.start);
     const hint = stretch && attributionHintsIn(doc, stretch).find((candidate) => sameRange(candidate.range, range));
-    if (!hint) return [];
+    // A sentence with an unpaired `[` or `]` (ordinary text) would pair it with the new span's.
+    if (!hint || !canWrap(doc, hint.range)) return [];
     const fix = diagnostic.code === 'vague-source' ? anonymousFix(doc, hint, locale) : speakerFix(doc, hint, locale);
     return fix ? [quickFix(doc, fix, diagnostic)] : [];
   });
@@ -61,7 +62,9 @@ interface SpeakerChoice {
 /**
  * The entity mentioned (annotated or not) nearest to the cue inside the sentence, else nearest
  * to it in its paragraph (`according to the analyst, Andrei Mortazin`: the comma ends the
- * sentence before the name); said through the source that stands for it, when there is one.
+ * sentence before the name); of two as near, the one on the side the cue's speaker is written
+ * (after قال and according to, before said); said through the source that stands for it, when
+ * there is one.
  */
 function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint): SpeakerChoice | undefined {
   const paragraph = doc.blocks[blockIndexAt(doc, hint.range.start)]?.range ?? hint.range;
@@ -71,7 +74,8 @@ function nearestSpeaker(doc: IsnadDocument, hint: AttributionHint): SpeakerChoic
   ].filter((mention) => mention.start >= paragraph.start && mention.end <= paragraph.end && findEntity(doc, mention.id));
   const outside = (mention: TextRange) => (mention.start >= hint.range.start && mention.end <= hint.range.end ? 0 : 1);
   const fromCue = (mention: TextRange) => Math.max(0, mention.start - hint.cue.end, hint.cue.start - mention.end);
-  const nearest = mentions.sort((a, b) => outside(a) - outside(b) || fromCue(a) - fromCue(b))[0];
+  const otherSide = (mention: TextRange) => (mention.start >= hint.cue.end === hint.speakerFollows ? 0 : 1);
+  const nearest = mentions.sort((a, b) => outside(a) - outside(b) || fromCue(a) - fromCue(b) || otherSide(a) - otherSide(b))[0];
   if (!nearest) return undefined;
   const sources = [...visibleSources(doc).values()];
   const source = sources.find((candidate) => candidate.entity?.id === nearest.id) ?? findSource(doc, nearest.id);
