@@ -145,6 +145,25 @@ export interface StatementAtResult {
 
 export const StatementAtRequest = new RequestType<StatementAtParams, StatementAtResult | null, void>('isnad/statementAt');
 
+export interface MarkableSelectionsParams {
+  readonly uri: string;
+  /** The selections to wrap in `[` … `]{…}`, without the white space at their ends. */
+  readonly ranges: readonly Range[];
+}
+
+/** What "Mark Selection as Claim / Quote / Entity Mention" may wrap. */
+export interface MarkableSelectionsResult {
+  /** The document version the answer belongs to: the client edits only that version. */
+  readonly version: number;
+  /**
+   * For each range, in order: the direction of its paragraph when wrapping it makes a span that
+   * leaves every other span, comment and escape whole (FORMAT.md §3–4); null when it would not.
+   */
+  readonly directions: readonly (ParagraphDirection | null)[];
+}
+
+export const MarkableSelectionsRequest = new RequestType<MarkableSelectionsParams, MarkableSelectionsResult | null, void>('isnad/markableSelections');
+
 /** Server to client: the workspace index changed (an article or registry was read, edited or removed); views over the corpus refresh. */
 export const CorpusChangedNotification = new NotificationType<Record<string, never>>('isnad/corpusChanged');
 

@@ -3,8 +3,8 @@
 // with InvalidParams naming the field, not with a TypeError from deep inside a handler.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 
-/** What a field must hold: a string, a boolean, a `{ line, character }` object, or one of a few strings. */
-type Field = 'string' | 'boolean' | 'position' | readonly string[];
+/** What a field must hold: a string, a boolean, a `{ line, character }` object, a list of `{ start, end }` of those, or one of a few strings. */
+type Field = 'string' | 'boolean' | 'position' | 'ranges' | readonly string[];
 
 /** What the checked fields of `T` hold; a field marked optional may also be absent. */
 export type ParamsShape<T> = { readonly [K in keyof T]?: Field | { readonly optional: Field } };
@@ -24,13 +24,19 @@ export function checkedParams<T>(method: string, params: T, shape: ParamsShape<T
 
 function holds(field: Field, value: unknown): boolean {
   if (field === 'string' || field === 'boolean') return typeof value === field;
-  if (field === 'position') return typeof value === 'object' && value !== null && 'line' in value && 'character' in value;
+  if (field === 'position') return isPosition(value);
+  if (field === 'ranges') return Array.isArray(value) && value.every((range) => typeof range === 'object' && range !== null && isPosition(range.start) && isPosition(range.end));
   return field.includes(value as string);
+}
+
+function isPosition(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'line' in value && 'character' in value;
 }
 
 function describe(field: Field): string {
   if (field === 'string' || field === 'boolean') return `a ${field}`;
   if (field === 'position') return 'a position { line, character }';
+  if (field === 'ranges') return 'a list of ranges { start, end }';
   return `one of ${field.map((value) => `“${value}”`).join(', ')}`;
 }
 

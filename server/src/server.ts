@@ -20,6 +20,7 @@ import {
   SourcesRequest,
   ServerProcessRequest,
   StatementAtRequest,
+  MarkableSelectionsRequest,
   UnattributedClaimRequest,
 } from './protocol';
 import { ModelCache } from './modelCache';
@@ -35,6 +36,7 @@ import { computeReadingView } from './service/features/readingView';
 import { entityChoices, sourceChoices } from './service/features/frontMatterChoices';
 import { isAnnotation } from './service/resolve';
 import { statementAt } from './service/features/statementAt';
+import { markableSelections } from './service/features/markableSelections';
 import { EXPORT_FORMATS, exportDocument } from './service/export/index';
 import { COMPLETION_TRIGGER_CHARACTERS, computeCompletion } from './service/features/completion/index';
 import { computeDefinition, computeDocumentHighlights, computeReferences } from './service/features/navigation';
@@ -319,6 +321,11 @@ export function createServer(connection: Connection): void {
     const { uri, position } = checkedParams(StatementAtRequest.method, params, { uri: 'string', position: 'position' });
     const doc = await modelFor(uri, token);
     return doc ? statementAt(doc, doc.lines.offsetAt(position)) : null;
+  });
+  connection.onRequest(MarkableSelectionsRequest, async (params, token) => {
+    const { uri, ranges } = checkedParams(MarkableSelectionsRequest.method, params, { uri: 'string', ranges: 'ranges' });
+    const doc = await modelFor(uri, token);
+    return doc ? markableSelections(doc, ranges) : null;
   });
 
   connection.onRequest(UnattributedClaimRequest, async (params, token) => {

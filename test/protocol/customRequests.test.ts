@@ -5,6 +5,7 @@ import {
   DecorationsRequest,
   EntitiesRequest,
   ExportRequest,
+  MarkableSelectionsRequest,
   ReadingViewRequest,
   SourcesRequest,
   StatementAtRequest,
@@ -68,6 +69,17 @@ describe('Isnad requests over the protocol', () => {
     assert.equal(await at(ARTICLE_URI, 10, 3), null, 'a heading is no claim');
     // A right-to-left paragraph gets the Arabic key.
     assert.deepEqual(await at(ARABIC_URI, 7, 3), { version: 1, kind: 'claim', insertAt: { line: 7, character: 26 }, byKey: 'قائل' });
+  });
+
+  it('says which selections Mark Selection as … may wrap, with each paragraph’s direction', async () => {
+    const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+    const markable = (uri: string, ...ranges: ReturnType<typeof range>[]) => server().connection.sendRequest(MarkableSelectionsRequest, { uri, ranges });
+    // "Ships are waiting," whole; "he said"; "Town]{@town} reopens": it cuts the mention, whose text would become "reopens"'s neighbour.
+    assert.deepEqual(await markable(ARTICLE_URI, range(13, 1, 19), range(13, 35, 42), range(11, 21, 42)), { version: 1, directions: ['ltr', 'ltr', null] });
+    // An Arabic paragraph reads right to left; a selection across the heading and the paragraph is refused.
+    assert.deepEqual(await markable(ARABIC_URI, range(7, 1, 8), { start: { line: 5, character: 2 }, end: { line: 7, character: 3 } }), { version: 1, directions: ['rtl', null] });
+    assert.equal(await markable('file:///closed.isnad.md', range(0, 0, 1)), null);
+    await assert.rejects(server().connection.sendRequest(MarkableSelectionsRequest, { uri: ARTICLE_URI, ranges: [{ start: { line: 1 } }] as never }), /“ranges” must be a list of ranges/);
   });
 
   it('answers the decorations and the reading view for the open version', async () => {

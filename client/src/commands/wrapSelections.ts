@@ -2,7 +2,7 @@
 // the single edit (one undo step) that puts `[` before each and `]{attributes}` after it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DecorationsRequest, type ParagraphDirection } from '../../../server/src/protocol';
+import { MarkableSelectionsRequest, type ParagraphDirection } from '../../../server/src/protocol';
 import { spanMarkup, withoutOuterSpace } from '../../../server/src/service/markup';
 import { isUnchanged } from './isnadEditor';
 
@@ -20,8 +20,9 @@ export interface SelectionsToMark {
 
 /**
  * The editor's selections, without the white space at their ends, each inside one paragraph or
- * heading (a span cannot cross a blank line); undefined, after telling the user why, when there
- * is nothing to mark. The paragraphs and their directions are the server's, as the decorations show them.
+ * heading (a span cannot cross a blank line) and cutting through no span, comment or escape;
+ * undefined, after telling the user why, when there is nothing to mark. The server decides, on
+ * its model, and gives each paragraph's direction, as the decorations show it.
  */
 export async function selectionsToMark(client: LanguageClient, editor: vscode.TextEditor): Promise<SelectionsToMark | undefined> {
   const { document } = editor;
@@ -30,21 +31,23 @@ export async function selectionsToMark(client: LanguageClient, editor: vscode.Te
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to mark first.'));
     return undefined;
   }
-  const decorations = await client.sendRequest(DecorationsRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
-  if (!decorations) return undefined;
-  const paragraphs = decorations.paragraphs.map(({ range, direction }) => ({ range: client.protocol2CodeConverter.asRange(range), direction }));
+  const { code2ProtocolConverter: convert } = client;
+  const markable = await client.sendRequest(MarkableSelectionsRequest, { uri: convert.asUri(document.uri), ranges: ranges.map((range) => convert.asRange(range)) });
+  if (!markable) return undefined;
   const selections: SelectionToMark[] = [];
-  for (const range of ranges) {
-    const paragraph = paragraphs.find((candidate) => candidate.range.contains(range));
-    if (!paragraph) {
+  for (const [index, range] of ranges.entries()) {
+    const direction = markable.directions[index];
+    if (!direction) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('A span stays inside one paragraph or heading: select text that does not cross a blank line, a heading or the front matter.'),
+        vscode.l10n.t(
+          'A span stays inside one paragraph or heading and keeps the markup around it whole: select text that does not cross a blank line, a heading or the front matter, nor cut through a span, a comment or an escape.',
+        ),
       );
       return undefined;
     }
-    selections.push({ range, direction: paragraph.direction });
+    selections.push({ range, direction });
   }
-  return { version: decorations.version, selections };
+  return { version: markable.version, selections };
 }
 
 export async function wrapSelections(

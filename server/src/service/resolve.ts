@@ -1,5 +1,6 @@
 // Who a span is about and who said it: ids resolved against the front matter, then the shared registries.
 import type { Entity, IsnadDocument, RegistryScope, Source, Span, SpanKind } from './model';
+import { isValidId } from './ids';
 
 export interface Speaker {
   /** The id written in `by=`. */
@@ -37,7 +38,10 @@ export function sharedEntity(scope: RegistryScope | undefined, id: string): Enti
   return undefined;
 }
 
-/** Every source the document can name, by id: the registries' (farthest first, so nearer ones override), then its own. */
+/**
+ * Every source the document can name, by id: the registries' (farthest first, so nearer ones override), then its own.
+ * An invalid id is left out: it still resolves (its key is reported once), but an edit writing it would write broken markup.
+ */
 export function visibleSources(doc: IsnadDocument): Map<string, Source> {
   return visible(doc.registry?.layers.map((layer) => layer.sources), doc.frontMatter?.sources);
 }
@@ -49,7 +53,9 @@ export function visibleEntities(doc: IsnadDocument): Map<string, Entity> {
 
 function visible<T>(shared: readonly ReadonlyMap<string, T>[] = [], own?: ReadonlyMap<string, T>): Map<string, T> {
   const merged = new Map<string, T>();
-  for (const layer of [...shared].reverse().concat(own ? [own] : [])) for (const [id, definition] of layer) merged.set(id, definition);
+  for (const layer of [...shared].reverse().concat(own ? [own] : [])) {
+    for (const [id, definition] of layer) if (isValidId(id)) merged.set(id, definition);
+  }
   return merged;
 }
 

@@ -104,22 +104,18 @@ function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: re
   return problems;
 }
 
-export function emptySpans(doc: IsnadDocument): Problem[] {
-  return doc.spans.filter((span) => isEmpty(doc, span)).map((span) => problem('empty-span', span.range, 'emptySpan'));
-}
-
 function isEmpty(doc: IsnadDocument, span: Span): boolean {
   return isBlank(doc, span.contentRange);
 }
 
 /**
  * Whether the text in `range` is empty or only white space (as `trim` sees it) and comments,
- * which count for nothing (FORMAT.md §3), without copying it.
+ * which count for nothing (FORMAT.md §3), without copying it; `ignorable` may count more characters as white space.
  */
-function isBlank(doc: IsnadDocument, range: TextRange): boolean {
+export function isBlank(doc: IsnadDocument, range: TextRange, ignorable: (code: number) => boolean = isWhiteSpaceOrLineTerminator): boolean {
   const { text, comments } = doc;
   for (let i = range.start; i < range.end; i++) {
-    if (isWhiteSpaceOrLineTerminator(text.charCodeAt(i))) continue;
+    if (ignorable(text.charCodeAt(i))) continue;
     const comment = comments[firstStartingAtOrAfter(comments, i, startOf)];
     if (comment?.start !== i) return false;
     i = comment.end - 1;
@@ -154,10 +150,10 @@ function unknownEntity(doc: IsnadDocument, reference: IdReference, problems: Pro
   }
 }
 
-/** The ids spans refer to; an id that names both a source and an entity is used when either is. */
-export function usedIds(doc: IsnadDocument): Set<string> {
+/** The ids spans (those of `spans`, by default all) refer to; an id that names both a source and an entity is used when either is. */
+export function usedIds(doc: IsnadDocument, spans: readonly Span[] = doc.spans): Set<string> {
   const used = new Set<string>();
-  for (const span of doc.spans) forEachReferencedId(span, (id) => used.add(id));
+  for (const span of spans) forEachReferencedId(span, (id) => used.add(id));
   return used;
 }
 

@@ -2,7 +2,7 @@
 import type { StatementAtResult } from '../../protocol';
 import type { IsnadDocument, Span, TextRange } from '../model';
 import { isStatement } from '../resolve';
-import { blockTokens } from '../parse/attributes';
+import { scanAttributes } from '../parse/attributes';
 import { keyword } from '../markup';
 import { directionAt } from './direction';
 
@@ -30,15 +30,18 @@ export function statementAt(doc: IsnadDocument, offset: number): StatementAtResu
 
 export function attributionTarget(doc: IsnadDocument, span: Span): AttributionTarget {
   // The model keeps where the id of `by=` is, not the whole token: read the block's tokens again.
-  const tokens = blockTokens(doc.text, span.attributesRange);
+  const block = span.attributesRange;
+  const { tokens, problems } = scanAttributes(doc.text, block.start, (lineBreak) => lineBreak >= block.end);
   const by = span.by;
   const byToken = by && tokens.find((token) => token.key !== undefined && token.range.start <= by.range.start && by.range.end <= token.range.end);
-  const lastToken = tokens.at(-1);
+  // A quoted value left open (its only possible problem) runs to the block's end and would swallow
+  // a `by=` written after it: the attribution goes before that value's token.
+  const lastToken = tokens.at(problems.length > 0 ? -2 : -1);
   // The token holding the `by=` id has the key the author wrote for it: keep that spelling.
   const writtenKey = byToken?.key as StatementAtResult['byKey'] | undefined;
   return {
     byRange: byToken?.range,
-    insertAt: lastToken ? lastToken.range.end : span.attributesRange.start,
+    insertAt: lastToken ? lastToken.range.end : block.start,
     byKey: writtenKey ?? (keyword('by', directionAt(doc, span.range.start)) as StatementAtResult['byKey']),
   };
 }

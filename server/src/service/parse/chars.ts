@@ -23,6 +23,11 @@ export function bidiControlCount(text: string): number {
   return text.match(BIDI_CONTROLS)?.length ?? 0;
 }
 
+/** An embedding, override or isolate control (FORMAT.md §5 `bidi-control`). */
+export function isBidiControl(code: number): boolean {
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
 /** White space as `trim` and the pattern `\s` see it (the Unicode spaces and line terminators). */
 export function isWhiteSpaceOrLineTerminator(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);

@@ -78,7 +78,7 @@ function readLine(text: string, start: number): { start: number; contentEnd: num
   return { start, contentEnd: end, next };
 }
 
-type YamlDocument = Document.Parsed;
+export type YamlDocument = Document.Parsed;
 
 /** Walks the YAML syntax tree; ranges are shifted by `offset` into document offsets. */
 export class FrontMatterReader {
@@ -353,8 +353,9 @@ export class FrontMatterReader {
 
 export function parseYaml(source: string): YamlDocument {
   // A key is text: a mapping, list or alias as a key is an error (NON_STRING_KEY), and such keys
-  // are left out of the data (see `withTextKeysOnly`). The yaml package ends lines at LF only:
-  // a lone CR, a line end here (FORMAT.md §1), becomes LF, which moves no offset.
+  // are left out of the data (see `withTextKeysOnly`).
+  // The yaml package breaks lines at LF only: a lone CR (FORMAT.md §1 allows it; YAML 1.2 does too)
+  // becomes LF, one character for one, so every range still points into `source`.
   return parseDocument(source.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, logLevel: 'error', stringKeys: true });
 }
 

@@ -8,6 +8,7 @@ import { firstEndingAfter } from '../../ranges';
 import { mentionOf } from '../../markup';
 import { implicitMentions, type ImplicitMention } from '../implicitMentions';
 import type { CodeActionProvider } from './provider';
+import { isValidId } from '../../ids';
 import { codeAction, offsetRange } from './edits';
 import { wrap } from './marking';
 
@@ -20,6 +21,8 @@ export const annotateMentions: CodeActionProvider = (doc, range, _diagnostics, l
   // The cursor right after a name is on it, as VS Code's word at the cursor is.
   for (let i = firstEndingAfter(mentions, start - 1); i < mentions.length && mentions[i].start <= start; i++) {
     const { entity } = mentions[i];
+    // An invalid id (reported on its key) cannot be written as `@id`.
+    if (!isValidId(entity.id)) continue;
     const name = entity.name || entity.id;
     actions.push(annotate(doc, localize(locale, 'actionAnnotateMention', [name]), [mentions[i]]));
     if (offered.has(entity.id)) continue;

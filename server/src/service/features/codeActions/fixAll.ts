@@ -3,12 +3,12 @@
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { localize } from '../../l10n';
 import type { CodeActionProvider } from './provider';
-import { codeAction, withoutOverlaps } from './edits';
+import { codeAction } from './edits';
 import { SAFE_CODES, fixAllEdits } from './safeFixes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.isnad`;
 
 export const fixAll: CodeActionProvider = (doc, _range, _diagnostics, locale) => {
-  const edits = withoutOverlaps(SAFE_CODES.flatMap((code) => fixAllEdits(doc, code, locale)));
+  const edits = fixAllEdits(doc, SAFE_CODES, locale);
   return edits.length > 0 ? [codeAction(doc, localize(locale, 'actionFixAll'), FIX_ALL_KIND, edits)] : [];
 };

@@ -2,7 +2,8 @@
 // again: the author's comments, quoting, blank lines and indentation stay exactly as they were.
 // The YAML is read again here (the model keeps entries, not the layout around them), only when
 // an action that edits the front matter is asked for.
-import { isMap, isScalar, parse, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, parse, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseYaml, type YamlDocument } from '../../parse/frontMatter';
 import type { Entity, IsnadDocument, Source, TextRange } from '../../model';
 import { deletion, insertion, type OffsetEdit } from './edits';
 
@@ -57,10 +58,10 @@ export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: 
  * The editor asks for code actions at every move of the cursor, and a front matter takes
  * milliseconds to parse: the last one parsed is kept, keyed by its text.
  */
-let lastParsed: { readonly text: string; readonly yaml: Document.Parsed } | undefined;
+let lastParsed: { readonly text: string; readonly yaml: YamlDocument } | undefined;
 
-function parsedYaml(text: string): Document.Parsed {
-  if (lastParsed?.text !== text) lastParsed = { text, yaml: parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) };
+function parsedYaml(text: string): YamlDocument {
+  if (lastParsed?.text !== text) lastParsed = { text, yaml: parseYaml(text) };
   return lastParsed.yaml;
 }
 
@@ -76,7 +77,8 @@ export function removeEntry(doc: IsnadDocument, definition: Source | Entity): Of
   const before = text.slice(lines.lineStart(firstLine), definition.range.start);
   const after = text.slice(end, lines.lineContentEnd(lastLine));
   if (/^[ \t]*$/.test(before) && /^[ \t]*(?:#.*)?$/.test(after)) {
-    return deletion({ start: lines.lineStart(firstLine), end: lines.lineStart(lastLine + 1) });
+    // Comments indented under the entry are its own: they go with it.
+    return deletion({ start: lines.lineStart(firstLine), end: lines.lineStart(pastCommentsIndentedUnder(doc, lastLine + 1, before.length)) });
   }
   let next = end;
   while (text[next] === ' ' || text[next] === '\t') next++;
@@ -88,6 +90,23 @@ export function removeEntry(doc: IsnadDocument, definition: Source | Entity): Of
   let previous = definition.range.start;
   while (text[previous - 1] === ' ' || text[previous - 1] === '\t') previous--;
   return deletion({ start: text[previous - 1] === ',' ? previous - 1 : definition.range.start, end });
+}
+
+/** Whether `range` (document offsets) holds an anchor (`&x`) that an alias (`*x`) outside it reads. */
+export function anchorsAliasedOutside(doc: IsnadDocument, range: TextRange): boolean {
+  const frontMatter = doc.frontMatter;
+  if (!frontMatter) return false;
+  const base = frontMatter.contentRange.start;
+  const yaml = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end));
+  const anchors = new Set<string>();
+  const aliases: { readonly name: string; readonly at: number }[] = [];
+  visit(yaml, (_key, node) => {
+    if (!isAlias(node) && !isScalar(node) && !isCollection(node)) return;
+    const at = base + (node.range?.[0] ?? -1);
+    if (isAlias(node)) aliases.push({ name: node.source, at });
+    else if (node.anchor && range.start <= at && at < range.end) anchors.add(node.anchor);
+  });
+  return aliases.some(({ name, at }) => anchors.has(name) && (at < range.start || at >= range.end));
 }
 
 /** A string as YAML writes it: plain when it reads back as itself, else double-quoted (JSON's escapes are YAML's). */
@@ -122,15 +141,19 @@ function afterEntries(doc: IsnadDocument, base: number, map: YAMLMap): number {
   const last = map.items.at(-1) as Pair<Node, Node | null>;
   const entryColumn = columnOf(doc, base + last.key.range![0]);
   const end = trimmedEnd(doc.text, rangeIn(base, [last.key.range![0], (last.value ?? last.key).range![1]]));
-  let line = doc.lines.lineAt(end - 1) + 1;
+  return doc.lines.lineStart(pastCommentsIndentedUnder(doc, doc.lines.lineAt(end - 1) + 1, entryColumn));
+}
+
+/** The first line from `line` on that is not a comment indented deeper than `column` (one written under an entry there). */
+function pastCommentsIndentedUnder(doc: IsnadDocument, line: number, column: number): number {
   const contentEnd = doc.frontMatter!.contentRange.end;
   while (doc.lines.lineStart(line) < contentEnd) {
     const text = doc.text.slice(doc.lines.lineStart(line), doc.lines.lineContentEnd(line));
     const comment = /^([ \t]*)#/.exec(text);
-    if (!comment || comment[1].length <= entryColumn) break;
+    if (!comment || comment[1].length <= column) break;
     line++;
   }
-  return doc.lines.lineStart(line);
+  return line;
 }
 
 /** The layout of a block mapping of entries: its keys' indentation, and its first block entry's fields'. */

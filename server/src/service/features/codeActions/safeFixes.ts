@@ -3,21 +3,16 @@
 // empty span, or a definition no span uses (unless a source still names it as its `entity:`).
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { IsnadDocument, Span, TextRange } from '../../model';
-import type { Problem } from '../../problems';
 import { localize, type Locale } from '../../l10n';
-import { bidiControls, emptySpans, unusedDefinitions, usedIds } from '../diagnostics';
+import { bidiControls, isBlank, unusedDefinitions, usedIds } from '../diagnostics';
+import { isBidiControl, isWhiteSpaceOrLineTerminator } from '../../parse/chars';
+import { pushAll } from '../../arrays';
 import type { CodeActionProvider } from './provider';
 import { codeAction, deletion, isnadDiagnostics, offsetRange, sameRange, withoutOverlaps, type OffsetEdit } from './edits';
-import { removeEntry } from './frontMatterEdits';
+import { anchorsAliasedOutside, removeEntry } from './frontMatterEdits';
 
 export const SAFE_CODES = ['bidi-control', 'empty-span', 'unused-definition'] as const;
 export type SafeCode = (typeof SAFE_CODES)[number];
-
-const PROBLEMS_OF: Readonly<Record<SafeCode, (doc: IsnadDocument) => Problem[]>> = {
-  'bidi-control': bidiControls,
-  'empty-span': emptySpans,
-  'unused-definition': unusedDefinitions,
-};
 
 const BIDI_CONTROL = /^[\u202A-\u202E\u2066-\u2069]$/;
 
@@ -39,7 +34,7 @@ export const safeFixes: CodeActionProvider = (doc, _range, diagnostics, locale) 
     actions.push(codeAction(doc, fix.title, CodeActionKind.QuickFix, [fix.edit], { diagnostics: [diagnostic], isPreferred: code !== 'unused-definition' }));
   }
   for (const code of codes) {
-    const edits = fixAllEdits(doc, code, locale);
+    const edits = fixAllEdits(doc, [code], locale);
     if (edits.length < 2) continue;
     const title = localize(locale, 'actionFixAllOfCode', [code]);
     actions.push(codeAction(doc, title, CodeActionKind.QuickFix, edits, { diagnostics: isnadDiagnostics(diagnostics, [code]) }));
@@ -47,17 +42,52 @@ export const safeFixes: CodeActionProvider = (doc, _range, diagnostics, locale) 
   return actions;
 };
 
-/** The edits that fix every problem of `code` in the document, in order and not overlapping. */
-export function fixAllEdits(doc: IsnadDocument, code: SafeCode, locale: Locale): OffsetEdit[] {
-  const problems = PROBLEMS_OF[code](doc);
-  // Unused sources go too, so an entity only they name as their `entity:` can go with them.
-  const removedSources = code === 'unused-definition' ? new Set(problems.map(({ args }) => args[0])) : new Set<string>();
-  const edits = problems.map((problem) => safeFix(doc, code, problem.range, locale, removedSources)?.edit);
+/**
+ * The edits that fix every problem of `codes` in the document, in order and not overlapping.
+ * Fixed together, they leave none of their codes behind: a span holding only bidi controls
+ * is empty once they go, and an id only removed spans used is then unused.
+ */
+export function fixAllEdits(doc: IsnadDocument, codes: readonly SafeCode[], locale: Locale): OffsetEdit[] {
+  const edits: (OffsetEdit | undefined)[] = [];
+  if (codes.includes('bidi-control')) pushAll(edits, bidiControls(doc).map((problem) => safeFix(doc, 'bidi-control', problem.range, locale)?.edit));
+  const removed = codes.includes('empty-span') ? emptiedSpans(doc, codes.includes('bidi-control')) : new Set<Span>();
+  pushAll(edits, [...removed].map((span) => removeEmptySpan(doc, span)));
+  if (codes.includes('unused-definition')) {
+    const used = usedIds(doc, removed.size > 0 ? doc.spans.filter((span) => !removed.has(span)) : doc.spans);
+    const problems = unusedDefinitions(doc, used);
+    // Unused sources go too, so an entity only they name as their `entity:` can go with them.
+    const removedSources = new Set(problems.map(({ args }) => args[0]));
+    pushAll(edits, problems.map((problem) => removeUnusedDefinition(doc, problem.range, locale, used, removedSources)?.edit));
+  }
   return withoutOverlaps(edits.filter((edit) => edit !== undefined));
 }
 
+/**
+ * The spans that hold no text once the fixes are applied: white space and comments only, with
+ * the bidi controls too when they go, and with the spans inside that hold no text either.
+ */
+function emptiedSpans(doc: IsnadDocument, withoutBidiControls: boolean): Set<Span> {
+  const ignorable = withoutBidiControls ? (code: number) => isWhiteSpaceOrLineTerminator(code) || isBidiControl(code) : undefined;
+  const emptied = new Set<Span>();
+  // A span comes after those that hold it: from the last, the ones inside are known first.
+  for (let i = doc.spans.length - 1; i >= 0; i--) {
+    const span = doc.spans[i];
+    const inside = span.children.map((child) => doc.spans[child]);
+    if (!inside.every((child) => emptied.has(child))) continue;
+    let at = span.contentRange.start;
+    const gaps: TextRange[] = [];
+    for (const child of inside) {
+      gaps.push({ start: at, end: child.range.start });
+      at = child.range.end;
+    }
+    gaps.push({ start: at, end: span.contentRange.end });
+    if (gaps.every((gap) => isBlank(doc, gap, ignorable))) emptied.add(span);
+  }
+  return emptied;
+}
+
 /** The fix of the problem of `code` at `range`; undefined when the document has no such problem there, or fixing it is not safe. */
-function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: Locale, removedSources: ReadonlySet<string> = new Set()): SafeFix | undefined {
+function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: Locale): SafeFix | undefined {
   switch (code) {
     case 'bidi-control': {
       const character = doc.text.slice(range.start, range.end);
@@ -67,11 +97,11 @@ function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: L
     }
     case 'empty-span': {
       const span = doc.spans.find((candidate) => sameRange(candidate.range, range));
-      if (!span || doc.text.slice(span.contentRange.start, span.contentRange.end).trim()) return undefined;
+      if (!span || !isBlank(doc, span.contentRange)) return undefined;
       return { title: localize(locale, 'actionRemoveEmptySpan'), edit: removeEmptySpan(doc, span) };
     }
     case 'unused-definition':
-      return removeUnusedDefinition(doc, range, locale, removedSources);
+      return removeUnusedDefinition(doc, range, locale, usedIds(doc));
   }
 }
 
@@ -87,18 +117,28 @@ function removeEmptySpan(doc: IsnadDocument, span: Span): OffsetEdit {
   const before = text[span.range.start - 1] ?? '';
   const after = text.slice(span.range.end, span.range.end + 1);
   if ((before === ' ' || before === '\t') && ENDS_WORD.test(after)) return deletion({ start: span.range.start - 1, end: span.range.end });
-  const keepsWordsApart = span.contentRange.end > span.contentRange.start && before !== '' && !/\s/.test(before) && !ENDS_WORD.test(after);
+  const heldSpace = /\s/.test(text.slice(span.contentRange.start, span.contentRange.end));
+  const keepsWordsApart = heldSpace && before !== '' && !/\s/.test(before) && !ENDS_WORD.test(after);
   return { range: span.range, newText: keepsWordsApart ? ' ' : '' };
 }
 
-function removeUnusedDefinition(doc: IsnadDocument, keyRange: TextRange, locale: Locale, removedSources: ReadonlySet<string>): SafeFix | undefined {
+function removeUnusedDefinition(
+  doc: IsnadDocument,
+  keyRange: TextRange,
+  locale: Locale,
+  used: ReadonlySet<string>,
+  removedSources: ReadonlySet<string> = new Set(),
+): SafeFix | undefined {
   const frontMatter = doc.frontMatter;
   if (!frontMatter) return undefined;
   const definitions = [...frontMatter.sources.values(), ...frontMatter.entities.values()];
   const definition = definitions.find((candidate) => sameRange(candidate.keyRange, keyRange));
-  if (!definition || usedIds(doc).has(definition.id)) return undefined;
+  if (!definition || used.has(definition.id)) return undefined;
   const isEntity = frontMatter.entities.get(definition.id) === definition;
   const namedBySource = [...frontMatter.sources.values()].some((source) => source.entity?.id === definition.id && !removedSources.has(source.id));
   if (isEntity && namedBySource) return undefined;
-  return { title: localize(locale, 'actionRemoveDefinition', [definition.id]), edit: removeEntry(doc, definition) };
+  const edit = removeEntry(doc, definition);
+  // An anchor (`&x`) in the entry that an alias (`*x`) elsewhere reads: removing it would break the front matter.
+  if (anchorsAliasedOutside(doc, edit.range)) return undefined;
+  return { title: localize(locale, 'actionRemoveDefinition', [definition.id]), edit };
 }

@@ -20,7 +20,8 @@ export const unknownIdFixes: CodeActionProvider = (doc, _range, diagnostics, loc
     const sources = visibleSources(doc).keys();
     const entities = visibleEntities(doc).keys();
     // `by=` may name an entity when no source has its id (FORMAT.md §4).
-    const closest = closestIds(reference.id, new Set(isSource ? [...sources, ...entities] : entities));
+    // An empty `by=` or `@` resembles every short id: no guess is offered for it.
+    const closest = reference.id ? closestIds(reference.id, new Set(isSource ? [...sources, ...entities] : entities)) : [];
     // An id in the front matter (a source's `entity:`) is a YAML scalar.
     const written = (id: string) => (reference.range.start < doc.bodyStart ? yamlString(id) : id);
     for (const id of closest) {
