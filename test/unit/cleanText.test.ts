@@ -74,6 +74,23 @@ describe('clean text', () => {
     assertClean('[x <!-- [no]{@n} --> y]{@e}', { clean: 'x  y', spans: [['x  y', 0, 4]] });
   });
 
+  it('leaves out a line holding only comments and blanks with its line break, as it does a single comment', () => {
+    assertClean('a\n<!-- c --><!-- d -->\nb', { clean: 'a\nb', spans: [] });
+    assertClean('a\r\n \t<!-- c -->  <!-- d --> <!-- e -->\t\r\nb', { clean: 'a\nb', spans: [] });
+    assertClean('<!-- c --> <!-- d -->\nb', { clean: 'b', spans: [] });
+    assertClean('a\n<!-- c\nstill c --> <!-- d -->\nb', { clean: 'a\nb', spans: [] });
+    assertClean('[a\n<!----><!---->\nb]{@x}', { clean: 'a\nb', spans: [['a\nb', 0, 3]] });
+    const doc = parseIsnad('a\n<!-- c --><!-- d -->\nb');
+    assert.deepEqual(doc.elisions, [{ start: 2, end: 23, replacement: '' }]);
+  });
+
+  it('keeps the line of comments that share it with text, and a final line of comments without a break', () => {
+    assertClean('a\n<!-- c --> x <!-- d -->\nb', { clean: 'a\n x \nb', spans: [] });
+    assertClean('a\nx <!-- c --><!-- d -->\nb', { clean: 'a\nx \nb', spans: [] });
+    assertClean('a\n<!-- c --><!-- d -->', { clean: 'a\n', spans: [] });
+    assertClean('# T <!-- c --><!-- d -->\nb', { clean: 'T \nb', spans: [] });
+  });
+
   it('maps nested spans, inner and outer', () => {
     assertClean('[[Putin]{@p} wants]{claim by=m}', {
       clean: 'Putin wants',

@@ -59,6 +59,8 @@ const NEEDS_QUOTES = /[ \t\v\f\r\n"\\[\]{}]/;
 const ABOUT_SEPARATOR = /[,،]/;
 /** A front matter is needed to keep the first body line from being read as one, or a BOM from being dropped. */
 const LOOKS_LIKE_FENCE = /^(?:\uFEFF|---[ \t]*(?:\n|$))/;
+/** A line in a stretch of clean text between two line breaks, holding at most blanks. */
+const EMPTY_LINE = /\n[ \t\v\f]*\n/;
 
 export function writeMarkup(parts: MarkupParts): string {
   const body = new BodyWriter(parts).write(nest(parts.annotations));
@@ -171,10 +173,12 @@ class BodyWriter {
       // `<!--` would open a comment: an empty comment between its dashes keeps both.
       .replace(/<!--/g, '<!-<!---->-')
       .replace(/\n#/g, '\n\\#');
-    // A span's text can hold an empty line where the markup had a line of comments only: two
-    // empty comments keep that line from being blank, which would end the span's paragraph
-    // (one comment alone on its line would leave the clean text with its line break).
-    if (this.openSpans.length > 0) escaped = escaped.replace(/\n([ \t\v\f]*)(?=\n)/g, '\n$1<!----><!---->');
+    // Markup leaves an empty line in a span's text only where span markup stands on it (a line of
+    // comments goes with its line break); written blank, the line would end the span's paragraph.
+    const openSpan = this.openSpans[this.openSpans.length - 1];
+    if (openSpan !== undefined && EMPTY_LINE.test(text)) {
+      throw new ImportError(`annotation “${openSpan.node.annotation.id}” holds an empty line, which would end its paragraph: spans never cross a blank line`);
+    }
     if (this.atLineStart && escaped.startsWith('#')) escaped = `\\${escaped}`;
     const lineEnd = escaped.indexOf('\n');
     if (lineEnd >= 0) escaped = escaped.slice(0, lineEnd) + this.lineEnding(escaped.slice(0, lineEnd)) + escaped.slice(lineEnd);

@@ -316,16 +316,30 @@ class BodyParser {
     return end;
   }
 
-  /** A comment alone on its lines disappears with its line break, so it leaves no empty line. */
+  /**
+   * A line holding only comments disappears with its line break, so it leaves no empty line:
+   * the earlier comments on it, elided one by one as they came, are taken back into one elision.
+   */
   private elideComment(start: number, end: number): void {
-    const { text } = this;
-    let before = start;
-    while (before > 0 && isBlankChar(text.charCodeAt(before - 1))) before--;
+    const { text, elisions, comments } = this;
+    let lineStart = start;
+    let earlierOnLine = 0;
+    for (;;) {
+      while (lineStart > 0 && isBlankChar(text.charCodeAt(lineStart - 1))) lineStart--;
+      const earlier = comments[comments.length - 2 - earlierOnLine];
+      const earlierElision = elisions[elisions.length - 1 - earlierOnLine];
+      const earlierIsElidedAlone = earlier !== undefined && earlierElision !== undefined && earlier.end === lineStart && earlierElision.start === earlier.start && earlierElision.end === earlier.end;
+      if (!earlierIsElidedAlone) break;
+      lineStart = earlier.start;
+      earlierOnLine++;
+    }
     let after = end;
     while (after < text.length && isBlankChar(text.charCodeAt(after))) after++;
-    const aloneOnLine = (before === 0 || isLineBreak(text.charCodeAt(before - 1))) && (after >= text.length || isLineBreak(text.charCodeAt(after)));
-    if (aloneOnLine && after < text.length) this.elide(before, this.nextLine(after));
-    else this.elide(start, end);
+    const aloneOnLine = (lineStart === 0 || isLineBreak(text.charCodeAt(lineStart - 1))) && (after >= text.length || isLineBreak(text.charCodeAt(after)));
+    if (aloneOnLine && after < text.length) {
+      elisions.length -= earlierOnLine;
+      this.elide(lineStart, this.nextLine(after));
+    } else this.elide(start, end);
   }
 
   private elide(start: number, end: number, replacement = ''): void {
