@@ -392,6 +392,57 @@ describe('code actions', () => {
     });
   });
 
+  describe('duplicate-id: remove the repeated definition', () => {
+    it('removes the repeat’s lines with the comments indented under it, leaving no problem', () => {
+      const marked = lines(
+        '---',
+        'sources:',
+        '  putin:',
+        '    name: Vladimir Putin',
+        '  # the repeat below came from another article',
+        '  pu$0tin:',
+        '    name: Putin again   # pasted',
+        '    # kind: person',
+        '    kind: person',
+        '      # still the repeat’s',
+        '  lavrov: Sergei Lavrov',
+        '---',
+        '[x]{claim by=putin} [y]{claim by=lavrov}',
+      );
+      const { actions } = actionsFor(marked);
+      assert.deepEqual(titles(actions), ['Remove the repeated definition “putin”']);
+      assert.equal(actions[0].isPreferred, undefined);
+      assert.deepEqual(actions[0].diagnostics?.map(({ code }) => code), ['duplicate-id']);
+      const result = applied(marked, 'Remove the repeated definition “putin”');
+      assert.equal(
+        result,
+        lines('---', 'sources:', '  putin:', '    name: Vladimir Putin', '  # the repeat below came from another article', '  lavrov: Sergei Lavrov', '---', '[x]{claim by=putin} [y]{claim by=lavrov}'),
+      );
+      assert.deepEqual(codesOf(result), []);
+    });
+
+    it('removes a repeated entry of a one-line mapping with one comma, and names it in Arabic', () => {
+      const marked = lines('---', 'entities: {town: Town, to$0wn: Town again, river: River}', '---', '[a]{@town} [b]{@river}');
+      const result = applied(marked, 'Remove the repeated definition “town”');
+      assert.equal(result, lines('---', 'entities: {town: Town, river: River}', '---', '[a]{@town} [b]{@river}'));
+      assert.deepEqual(codesOf(result), []);
+      const last = lines('---', 'entities: {town: Town, to$0wn: {name: Town again}}', '---', '[a]{@town}');
+      assert.equal(applied(last, 'احذف التعريف المكرَّر «town»', { locale: 'ar' }), lines('---', 'entities: {town: Town}', '---', '[a]{@town}'));
+    });
+
+    it('removes the repeat of an id written differently, and only the repeat', () => {
+      const marked = lines('---', 'entities:', '  town: Town', '  "town"$0: Town again', '  river: River', '---', '[a]{@town} [b]{@river}');
+      const result = applied(marked, 'Remove the repeated definition “town”');
+      assert.equal(result, lines('---', 'entities:', '  town: Town', '  river: River', '---', '[a]{@town} [b]{@river}'));
+      assert.deepEqual(codesOf(result), []);
+    });
+
+    it('offers nothing when the repeat holds an anchor read elsewhere', () => {
+      const marked = lines('---', 'entities:', '  town: Town', '  to$0wn: &n Town again', '  river: *n', '---', '[a]{@town} [b]{@river}');
+      assert.deepEqual(titles(actionsFor(marked).actions), []);
+    });
+  });
+
   describe('safe fixes: unused-definition, bidi-control, empty-span', () => {
     it('removes an unused definition’s lines, keeping the comment above it', () => {
       const marked = lines(

@@ -6,6 +6,7 @@ import { isAlias, isCollection, isMap, isScalar, parse, visit, type Node, type P
 import { parseYaml, type YamlDocument } from '../../parse/frontMatter';
 import type { Entity, IsnadDocument, Source, TextRange } from '../../model';
 import { deletion, insertion, type OffsetEdit } from './edits';
+import { normalizeId } from '../../ids';
 
 export type DefinitionSection = 'sources' | 'entities';
 
@@ -69,7 +70,7 @@ function parsedYaml(text: string): YamlDocument {
  * Deletes a definition: the whole lines from its key through its value (with a comment at the
  * end of them), nothing else. An entry of a one-line `{ … }` mapping loses itself and one comma.
  */
-export function removeEntry(doc: IsnadDocument, definition: Source | Entity): OffsetEdit {
+export function removeEntry(doc: IsnadDocument, definition: EntryPlace): OffsetEdit {
   const { lines, text } = doc;
   const end = trimmedEnd(text, definition.range);
   const firstLine = lines.lineAt(definition.keyRange.start);
@@ -90,6 +91,32 @@ export function removeEntry(doc: IsnadDocument, definition: Source | Entity): Of
   let previous = definition.range.start;
   while (text[previous - 1] === ' ' || text[previous - 1] === '\t') previous--;
   return deletion({ start: text[previous - 1] === ',' ? previous - 1 : definition.range.start, end });
+}
+
+/** Where a definition is written: its key, and its key through its value. */
+export type EntryPlace = Pick<Source | Entity, 'keyRange' | 'range'>;
+
+/**
+ * The entry of `sources:` or `entities:` whose key is at `keyRange`, read from the YAML: a
+ * repeated id is not in the model, which keeps the first definition only.
+ */
+export function entryWithKeyAt(doc: IsnadDocument, keyRange: TextRange): (EntryPlace & { readonly id: string }) | undefined {
+  const frontMatter = doc.frontMatter;
+  if (!frontMatter) return undefined;
+  const base = frontMatter.contentRange.start;
+  const root = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end)).contents;
+  if (!isMap(root)) return undefined;
+  for (const section of root.items as Pair<Node, Node | null>[]) {
+    if (!isScalar(section.key) || (section.key.value !== 'sources' && section.key.value !== 'entities') || !isMap(section.value)) continue;
+    for (const pair of section.value.items as Pair<Node, Node | null>[]) {
+      if (!isScalar(pair.key)) continue;
+      const key = rangeIn(base, pair.key.range!);
+      if (key.start !== keyRange.start || key.end !== keyRange.end) continue;
+      const id = normalizeId(String(pair.key.value ?? ''));
+      return { id, keyRange: key, range: rangeIn(base, [pair.key.range![0], (pair.value ?? pair.key).range![1]]) };
+    }
+  }
+  return undefined;
 }
 
 /** Whether `range` (document offsets) holds an anchor (`&x`) that an alias (`*x`) outside it reads. */

@@ -8,6 +8,7 @@ import { attributionFixes } from './attribution';
 import { unknownIdFixes } from './unknownIds';
 import { spanSyntaxFixes, unknownAttributeFixes } from './attributeBlockFixes';
 import { missingNameFixes } from './missingName';
+import { duplicateIdFixes } from './duplicateIds';
 import { safeFixes } from './safeFixes';
 import { markingRefactorings } from './marking';
 import { FIX_ALL_KIND, fixAll } from './fixAll';
@@ -22,6 +23,7 @@ const PROVIDERS: readonly { readonly kind: string; readonly provide: CodeActionP
   { kind: CodeActionKind.QuickFix, provide: unknownAttributeFixes },
   { kind: CodeActionKind.QuickFix, provide: spanSyntaxFixes },
   { kind: CodeActionKind.QuickFix, provide: missingNameFixes },
+  { kind: CodeActionKind.QuickFix, provide: duplicateIdFixes },
   { kind: CodeActionKind.QuickFix, provide: safeFixes },
   { kind: CodeActionKind.QuickFix, provide: attributionHintFixes },
   { kind: CodeActionKind.RefactorRewrite, provide: markingRefactorings },
