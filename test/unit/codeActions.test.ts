@@ -443,7 +443,7 @@ describe('code actions', () => {
     });
   });
 
-  describe('safe fixes: unused-definition, bidi-control, empty-span', () => {
+  describe('safe fixes: unused-definition, bidi-control, invalid-character, empty-span', () => {
     it('removes an unused definition’s lines, keeping the comment above it', () => {
       const marked = lines(
         '---',
@@ -482,6 +482,32 @@ describe('code actions', () => {
       assert.equal(actions[0].isPreferred, true);
       assert.equal(applied(marked, 'Remove the control character U+202E'), 'Hidden override: cba and \u2067 again.');
       assert.equal(applied(marked, 'Fix all “bidi-control” problems in the document'), 'Hidden override: cba and  again.');
+    });
+
+    it('removes an unpaired surrogate, and all of them at once, keeping pairs whole', () => {
+      const marked = 'Half:$0\uD83D and \uDE00 but \uD83D\uDE00 stays, \uDC00\uD83D\uDE00 too.';
+      const { actions } = actionsFor(marked);
+      assert.deepEqual(titles(actions), ['Remove the invalid character', 'Fix all “invalid-character” problems in the document']);
+      assert.equal(actions[0].isPreferred, true);
+      assert.equal(applied(marked, 'Remove the invalid character'), 'Half: and \uDE00 but \uD83D\uDE00 stays, \uDC00\uD83D\uDE00 too.');
+      const all = applied(marked, 'Fix all “invalid-character” problems in the document');
+      assert.equal(all, 'Half: and  but \uD83D\uDE00 stays, \uD83D\uDE00 too.');
+      assert.deepEqual(codesOf(all), []);
+      assert.equal(applied('x\uDC00$0y', 'احذف المحرف غير الصالح', { locale: 'ar' }), 'xy');
+    });
+
+    it('offers no removal of an unpaired surrogate written as a YAML escape, and fixes all only outside ids', () => {
+      const escaped = lines('---', 'title: "Half \\ud800$0"', '---', 'Body.');
+      assert.deepEqual(codesOf(fixture(escaped).text), ['invalid-character']);
+      assert.deepEqual(titles(actionsFor(escaped).actions), []);
+      // In an id, the one fix asked for is offered; fixing all leaves it: `putin�` is not `putin`.
+      const inId = lines('---', 'sources:', '  putin: Putin', '---', '[x]{claim by=putin\uDC00$0} [y]{claim by=putin} and \uD800.');
+      assert.deepEqual(titles(actionsFor(inId).actions), ['Change to “putin”', 'Remove the invalid character']);
+      assert.equal(applied(inId, 'Remove the invalid character'), lines('---', 'sources:', '  putin: Putin', '---', '[x]{claim by=putin} [y]{claim by=putin} and \uD800.'));
+      assert.equal(
+        applied(inId, 'Fix all safely fixable Isnad problems', { only: ['source.fixAll.isnad'] }),
+        lines('---', 'sources:', '  putin: Putin', '---', '[x]{claim by=putin\uDC00} [y]{claim by=putin} and .'),
+      );
     });
 
     it('removes an empty span, keeping words apart', () => {

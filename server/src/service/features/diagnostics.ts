@@ -238,6 +238,17 @@ function unsafeCharacters(text: string, idRanges: () => TextRange[], stretch: Te
 }
 
 /**
+ * The unpaired surrogates outside ids (attribute blocks, definitions' keys and `entity:`): one
+ * removed there changes no id, where `putin\uDC00` (shown as `putin�`) would become `putin`.
+ */
+export function loneSurrogatesOutsideIds(doc: IsnadDocument): Problem[] {
+  const problems = loneSurrogatesIn(doc.text, { start: 0, end: doc.text.length });
+  if (problems.length === 0) return problems;
+  const ranges = idRanges(doc);
+  return problems.filter((problem) => !anyContains(ranges, problem.range.start));
+}
+
+/**
  * Unpaired surrogates in a stretch that starts and ends where no pair is cut: they are no
  * character at all; UTF-8 cannot hold them, so every export writes U+FFFD instead.
  */

@@ -1,17 +1,19 @@
 // The fixes that cannot change what the article says or whom it credits, so they may be applied
 // to every problem of their code at once: removing a hidden bidirectional control character, an
-// empty span, or a definition no span uses (unless a source still names it as its `entity:`).
+// unpaired surrogate (half a character, which no file can store; all at once only outside ids),
+// an empty span, or a definition no span uses (unless a source still names it as its `entity:`).
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { IsnadDocument, Span, TextRange } from '../../model';
 import { localize, type Locale } from '../../l10n';
-import { bidiControls, isBlank, unusedDefinitions, usedIds } from '../diagnostics';
+import { bidiControls, isBlank, loneSurrogatesOutsideIds, unusedDefinitions, usedIds } from '../diagnostics';
+import { SURROGATE, isLoneSurrogate } from '../../wellFormed';
 import { isBidiControl, isWhiteSpaceOrLineTerminator } from '../../parse/chars';
 import { pushAll } from '../../arrays';
 import type { CodeActionProvider } from './provider';
 import { codeAction, deletion, isnadDiagnostics, offsetRange, sameRange, withoutOverlaps, type OffsetEdit } from './edits';
 import { anchorsAliasedOutside, removeEntry } from './frontMatterEdits';
 
-export const SAFE_CODES = ['bidi-control', 'empty-span', 'unused-definition'] as const;
+export const SAFE_CODES = ['bidi-control', 'invalid-character', 'empty-span', 'unused-definition'] as const;
 export type SafeCode = (typeof SAFE_CODES)[number];
 
 const BIDI_CONTROL = /^[\u202A-\u202E\u2066-\u2069]$/;
@@ -50,6 +52,9 @@ export const safeFixes: CodeActionProvider = (doc, _range, diagnostics, locale) 
 export function fixAllEdits(doc: IsnadDocument, codes: readonly SafeCode[], locale: Locale): OffsetEdit[] {
   const edits: (OffsetEdit | undefined)[] = [];
   if (codes.includes('bidi-control')) pushAll(edits, bidiControls(doc).map((problem) => safeFix(doc, 'bidi-control', problem.range, locale)?.edit));
+  if (codes.includes('invalid-character')) {
+    pushAll(edits, loneSurrogatesOutsideIds(doc).map((problem) => safeFix(doc, 'invalid-character', problem.range, locale)?.edit));
+  }
   const removed = codes.includes('empty-span') ? emptiedSpans(doc, codes.includes('bidi-control')) : new Set<Span>();
   pushAll(edits, [...removed].map((span) => removeEmptySpan(doc, span)));
   if (codes.includes('unused-definition')) {
@@ -94,6 +99,12 @@ function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: L
       if (!BIDI_CONTROL.test(character)) return undefined;
       const hex = character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       return { title: localize(locale, 'actionRemoveBidiControl', [hex]), edit: deletion(range) };
+    }
+    case 'invalid-character': {
+      // One written as a YAML escape (`\ud800`) is a different problem: the range is the whole string.
+      const character = doc.text.slice(range.start, range.end);
+      if (character.length !== 1 || !SURROGATE.test(character) || !isLoneSurrogate(doc.text, range.start)) return undefined;
+      return { title: localize(locale, 'actionRemoveInvalidCharacter'), edit: deletion(range) };
     }
     case 'empty-span': {
       const span = doc.spans.find((candidate) => sameRange(candidate.range, range));
