@@ -1,13 +1,13 @@
 // Semantic tokens: entity ids and mentions coloured by the entity's type, speakers, claims,
 // quotes, keywords, status values and notes, so that any theme colours them consistently.
-// Only in left-to-right paragraphs and in the front matter: a token inside a right-to-left line
-// cuts it into pieces that VS Code lays out left to right, scrambling the sentence (E2E.md).
+// Only in the front matter and in left-to-right paragraphs free of right-to-left text
+// (`inlineStylableBlocks`): a token inside a right-to-left line cuts it into pieces that VS Code lays out left to right, scrambling the sentence (E2E.md).
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { EntityType, IsnadDocument, Span, TextRange } from '../model';
 import { blockTokens } from '../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS } from '../parse/spanAttributes';
 import { findEntity } from '../resolve';
-import { leftToRightSpans } from './direction';
+import { inlineStylableSpans } from './direction';
 
 /**
  * Standard token types, except `claim` (declared in package.json, mapped to a TextMate scope so
@@ -58,7 +58,7 @@ export function semanticTokens(doc: IsnadDocument, window?: TextRange): PlacedTo
   }
   for (const entity of doc.frontMatter?.entities.values() ?? []) add(entity.keyRange, ENTITY_TOKEN_TYPES[entity.type], DECLARATION);
 
-  for (const span of leftToRightSpans(doc)) {
+  for (const span of inlineStylableSpans(doc)) {
     if (!overlaps(span.range)) continue;
     for (const content of uncovered(doc, span)) {
       if (span.kind === 'claim') add(content, 'claim');
