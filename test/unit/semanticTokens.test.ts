@@ -86,6 +86,17 @@ describe('semantic tokens', () => {
     ]);
   });
 
+  it('leaves a comment inside a claim, or inside a mention in it, to the grammar', () => {
+    assert.deepEqual(tokensOf(lines('[⟦A ⟧<!-- one -->⟦ b ⟧[⟦c⟧<!-- two\nlines -->]{⟦@x⟧}⟦ d⟧]{⟦claim⟧}')), [
+      ['A ', 'claim', 0],
+      [' b ', 'claim', 0],
+      ['c', 'property', 0],
+      ['@x', 'property', 0],
+      [' d', 'claim', 0],
+      ['claim', 'keyword', 0],
+    ]);
+  });
+
   it('cuts a claim that spans lines into one token per line, and colours unknown ids as other', () => {
     assert.deepEqual(tokensOf(lines('[⟦The port⟧', '⟦reopens⟧]{⟦claim⟧ ⟦about⟧=⟦ghost⟧}')), [
       ['The port', 'claim', 0],

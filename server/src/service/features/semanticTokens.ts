@@ -7,6 +7,7 @@ import type { EntityType, IsnadDocument, Span, TextRange } from '../model';
 import { blockTokens } from '../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS } from '../parse/spanAttributes';
 import { findEntity } from '../resolve';
+import { firstEndingAfter } from '../ranges';
 import { inlineStylableSpans } from './direction';
 
 /**
@@ -88,16 +89,21 @@ function attributeTokens(doc: IsnadDocument, span: Span, add: (range: TextRange,
   }
 }
 
-/** The span's content minus its nested spans: there the innermost span's tokens apply. */
+/**
+ * The span's content minus its nested spans (there the innermost span's tokens apply) and its
+ * comments (which keep the grammar's comment colour).
+ */
 function uncovered(doc: IsnadDocument, span: Span): TextRange[] {
+  const { start, end } = span.contentRange;
+  const comments = doc.comments.slice(firstEndingAfter(doc.comments, start)).filter((comment) => comment.start < end);
+  const holes = [...span.children.map((child) => doc.spans[child].range), ...comments].sort((a, b) => a.start - b.start);
   const pieces: TextRange[] = [];
-  let at = span.contentRange.start;
-  for (const child of span.children) {
-    const { range } = doc.spans[child];
-    pieces.push({ start: at, end: range.start });
-    at = range.end;
+  let at = start;
+  for (const hole of holes) {
+    if (hole.start > at) pieces.push({ start: at, end: hole.start });
+    at = Math.max(at, hole.end);
   }
-  pieces.push({ start: at, end: span.contentRange.end });
+  pieces.push({ start: at, end });
   return pieces;
 }
 
