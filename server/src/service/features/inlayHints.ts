@@ -1,5 +1,6 @@
 // Inlay hints naming the speaker of each claim and quote, before its text. Only in left-to-right
-// paragraphs free of right-to-left text (`inlineStylableBlocks`): a hint inside a right-to-left line splits it and scrambles its words (E2E.md).
+// paragraphs free of right-to-left text (`inlineStylableBlocks`): a hint inside a right-to-left
+// line splits it and scrambles its words (E2E.md).
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { IsnadDocument } from '../model';
 import { localize, type Locale } from '../l10n';

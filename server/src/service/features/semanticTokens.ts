@@ -1,7 +1,8 @@
 // Semantic tokens: entity ids and mentions coloured by the entity's type, speakers, claims,
 // quotes, keywords, status values and notes, so that any theme colours them consistently.
 // Only in the front matter and in left-to-right paragraphs free of right-to-left text
-// (`inlineStylableBlocks`): a token inside a right-to-left line cuts it into pieces that VS Code lays out left to right, scrambling the sentence (E2E.md).
+// (`inlineStylableBlocks`): a token inside a right-to-left line cuts it into pieces that VS Code
+// lays out left to right, scrambling the sentence (E2E.md).
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { EntityType, IsnadDocument, Span, TextRange } from '../model';
 import { blockTokens } from '../parse/attributes';
