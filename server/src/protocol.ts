@@ -43,6 +43,10 @@ export interface DecoratedImplicitMention {
 
 export interface DecoratedParagraph {
   readonly range: Range;
+  /**
+   * How the editor must treat the paragraph's lines: `ltr` only when they may be cut into
+   * differently styled pieces (no right-to-left text in them, see `inlineStylableBlocks`).
+   */
   readonly direction: ParagraphDirection;
   readonly isHeading: boolean;
 }

@@ -76,6 +76,13 @@ describe('speaker inlay hints', () => {
     ]);
   });
 
+  it('never go into right-to-left text: not under a declared direction: ltr, nor in a paragraph that starts in English', () => {
+    const text = lines('---', 'direction: ltr', 'sources:', '  مورتازين: {name: أندريه مورتازين}', '  ali: Ali', '---', 'قال [بوتين يريد الذخيرة]{ادعاء قائل=مورتازين}', '', 'Putin said:', 'قال [الذخيرة]{ادعاء قائل=مورتازين}', '', '[Ships]{quote by=ali}');
+    const doc = parseIsnad(text, URI, 1);
+    const hints = computeInlayHints(doc, { start: { line: 0, character: 0 }, end: doc.lines.positionAt(text.length) }, 'en');
+    assert.deepEqual(hints.map((hint) => hint.position), [{ line: 11, character: 1 }]);
+  });
+
   it('answer only for the range asked', () => {
     const doc = parseIsnad(lines(...FRONT_MATTER, '[Ships]{quote by=ali}', '', '[Boats]{quote by=ali}'), URI, 1);
     const hints = computeInlayHints(doc, { start: { line: 7, character: 0 }, end: { line: 7, character: 21 } }, 'ar');

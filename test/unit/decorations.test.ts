@@ -32,6 +32,14 @@ describe('computeDecorations', () => {
     ]);
   });
 
+  it('treats as right to left every paragraph holding right-to-left text, whatever the front matter declares', () => {
+    const doc = parseIsnad(lines('---', 'direction: ltr', '---', 'قال بوتين', '', 'Putin said:', 'قال بوتين', '', 'Putin said [x]{@بوتين}.', '', 'Putin said.'), 'file:///a.isnad.md', 1);
+    assert.deepEqual(
+      computeDecorations(doc).paragraphs.map(({ direction }) => direction),
+      ['rtl', 'rtl', 'rtl', 'ltr'],
+    );
+  });
+
   it('describes spans: kind, ranges, entity type and speaker (own, inherited, from an entity, or none)', () => {
     const doc = parseIsnad(
       lines(

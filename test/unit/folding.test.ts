@@ -37,6 +37,15 @@ describe('folding ranges', () => {
     ]);
   });
 
+  it('keeps ranges nested or apart: a comment starting on the line where a span ends is left out', () => {
+    const text = lines('# A', '[a', 'b]{claim} <!-- c', 'd -->', '<!-- e', 'f --> [g', 'h]{claim}');
+    assert.deepEqual(computeFoldingRanges(parseIsnad(text)), [
+      { startLine: 0, endLine: 6 },
+      { startLine: 1, endLine: 2 },
+      { startLine: 4, endLine: 5, kind: FoldingRangeKind.Comment },
+    ]);
+  });
+
   it('leaves out what fits on one line: a heading alone, a one-line comment or span, an unclosed front matter', () => {
     assert.deepEqual(computeFoldingRanges(parseIsnad(lines('---', 'title: x', '# H', '<!-- c --> [a]{@e}', '# I'))), [{ startLine: 2, endLine: 3 }]);
   });

@@ -73,6 +73,30 @@ describe('semantic tokens', () => {
     assert.deepEqual(tokensOf(lines('---', 'direction: rtl', 'entities:', '  ⟦putin⟧: {name: Putin, type: person}', '---', '[Putin]{@putin} arrived.')), [['putin', 'variable', 1]]);
   });
 
+  it('never cuts right-to-left text: not under a declared direction: ltr, nor in a paragraph that starts in English', () => {
+    const front = ['---', 'direction: ltr', 'sources:', '  ⟦مورتازين⟧: M', 'entities:', '  ⟦putin⟧: {name: Putin, type: person}', '---'];
+    const tokens = tokensOf(
+      lines(...front, 'قال [بوتين يريد الذخيرة]{ادعاء قائل=مورتازين} اليوم', '', 'Putin said:', '[بوتين]{@putin} يريد الذخيرة', '', '[⟦Putin⟧]{⟦@putin⟧} arrived.'),
+    );
+    assert.deepEqual(tokens, [
+      ['مورتازين', 'function', 1],
+      ['putin', 'variable', 1],
+      ['Putin', 'variable', 0],
+      ['@putin', 'variable', 0],
+    ]);
+  });
+
+  it('leaves a comment inside a claim, or inside a mention in it, to the grammar', () => {
+    assert.deepEqual(tokensOf(lines('[⟦A ⟧<!-- one -->⟦ b ⟧[⟦c⟧<!-- two\nlines -->]{⟦@x⟧}⟦ d⟧]{⟦claim⟧}')), [
+      ['A ', 'claim', 0],
+      [' b ', 'claim', 0],
+      ['c', 'property', 0],
+      ['@x', 'property', 0],
+      [' d', 'claim', 0],
+      ['claim', 'keyword', 0],
+    ]);
+  });
+
   it('cuts a claim that spans lines into one token per line, and colours unknown ids as other', () => {
     assert.deepEqual(tokensOf(lines('[⟦The port⟧', '⟦reopens⟧]{⟦claim⟧ ⟦about⟧=⟦ghost⟧}')), [
       ['The port', 'claim', 0],

@@ -1,16 +1,17 @@
-// What the client needs to decorate an editor: each paragraph's direction (which decides the
-// styles that are safe on its lines) and each span's kind, entity type and speaker.
+// What the client needs to decorate an editor: each paragraph's direction as the editor must
+// treat it (which decides the styles that are safe on its lines) and each span's kind, entity
+// type and speaker.
 import type { DecoratedSpan, DecorationsResult, DocumentCounts } from '../../protocol';
 import type { IsnadDocument } from '../model';
-import { blockDirections } from './direction';
+import { inlineStylableBlocks } from './direction';
 import { summarizeSpans } from './spanSummary';
 import { implicitMentions } from './implicitMentions';
 
 export function computeDecorations(doc: IsnadDocument): DecorationsResult {
-  const directions = blockDirections(doc);
+  const stylable = inlineStylableBlocks(doc);
   const paragraphs = doc.blocks.map((block, index) => ({
     range: doc.lines.rangeOf(block.range),
-    direction: directions[index],
+    direction: stylable[index] ? ('ltr' as const) : ('rtl' as const),
     isHeading: block.isHeading,
   }));
   const summaries = summarizeSpans(doc);

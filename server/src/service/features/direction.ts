@@ -107,14 +107,33 @@ export function directionAt(doc: IsnadDocument, offset: number): ParagraphDirect
   return block >= 0 ? blockDirections(doc)[block] : documentDirection(doc);
 }
 
-/** The spans that start in a left-to-right paragraph or heading. */
-export function leftToRightSpans(doc: IsnadDocument): Span[] {
+/** Right-to-left characters of any class (letters, digits, punctuation of those blocks) and RLM, ALM. */
+const RIGHT_TO_LEFT_CHARACTER = new RegExp(
+  `[${RIGHT_TO_LEFT_BLOCKS.map(([first, last]) => `\\u{${first.toString(16)}}-\\u{${last.toString(16)}}`).join('')}\\u{${RIGHT_TO_LEFT_MARK.toString(16)}}\\u{${ARABIC_LETTER_MARK.toString(16)}}]`,
+  'u',
+);
+
+/**
+ * Per `doc.blocks` entry, whether the editor may cut its lines into differently styled pieces
+ * (semantic tokens, inlay hints, text-styling decorations). VS Code lays every line out left to
+ * right whatever the article declares, and a cut inside right-to-left text scrambles its words
+ * (E2E.md): so only left-to-right blocks holding no right-to-left character at all, markup
+ * included, qualify. A declared `direction: ltr` over Arabic text, or an English sentence
+ * followed by an Arabic line in one paragraph, does not make the Arabic safe to cut.
+ */
+export function inlineStylableBlocks(doc: IsnadDocument): boolean[] {
   const directions = blockDirections(doc);
+  return doc.blocks.map(({ range }, index) => directions[index] === 'ltr' && !RIGHT_TO_LEFT_CHARACTER.test(doc.text.slice(range.start, range.end)));
+}
+
+/** The spans that start in a block the editor may cut into pieces (`inlineStylableBlocks`). */
+export function inlineStylableSpans(doc: IsnadDocument): Span[] {
+  const stylable = inlineStylableBlocks(doc);
   const spans: Span[] = [];
   let block = 0;
   for (const span of doc.spans) {
     while (block < doc.blocks.length && doc.blocks[block].range.end <= span.range.start) block++;
-    if (block < doc.blocks.length && doc.blocks[block].range.start <= span.range.start && directions[block] === 'ltr') spans.push(span);
+    if (block < doc.blocks.length && doc.blocks[block].range.start <= span.range.start && stylable[block]) spans.push(span);
   }
   return spans;
 }

@@ -8,9 +8,26 @@ export function computeFoldingRanges(doc: IsnadDocument): FoldingRange[] {
   const sections = doc.sections.map((section) => lines(doc, section.range));
   const comments = doc.comments.map((comment) => lines(doc, comment, FoldingRangeKind.Comment));
   const spans = doc.spans.map((span) => lines(doc, span.range));
-  return [...front, ...sections, ...comments, ...spans]
+  const sorted = [...front, ...sections, ...comments, ...spans]
     .filter((range) => range.endLine > range.startLine)
     .sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  return wellNested(sorted);
+}
+
+/**
+ * Drops each range that starts inside an earlier one and ends after it (a span ending on the line
+ * where a comment starts): editors want ranges nested or apart, and VS Code would drop it anyway.
+ */
+function wellNested(sorted: readonly FoldingRange[]): FoldingRange[] {
+  const kept: FoldingRange[] = [];
+  const open: FoldingRange[] = [];
+  for (const range of sorted) {
+    while (open.length && open[open.length - 1].endLine < range.startLine) open.pop();
+    if (open.length && open[open.length - 1].endLine < range.endLine) continue;
+    kept.push(range);
+    open.push(range);
+  }
+  return kept;
 }
 
 /** The lines a range covers; its last character, not its end, decides the last line. */

@@ -1,17 +1,18 @@
 // Inlay hints naming the speaker of each claim and quote, before its text. Only in left-to-right
-// paragraphs: a hint inside a right-to-left line splits it and scrambles its words (E2E.md).
+// paragraphs free of right-to-left text (`inlineStylableBlocks`): a hint inside a right-to-left
+// line splits it and scrambles its words (E2E.md).
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { IsnadDocument } from '../model';
 import { localize, type Locale } from '../l10n';
 import { isStatement, speakerName, speakerOf } from '../resolve';
 import { spanTitle } from './symbols';
-import { leftToRightSpans } from './direction';
+import { inlineStylableSpans } from './direction';
 
 export function computeInlayHints(doc: IsnadDocument, range: Range, locale: Locale): InlayHint[] {
   const start = doc.lines.offsetAt(range.start);
   const end = doc.lines.offsetAt(range.end);
   const hints: InlayHint[] = [];
-  for (const span of leftToRightSpans(doc)) {
+  for (const span of inlineStylableSpans(doc)) {
     if (!isStatement(span) || span.contentRange.start < start || span.contentRange.start > end) continue;
     const speaker = speakerOf(doc, span);
     if (!speaker) continue;

@@ -1,13 +1,15 @@
 // Semantic tokens: entity ids and mentions coloured by the entity's type, speakers, claims,
 // quotes, keywords, status values and notes, so that any theme colours them consistently.
-// Only in left-to-right paragraphs and in the front matter: a token inside a right-to-left line
-// cuts it into pieces that VS Code lays out left to right, scrambling the sentence (E2E.md).
+// Only in the front matter and in left-to-right paragraphs free of right-to-left text
+// (`inlineStylableBlocks`): a token inside a right-to-left line cuts it into pieces that VS Code
+// lays out left to right, scrambling the sentence (E2E.md).
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { EntityType, IsnadDocument, Span, TextRange } from '../model';
 import { blockTokens } from '../parse/attributes';
 import { ATTRIBUTE_KEYS, KIND_KEYWORDS } from '../parse/spanAttributes';
 import { findEntity } from '../resolve';
-import { leftToRightSpans } from './direction';
+import { firstEndingAfter } from '../ranges';
+import { inlineStylableSpans } from './direction';
 
 /**
  * Standard token types, except `claim` (declared in package.json, mapped to a TextMate scope so
@@ -58,7 +60,7 @@ export function semanticTokens(doc: IsnadDocument, window?: TextRange): PlacedTo
   }
   for (const entity of doc.frontMatter?.entities.values() ?? []) add(entity.keyRange, ENTITY_TOKEN_TYPES[entity.type], DECLARATION);
 
-  for (const span of leftToRightSpans(doc)) {
+  for (const span of inlineStylableSpans(doc)) {
     if (!overlaps(span.range)) continue;
     for (const content of uncovered(doc, span)) {
       if (span.kind === 'claim') add(content, 'claim');
@@ -88,16 +90,21 @@ function attributeTokens(doc: IsnadDocument, span: Span, add: (range: TextRange,
   }
 }
 
-/** The span's content minus its nested spans: there the innermost span's tokens apply. */
+/**
+ * The span's content minus its nested spans (there the innermost span's tokens apply) and its
+ * comments (which keep the grammar's comment colour).
+ */
 function uncovered(doc: IsnadDocument, span: Span): TextRange[] {
+  const { start, end } = span.contentRange;
+  const comments = doc.comments.slice(firstEndingAfter(doc.comments, start)).filter((comment) => comment.start < end);
+  const holes = [...span.children.map((child) => doc.spans[child].range), ...comments].sort((a, b) => a.start - b.start);
   const pieces: TextRange[] = [];
-  let at = span.contentRange.start;
-  for (const child of span.children) {
-    const { range } = doc.spans[child];
-    pieces.push({ start: at, end: range.start });
-    at = range.end;
+  let at = start;
+  for (const hole of holes) {
+    if (hole.start > at) pieces.push({ start: at, end: hole.start });
+    at = Math.max(at, hole.end);
   }
-  pieces.push({ start: at, end: span.contentRange.end });
+  pieces.push({ start: at, end });
   return pieces;
 }
 
