@@ -63,10 +63,10 @@ import { checkedParams, type ParamsShape } from './requestParams';
  * thread's own, not the process's (see threadCpu.ts).
  */
 const DIAGNOSTICS_DELAY_MS = 50;
+const CHEAP_ANALYSIS_MS = 20;
 
 /** The params of the requests about one open document. */
 const DOCUMENT_PARAMS: ParamsShape<DecorationsParams> = { uri: 'string' };
-const CHEAP_ANALYSIS_MS = 20;
 
 /**
  * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { describeError } from './output';
 import { isArticleName, isSkippedFolder } from '../workspace/fileKinds';
+import { withoutByteOrderMark } from '../workspace/diskText';
 import { globBase, globToRegExp, isGlob } from './glob';
 
 /** What `-` names for many tools; documents are read from files only (their path is their identity). */
@@ -111,8 +112,7 @@ function byCodeUnits(a: string, b: string): number {
 export function readDocument(file: string): string {
   const bytes = fs.readFileSync(file);
   if (!isUtf8(bytes)) throw new Error(`not UTF-8 text (line ${firstLineNotUtf8(bytes)})`);
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutByteOrderMark(bytes.toString('utf8'));
 }
 
 /** A line feed byte is never part of a longer UTF-8 sequence, so the text splits into lines at it. */

@@ -5,14 +5,18 @@ import { fileURLToPath } from 'node:url';
 
 const BYTE_ORDER_MARK = '\ufeff';
 
+/** The text as VS Code holds a file it opens: without the byte-order mark. */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
 /**
  * The file's text without the byte-order mark, which VS Code drops from the document it opens:
  * kept, it would shift every position on the first line by one. Undefined when it cannot be read.
  */
 export async function readDiskText(uri: string): Promise<string | undefined> {
   try {
-    const text = await fs.readFile(fileURLToPath(uri), 'utf8');
-    return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+    return withoutByteOrderMark(await fs.readFile(fileURLToPath(uri), 'utf8'));
   } catch {
     return undefined;
   }

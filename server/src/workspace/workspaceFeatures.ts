@@ -246,12 +246,12 @@ export class WorkspaceFeatures {
   private settleSoon(): void {
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
-      this.publishRegistryDiagnostics().catch((error: unknown) => this.context.connection.console.error(`Registry diagnostics failed: ${String(error)}`));
+      this.settingsChanged();
       void this.context.connection.sendNotification(CorpusChangedNotification, {});
     }, CORPUS_SETTLE_MS);
   }
 
-  /** The settings changed: the registries' diagnostics again, in the language now chosen. */
+  /** The registries' diagnostics again: the corpus settled, or the settings (the language) changed. */
   settingsChanged(): void {
     this.publishRegistryDiagnostics().catch((error: unknown) => this.context.connection.console.error(`Registry diagnostics failed: ${String(error)}`));
   }

@@ -81,6 +81,8 @@ export class WorkspaceIndex {
       if (!folder.startsWith('file:')) continue;
       await this.walk(fileURLToPath(folder), articles, registries);
     }
+    // A folder created or renamed without articles in it changes nothing: no progress, no refresh.
+    if (this.complete && articles.length === 0 && registries.length === 0) return;
     const progress = await this.host.startProgress();
     this.corpus.beginBulkLoad();
     try {

@@ -72,16 +72,17 @@ export class PhraseMatcher<T> {
       const needsArticle = ARTICLE.test(trimmed.normalize('NFC')) && normalised.length > 2 && normalised.startsWith('\u0627\u0644');
       const core = needsArticle ? normalised.slice(2) : normalised;
       if (!core) continue;
+      const phrase = {
+        value,
+        length: core.length,
+        needsArticle,
+        openEnd,
+        startsWord: isWordUnit(core.charCodeAt(0)),
+        endsWord: isWordUnit(core.charCodeAt(core.length - 1)),
+      };
       for (const spelling of dottedYehSpellings(core)) {
         cores.push(spelling);
-        compiled.push({
-          value,
-          length: core.length,
-          needsArticle,
-          openEnd,
-          startsWord: isWordUnit(core.charCodeAt(0)),
-          endsWord: isWordUnit(core.charCodeAt(core.length - 1)),
-        });
+        compiled.push(phrase);
       }
     }
     return PhraseMatcher.compile(compiled, cores);

@@ -11,6 +11,7 @@
 import type { ParagraphDirection } from '../../protocol';
 import type { IsnadDocument, Span, TextRange } from '../model';
 import { firstEndingAfter } from '../ranges';
+import { oncePer } from '../memo';
 
 /** Blocks whose letters are right-to-left (Bidi_Class R or AL), as [first, last] code points. */
 const RIGHT_TO_LEFT_BLOCKS: readonly (readonly [number, number])[] = [
@@ -85,7 +86,7 @@ export function documentDirection(doc: IsnadDocument): ParagraphDirection {
  * number) follows the article rather than P3's left-to-right default, so that "2023" in an
  * Arabic article is aligned with the Arabic around it.
  */
-export function blockDirections(doc: IsnadDocument): ParagraphDirection[] {
+export const blockDirections = oncePer((doc: IsnadDocument): readonly ParagraphDirection[] => {
   const declared = doc.frontMatter?.direction;
   if (declared === 'rtl' || declared === 'ltr') return doc.blocks.map(() => declared);
   let fallback: ParagraphDirection | undefined;
@@ -93,7 +94,7 @@ export function blockDirections(doc: IsnadDocument): ParagraphDirection[] {
     const own = firstStrongDirection(doc.text, block.range.start, block.range.end, doc.elisions);
     return own ?? (fallback ??= documentDirection(doc));
   });
-}
+});
 
 /** Index of the block (paragraph or heading text) that contains `offset`; -1 when none does. */
 export function blockIndexAt(doc: IsnadDocument, offset: number): number {
@@ -121,10 +122,10 @@ const RIGHT_TO_LEFT_CHARACTER = new RegExp(
  * included, qualify. A declared `direction: ltr` over Arabic text, or an English sentence
  * followed by an Arabic line in one paragraph, does not make the Arabic safe to cut.
  */
-export function inlineStylableBlocks(doc: IsnadDocument): boolean[] {
+export const inlineStylableBlocks = oncePer((doc: IsnadDocument): readonly boolean[] => {
   const directions = blockDirections(doc);
   return doc.blocks.map(({ range }, index) => directions[index] === 'ltr' && !RIGHT_TO_LEFT_CHARACTER.test(doc.text.slice(range.start, range.end)));
-}
+});
 
 /** The spans that start in a block the editor may cut into pieces (`inlineStylableBlocks`). */
 export function inlineStylableSpans(doc: IsnadDocument): Span[] {

@@ -174,8 +174,8 @@ class BodyParser {
     if (textStart < lineEnd && isBlankChar(text.charCodeAt(textStart))) textStart++;
     this.elide(pos, textStart);
     const line = text.slice(textStart, lineEnd);
-    const title = line.replace(CLOSING_RUN, '').trim();
     const closingRun = line.search(CLOSING_RUN);
+    const title = (closingRun >= 0 ? line.slice(0, closingRun) : line).trim();
     this.currentSection = this.sections.length;
     const headingRange = { start: pos, end: lineEnd };
     this.sections.push({ index: this.sections.length, level, title, headingRange, range: headingRange });

@@ -1,7 +1,7 @@
 // Front matter: YAML 1.2 between `---` fences, read with the `yaml` package so that every
 // key and value keeps its exact range. Every problem becomes a `front-matter` or
 // `duplicate-id` problem; whatever can be read is kept.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, type Alias, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError, type Node, type Pair } from 'yaml';
 import {
   DIRECTIONS,
   ENTITY_TYPES,
@@ -114,32 +114,37 @@ export class FrontMatterReader {
 
   report(node: Node | null | undefined, message: MessageKey, args: readonly string[] = []): void {
     // An alias to no anchor is reported once, as such (reportUnresolvedAliases), not as a wrong value.
-    if (isAlias(node) && node.resolve(this.doc) === undefined) return;
+    if (isAlias(node) && this.unresolvedAliases.has(node)) return;
     this.problems.push(problem('front-matter', this.rangeOf(node), message, args));
   }
 
+  private readonly unresolvedAliases = new Set<Alias>();
+
   /**
    * Each alias whose anchor is not set before it (`*x` alone): YAML itself raises no error for it
-   * until the data is converted. `source` is the YAML text, searched first: no alias, no walk.
-   * Returns how many were reported.
+   * until the data is converted. One walk in document order, keeping the anchors met so far, which
+   * is YAML's own rule (`Alias.resolve` walks the whole document for each alias, quadratic in their
+   * number). The text is searched first: no alias, no walk. Returns how many were reported.
    */
-  reportUnresolvedAliases(source: string): number {
-    if (!source.includes('*')) return 0;
-    const doc = this.doc;
-    let count = 0;
+  reportUnresolvedAliases(): number {
+    if (!this.yamlText.includes('*')) return 0;
+    const anchors = new Set<string>();
     try {
-      visit(doc, {
-        Alias: (_, alias) => {
-          if (alias.resolve(doc) !== undefined) return;
-          count++;
-          this.problems.push(problem('front-matter', this.rangeOf(alias), 'unresolvedAlias', [alias.source]));
+      visit(this.doc, {
+        Node: (_, node) => {
+          if (!isAlias(node)) {
+            if (node.anchor) anchors.add(node.anchor);
+          } else if (!anchors.has(node.source)) {
+            this.unresolvedAliases.add(node);
+            this.problems.push(problem('front-matter', this.rangeOf(node), 'unresolvedAlias', [node.source]));
+          }
         },
       });
     } catch (error) {
       // A nesting deeper than the stack is already reported as a YAML error.
       if (!(error instanceof RangeError)) throw error;
     }
-    return count;
+    return this.unresolvedAliases.size;
   }
 
   /** Follows aliases a bounded number of times, so a chain of them cannot loop. */
@@ -402,7 +407,7 @@ function readYaml(text: string, range: TextRange, contentRange: TextRange): { fr
   const doc = parseYaml(source);
   const reader = new FrontMatterReader(doc, source, contentRange.start, { start: range.start, end: range.start + 3 });
   pushAll(reader.problems, yamlErrors(doc, source, contentRange.start, 'yamlError'));
-  const unresolvedAliases = reader.reportUnresolvedAliases(source);
+  const unresolvedAliases = reader.reportUnresolvedAliases();
 
   let data: Record<string, unknown> = {};
   withTextKeysOnly(doc);

@@ -20,7 +20,7 @@ export function parseRegistry(text: string, uri: string): Registry {
   const firstLine = { start, end: Math.max(start + 1, lines.lineContentEnd(0)) };
   const reader = new FrontMatterReader(yaml, source, start, firstLine, uri);
   pushAll(reader.problems, yamlErrors(yaml, source, start, 'registryYamlError'));
-  reader.reportUnresolvedAliases(source);
+  reader.reportUnresolvedAliases();
   const contents = yaml.contents;
   if (contents && !(isScalar(contents) && contents.value === null) && !isMap(contents)) reader.report(contents, 'registryNotMapping');
   const seen = new Map<string, Pair<Node, Node | null>>();

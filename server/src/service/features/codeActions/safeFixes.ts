@@ -16,8 +16,6 @@ import { anchorsAliasedOutside, removeEntry } from './frontMatterEdits';
 export const SAFE_CODES = ['bidi-control', 'invalid-character', 'empty-span', 'unused-definition'] as const;
 export type SafeCode = (typeof SAFE_CODES)[number];
 
-const BIDI_CONTROL = /^[\u202A-\u202E\u2066-\u2069]$/;
-
 interface SafeFix {
   readonly title: string;
   readonly edit: OffsetEdit;
@@ -96,7 +94,7 @@ function safeFix(doc: IsnadDocument, code: SafeCode, range: TextRange, locale: L
   switch (code) {
     case 'bidi-control': {
       const character = doc.text.slice(range.start, range.end);
-      if (!BIDI_CONTROL.test(character)) return undefined;
+      if (character.length !== 1 || !isBidiControl(character.charCodeAt(0))) return undefined;
       const hex = character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       return { title: localize(locale, 'actionRemoveBidiControl', [hex]), edit: deletion(range) };
     }
