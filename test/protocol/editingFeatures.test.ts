@@ -58,7 +58,7 @@ describe('editing features over the protocol', () => {
     const session = new ServerSession();
     try {
       const { capabilities } = await session.initialize();
-      assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['@', '=', '{', ' ', ',', '،'] });
+      assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['@', '=', '{', ' ', ',', '،', '"'] });
       assert.equal(capabilities.definitionProvider, true);
       assert.equal(capabilities.referencesProvider, true);
       assert.equal(capabilities.documentHighlightProvider, true);

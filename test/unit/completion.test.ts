@@ -88,6 +88,23 @@ describe('completion', () => {
     it('offers nothing inside a quoted note', () => {
       assert.deepEqual(complete(body('[x]{claim note="who $0said"}')).items, []);
     });
+
+    it('completes inside the quotes of a by=, about= or status= value quoted whole, keeping the quotes', () => {
+      const by = complete(body('[x]{claim by="⟦ok$0⟧"}'));
+      assert.deepEqual(sorted(by.items), ['okafor', 'مورتازين', 'port', 'بوتين']);
+      assert.equal(by.apply(by.items.find((item) => item.label === 'okafor')!), body('[x]{claim by="okafor"}'));
+      const opened = complete(body('[x]{claim قائل="⟦$0⟧'));
+      assert.equal(opened.apply(opened.items.find((item) => item.label === 'port')!), body('[x]{claim قائل="port'));
+      const about = complete(body('[x]{claim about="port, ⟦بو$0⟧"}'));
+      assert.equal(about.apply(about.items.find((item) => item.label === 'بوتين')!), body('[x]{claim about="port, بوتين"}'));
+      const status = complete(body('[x]{claim status="⟦di$0s⟧"}'));
+      assert.equal(status.apply(status.items.find((item) => item.label === 'disputed')!), body('[x]{claim status="disputed"}'));
+    });
+
+    it('offers nothing after a quote inside a value, nor inside a quoted keyword', () => {
+      assert.deepEqual(complete(body('[x]{claim by=ok"a$0"}')).items, []);
+      assert.deepEqual(complete(body('[x]{"cl$0"}')).items, []);
+    });
   });
 
   describe('keywords and keys in an attribute block', () => {

@@ -1,5 +1,6 @@
 // Completion inside an attribute block `{…}`: keywords and keys (English and Arabic), entity ids
-// after `@` and `about=`, source (else entity) ids after `by=`, and `status=` values.
+// after `@` and `about=`, source (else entity) ids after `by=`, and `status=` values, bare or
+// inside the quotes of a value quoted whole (`by="…"`).
 import { CompletionItemKind, InsertTextFormat, type Command, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { STATUSES, type IsnadDocument, type Span } from '../../model';
 import { localize, type Locale, type MessageKey } from '../../l10n';
@@ -22,10 +23,13 @@ const KEY_DOCUMENTATION: Readonly<Record<AttributeKey, MessageKey>> = {
 };
 
 const ARABIC = /[\u0600-\u06ff]/;
-/** Where an id typed in a block ends. */
+/** Where an id typed in a block ends; inside quotes, the closing quote ends it too. */
 const ID_END = /[\s}]/;
 const LIST_ID_END = /[\s},،]/;
+const QUOTED_ID_END = /[\s}"]/;
+const QUOTED_LIST_ID_END = /[\s},،"]/;
 const LIST_SEPARATOR = /[,،]/;
+const QUOTE = '"';
 
 /** The completions at `offset` when it is inside an attribute block; undefined elsewhere. */
 export function attributeCompletion(doc: IsnadDocument, offset: number, locale: Locale): CompletionItem[] | undefined {
@@ -34,7 +38,10 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
   // Read to the cursor only: the token being typed ends there.
   const typed = scanAttributes(doc.text.slice(0, offset), span.attributesRange.start, () => false).tokens;
   const current = typed.at(-1)?.range.end === offset ? typed.at(-1) : undefined;
-  if (current?.quoted) return [];
+  // A value quoted whole (`by="…"`) is completed inside its quotes; a quote elsewhere in a token
+  // (a keyword, a note's text) leaves nothing to offer.
+  const quotedWhole = current?.quoted === true && current.key !== undefined && doc.text[current.valueRange.start] === QUOTE;
+  if (current?.quoted && !quotedWhole) return [];
   // The edit replaces what is typed of the word, and the rest of it after the cursor.
   const edit = (start: number, endPattern: RegExp) => {
     const range = doc.lines.rangeOf({ start, end: endOf(doc.text, offset, endPattern) });
@@ -49,16 +56,18 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
     if (current.value.startsWith('@')) return entityItems(doc, edit(current.range.start + 1, ID_END), locale);
     return keywordItems(doc, span, edit(current.range.start, ID_END), locale, current);
   }
+  const valueStart = quotedWhole ? current.valueRange.start + 1 : current.valueRange.start;
+  const idEnd = quotedWhole ? QUOTED_ID_END : ID_END;
   switch (ATTRIBUTE_KEYS.get(current.key)) {
     case 'by': {
-      const idEdit = edit(current.valueRange.start, ID_END);
+      const idEdit = edit(valueStart, idEnd);
       const sources = sourceItems(doc, idEdit, locale, 0);
       return sources.concat(entityItems(doc, idEdit, locale, 1, new Set(visibleSources(doc).keys())));
     }
     case 'about':
-      return entityItems(doc, edit(listItemStart(doc.text, current.valueRange.start, offset), LIST_ID_END), locale);
+      return entityItems(doc, edit(listItemStart(doc.text, valueStart, offset), quotedWhole ? QUOTED_LIST_ID_END : LIST_ID_END), locale);
     case 'status':
-      return statusItems(edit(current.valueRange.start, ID_END), locale);
+      return statusItems(edit(valueStart, idEnd), locale);
     default:
       return [];
   }

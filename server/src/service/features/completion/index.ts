@@ -7,8 +7,8 @@ import { attributeCompletion } from './attributes';
 import { frontMatterCompletion } from './frontMatter';
 import { newArticleCompletion } from './newArticle';
 
-/** What starts a completion besides typing a word: an id after `@`, `=` or a list comma; keywords after `{` or a space. */
-export const COMPLETION_TRIGGER_CHARACTERS = ['@', '=', '{', ' ', ',', '،'];
+/** What starts a completion besides typing a word: an id after `@`, `=`, a list comma or the quote opening a quoted id (`by="`); keywords after `{` or a space. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['@', '=', '{', ' ', ',', '،', '"'];
 
 export function computeCompletion(doc: IsnadDocument, position: Position, locale: Locale): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
