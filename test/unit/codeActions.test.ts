@@ -267,6 +267,16 @@ describe('code actions', () => {
       assert.deepEqual(titles(actionsFor(lines('---', 'title: T', '[Atlantis]{@atlantis$0}')).actions), []);
     });
 
+    it('defines nothing while the front matter’s YAML does not parse: where an entry goes would be a guess', () => {
+      for (const broken of [
+        ['entities:', '  b:', '  name: "unterminated'],
+        ['title: T', 'entities'],
+        ['entities:', '  b:', '    name: B', '   bad indent: [', 'title: T'],
+      ]) {
+        assert.deepEqual(titles(actionsFor(lines('---', ...broken, '---', '[Atlantis]{@atlantis$0}')).actions), [], broken.join('\n'));
+      }
+    });
+
     it('handles Arabic ids: hamza and taa marbuta variants are close, names come from the id', () => {
       const marked = lines(
         '---',

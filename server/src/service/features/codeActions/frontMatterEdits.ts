@@ -24,8 +24,10 @@ export type EntryFields = Readonly<Record<string, string>>;
 /**
  * The edits that define `id`, named `name` (and `fields`), under `sources:` or `entities:`: the section is
  * created when missing, the front matter too. Undefined when the front matter cannot take an
- * entry by inserting text (it is never closed, or is not a block mapping, or the section holds
- * something other than a mapping: those are reported as errors already).
+ * entry by inserting text (it is never closed, or its YAML does not parse, or is not a block
+ * mapping, or the section holds something other than a mapping: those are reported as errors
+ * already). Where YAML that does not parse was meant to go is a guess: an entry inserted there
+ * could land inside an unterminated string or under a line that is no key.
  */
 export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: string, name: string, fields: EntryFields = {}): OffsetEdit[] | undefined {
   const eol = lineBreakOf(doc.text);
@@ -35,7 +37,9 @@ export function defineEntry(doc: IsnadDocument, section: DefinitionSection, id: 
     return [insertion(doc.bodyStart, ['---', `${section}:`, ...entryLines(DEFAULT_LAYOUT, id, name, fields), '---', ''].join(eol))];
   }
   const base = frontMatter.contentRange.start;
-  const root = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end)).contents;
+  const yaml = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end));
+  if (yaml.errors.length > 0) return undefined;
+  const root = yaml.contents;
   const layout = () => layoutOf(doc, base, isMap(root) ? root : undefined);
   const lines = (entryLayout: Layout) => entryLines(entryLayout, id, name, fields).map((line) => line + eol).join('');
   if (root === null) return [insertion(frontMatter.contentRange.end, `${section}:${eol}${lines(layout())}`)];
@@ -104,7 +108,9 @@ export function entryWithKeyAt(doc: IsnadDocument, keyRange: TextRange): (EntryP
   const frontMatter = doc.frontMatter;
   if (!frontMatter) return undefined;
   const base = frontMatter.contentRange.start;
-  const root = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end)).contents;
+  const yaml = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end));
+  if (yaml.errors.length > 0) return undefined;
+  const root = yaml.contents;
   if (!isMap(root)) return undefined;
   for (const section of root.items as Pair<Node, Node | null>[]) {
     if (!isScalar(section.key) || (section.key.value !== 'sources' && section.key.value !== 'entities') || !isMap(section.value)) continue;
