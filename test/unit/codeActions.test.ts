@@ -480,6 +480,14 @@ describe('code actions', () => {
       assert.equal(applied(last, 'Remove “ghost” from the front matter'), fixture(last).text.replace(', ghost: Nobody', ''));
     });
 
+    it('removes the lines of an entry of a mapping written one entry per line, its comma with it', () => {
+      const entries = (ghost: string) => lines('---', 'entities: {', '  town: Example Town,', ghost, '  river: R', '}', '---', '[a]{@town} [b]{@river}');
+      assert.equal(applied(entries('  gh$0ost: Nobody,   # never named'), 'Remove “ghost” from the front matter'), entries('').replace('\n\n', '\n'));
+      const last = lines('---', 'entities: {', '  town: Example Town,', '  gh$0ost: {name: Nobody}', '}', '---', '[a]{@town}');
+      assert.equal(applied(last, 'Remove “ghost” from the front matter'), lines('---', 'entities: {', '  town: Example Town,', '}', '---', '[a]{@town}'));
+      assert.deepEqual(codesOf(lines('---', 'entities: {', '  town: Example Town,', '}', '---', '[a]{@town}')), []);
+    });
+
     it('does not remove an entity a source names as its entity', () => {
       const marked = lines('---', 'sources:', '  s: {name: S, entity: person}', 'entities:', '  per$0son: P', '---', '[x]{claim by=s}');
       assert.deepEqual(titles(actionsFor(marked).actions), []);

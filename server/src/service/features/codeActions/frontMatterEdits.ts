@@ -71,8 +71,9 @@ function parsedYaml(text: string): YamlDocument {
 }
 
 /**
- * Deletes a definition: the whole lines from its key through its value (with a comment at the
- * end of them), nothing else. An entry of a one-line `{ … }` mapping loses itself and one comma.
+ * Deletes a definition: the whole lines from its key through its value (with a comma and a
+ * comment at the end of them), nothing else. An entry sharing a line of a `{ … }` mapping loses
+ * itself and one comma.
  */
 export function removeEntry(doc: IsnadDocument, definition: EntryPlace): OffsetEdit {
   const { lines, text } = doc;
@@ -81,7 +82,9 @@ export function removeEntry(doc: IsnadDocument, definition: EntryPlace): OffsetE
   const lastLine = lines.lineAt(end - 1);
   const before = text.slice(lines.lineStart(firstLine), definition.range.start);
   const after = text.slice(end, lines.lineContentEnd(lastLine));
-  if (/^[ \t]*$/.test(before) && /^[ \t]*(?:#.*)?$/.test(after)) {
+  // An entry alone on its lines goes with them: in a block mapping, or in a flow mapping written
+  // one entry per line, whose comma after it goes too.
+  if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(?:#.*)?$/.test(after)) {
     // Comments indented under the entry are its own: they go with it.
     return deletion({ start: lines.lineStart(firstLine), end: lines.lineStart(pastCommentsIndentedUnder(doc, lastLine + 1, before.length)) });
   }
