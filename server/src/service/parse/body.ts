@@ -239,7 +239,12 @@ class BodyParser {
         const openerOffset = opener >= 0 ? open[opener] : -1;
         const orphansBefore = opener >= 0 ? open[opener + 1] : 0;
         const elision = opener >= 0 ? open[opener + 2] : 0;
-        if (opener >= 0) open.length = opener;
+        // Three pops, not `length = opener`: setting an array's length is a call into the runtime.
+        if (opener >= 0) {
+          open.pop();
+          open.pop();
+          open.pop();
+        }
         if (text.charCodeAt(i + 1) === OPEN_BRACE) {
           this.attributes.start();
           const block = readAttributes(text, i + 2, endsUnit, this.attributes.visit);
