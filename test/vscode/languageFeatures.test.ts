@@ -81,6 +81,15 @@ export function languageFeatureTests(): void {
       assert.ok(!labels.includes('آخرون') && !labels.includes('الحكومة_الأميركية'), 'sources that are not entities are left out');
     });
 
+    it('completes a source id inside the quotes just typed after by=', async () => {
+      const editor = await openUntitled('---\nsources:\n  okafor: {name: Amina Okafor}\n---\n[The port reopens]{claim by="}\n');
+      const position = new vscode.Position(4, '[The port reopens]{claim by="'.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '"');
+      const item = list.items.find((candidate) => candidate.label === 'okafor');
+      assert.ok(item, list.items.map((candidate) => candidate.label).join(' '));
+      assert.deepEqual(rangeTuple(item.range as vscode.Range), [4, position.character, 4, position.character]);
+    });
+
     it('goes from قائل=إعلام_البلدين to the source’s key in the front matter', async () => {
       const { editor } = await openSample(ARABIC_SAMPLE);
       const context = '[صداقة جديدة]{ادعاء قائل=إعلام_البلدين}';
