@@ -36,7 +36,10 @@ async function exportAnnotations(client: LanguageClient, uri?: vscode.Uri, forma
   format ??= await pickFormat(document.uri);
   if (!format) return undefined;
   try {
-    const result = await client.sendRequest(ExportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri), format });
+    // In the status bar, not a notification: most articles export in a blink, a large one takes a second or more.
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting the annotations') }, () =>
+      client.sendRequest(ExportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri), format }),
+    );
     if (!result) throw new Error(vscode.l10n.t('the language server does not have the document open.'));
     if (target) {
       if ((await exists(target)) && !(await confirmReplace(target))) return undefined;
