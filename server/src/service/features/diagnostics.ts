@@ -29,7 +29,7 @@ export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedCla
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 /** A bidi control or a surrogate: what `unsafeCharacters` looks at more closely. */
-const BIDI_CONTROL_OR_SURROGATE = /[\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/g;
+const BIDI_CONTROL_OR_SURROGATE = /[\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 
 /** The ids of a document's spans: a set, or a count of references per id. */
 type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
@@ -226,14 +226,15 @@ export function bidiControlsIn(text: string, idRanges: () => TextRange[], stretc
 
 /**
  * Bidi controls and unpaired surrogates in a stretch (which starts and ends at line breaks, so no
- * pair is cut). Nearly every text holds neither: one search over the stretch for either, without
- * copying it, settles that; the two closer looks start where it found one.
+ * pair is cut). Nearly every text holds neither: one search over the stretch for either settles
+ * that; the two closer looks start where it found one. The search stops at the stretch's end
+ * (a slice shares the text's characters, no copy): the front matter's must not read the body,
+ * nor a paragraph's the rest of the document.
  */
 function unsafeCharacters(text: string, idRanges: () => TextRange[], stretch: TextRange): Problem[] {
-  BIDI_CONTROL_OR_SURROGATE.lastIndex = stretch.start;
-  const first = BIDI_CONTROL_OR_SURROGATE.exec(text);
-  if (first === null || first.index >= stretch.end) return [];
-  const rest = { start: first.index, end: stretch.end };
+  const first = text.slice(stretch.start, stretch.end).search(BIDI_CONTROL_OR_SURROGATE);
+  if (first < 0) return [];
+  const rest = { start: stretch.start + first, end: stretch.end };
   return bidiControlsIn(text, idRanges, rest).concat(loneSurrogatesIn(text, rest));
 }
 
