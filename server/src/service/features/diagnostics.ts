@@ -37,7 +37,27 @@ type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
   const body = bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length });
-  return frontMatterProblems(doc, usedIds(doc)).concat(withHints(body, attributionHintProblems(doc, options)));
+  return frontMatterProblems(doc, usedDefinitionIds(doc)).concat(withHints(body, attributionHintProblems(doc, options)));
+}
+
+/**
+ * The front matter's ids that spans refer to: all `frontMatterProblems` asks about. The walk over
+ * the spans ends once every one is found, as it is early in most articles.
+ */
+function usedDefinitionIds(doc: IsnadDocument): Set<string> {
+  const used = new Set<string>();
+  if (!doc.frontMatter) return used;
+  const unfound = new Set<string>();
+  for (const source of doc.frontMatter.sources.values()) unfound.add(source.id);
+  for (const entity of doc.frontMatter.entities.values()) unfound.add(entity.id);
+  const found = (id: string) => {
+    if (unfound.delete(id)) used.add(id);
+  };
+  for (const span of doc.spans) {
+    if (unfound.size === 0) break;
+    forEachReferencedId(span, found);
+  }
+  return used;
 }
 
 /**
