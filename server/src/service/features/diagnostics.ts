@@ -97,7 +97,7 @@ export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[
 export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
   // An enclosing span's attribute block comes after its children's.
   const idRanges = () => spans.map((span) => span.attributesRange).sort(byStart);
-  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), unsafeCharacters(doc.text, idRanges, stretch));
+  const problems = parsed.concat(spanProblems(doc, options, spans), unsafeCharacters(doc.text, idRanges, stretch));
   return sortProblems(problems);
 }
 
@@ -111,15 +111,18 @@ function sortProblems(problems: Problem[]): Problem[] {
 
 const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
 
+/** Each span's own problems and its references': one pass, as reading thousands of spans costs more than checking them. */
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
   for (const span of spans) {
     if (isEmpty(doc, span)) problems.push(problem('empty-span', span.range, 'emptySpan'));
-    if (!isStatement(span) || span.attributedBy !== undefined) continue;
-    if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
-    else if (options.unattributedClaims !== 'off') {
-      problems.push(problem('unattributed-claim', span.range, 'unattributedClaim', [], options.unattributedClaims));
+    if (isStatement(span) && span.attributedBy === undefined) {
+      if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
+      else if (options.unattributedClaims !== 'off') {
+        problems.push(problem('unattributed-claim', span.range, 'unattributedClaim', [], options.unattributedClaims));
+      }
     }
+    referenceProblems(doc, span, problems);
   }
   return problems;
 }
@@ -145,19 +148,15 @@ export function isBlank(doc: IsnadDocument, range: TextRange, ignorable: (code: 
 
 const startOf = (range: TextRange) => range.start;
 
-function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const span of spans) {
-    // `by=` or `@` with nothing after it: its range is the token, which the message quotes.
-    if (span.by?.id === '') problems.push(problem('unknown-source', span.by.range, 'emptySourceId', [textOf(doc, span.by.range)]));
-    else if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
-      problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
-    }
-    if (span.entity?.id === '') problems.push(problem('unknown-entity', span.entity.range, 'emptyEntityId', [textOf(doc, span.entity.range)]));
-    else if (span.entity) unknownEntity(doc, span.entity, problems);
-    for (const reference of span.about) unknownEntity(doc, reference, problems);
+function referenceProblems(doc: IsnadDocument, span: Span, problems: Problem[]): void {
+  // `by=` or `@` with nothing after it: its range is the token, which the message quotes.
+  if (span.by?.id === '') problems.push(problem('unknown-source', span.by.range, 'emptySourceId', [textOf(doc, span.by.range)]));
+  else if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
+    problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
   }
-  return problems;
+  if (span.entity?.id === '') problems.push(problem('unknown-entity', span.entity.range, 'emptyEntityId', [textOf(doc, span.entity.range)]));
+  else if (span.entity) unknownEntity(doc, span.entity, problems);
+  for (const reference of span.about) unknownEntity(doc, reference, problems);
 }
 
 function textOf(doc: IsnadDocument, range: TextRange): string {
