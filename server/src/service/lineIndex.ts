@@ -4,6 +4,8 @@ import type { TextRange } from './model';
 /** Converts between UTF-16 offsets and line/character positions; LF, CRLF and CR all end a line. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The line `lineAt` answered last. */
+  private recentLine = 0;
 
   constructor(
     readonly text: string,
@@ -70,6 +72,17 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
+    // Features convert positions in document order (the outline, the diagnostics): most fall on
+    // the line of the one before or the next, which two comparisons settle without a search.
+    const { starts, recentLine } = this;
+    if (starts[recentLine] <= offset) {
+      if (recentLine + 1 === starts.length || offset < starts[recentLine + 1]) return recentLine;
+      if (recentLine + 2 === starts.length || offset < starts[recentLine + 2]) return (this.recentLine = recentLine + 1);
+    }
+    return (this.recentLine = this.searchLine(offset));
+  }
+
+  private searchLine(offset: number): number {
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

@@ -16,6 +16,18 @@ export function firstEndingAfter<T = TextRange>(ranges: readonly T[], offset: nu
   return low;
 }
 
+/**
+ * `firstEndingAfter(ranges, offset)` for offsets asked in ascending order: walks on from `from`, the
+ * answer for an earlier offset, so that all of them together read the ranges once instead of
+ * searching them per offset. Any `from` gives the right answer; one past `offset` costs a search.
+ */
+export function nextEndingAfter(ranges: readonly TextRange[], offset: number, from: number): number {
+  if (from > 0 && ranges[from - 1].end > offset) return firstEndingAfter(ranges, offset);
+  let index = from;
+  while (index < ranges.length && ranges[index].end <= offset) index++;
+  return index;
+}
+
 /** Whether any of the ranges contains `offset`. */
 export function anyContains(ranges: readonly TextRange[], offset: number): boolean {
   const index = firstEndingAfter(ranges, offset);

@@ -29,7 +29,7 @@ export const DEFAULT_DIAGNOSTICS_OPTIONS: DiagnosticsOptions = { unattributedCla
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 /** A bidi control or a surrogate: what `unsafeCharacters` looks at more closely. */
-const BIDI_CONTROL_OR_SURROGATE = /[\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/g;
+const BIDI_CONTROL_OR_SURROGATE = /[\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 
 /** The ids of a document's spans: a set, or a count of references per id. */
 type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
@@ -37,7 +37,27 @@ type UsedIds = ReadonlySet<string> | ReadonlyMap<string, number>;
 export function computeProblems(doc: IsnadDocument, options: DiagnosticsOptions = DEFAULT_DIAGNOSTICS_OPTIONS): Problem[] {
   const parsed = doc.problems.filter((item) => item.range.start >= doc.bodyStart);
   const body = bodyProblems(doc, options, doc.spans, parsed, { start: doc.bodyStart, end: doc.text.length });
-  return frontMatterProblems(doc, usedIds(doc)).concat(withHints(body, attributionHintProblems(doc, options)));
+  return frontMatterProblems(doc, usedDefinitionIds(doc)).concat(withHints(body, attributionHintProblems(doc, options)));
+}
+
+/**
+ * The front matter's ids that spans refer to: all `frontMatterProblems` asks about. The walk over
+ * the spans ends once every one is found, as it is early in most articles.
+ */
+function usedDefinitionIds(doc: IsnadDocument): Set<string> {
+  const used = new Set<string>();
+  if (!doc.frontMatter) return used;
+  const unfound = new Set<string>();
+  for (const source of doc.frontMatter.sources.values()) unfound.add(source.id);
+  for (const entity of doc.frontMatter.entities.values()) unfound.add(entity.id);
+  const found = (id: string) => {
+    if (unfound.delete(id)) used.add(id);
+  };
+  for (const span of doc.spans) {
+    if (unfound.size === 0) break;
+    forEachReferencedId(span, found);
+  }
+  return used;
 }
 
 /**
@@ -77,7 +97,7 @@ export function frontMatterProblems(doc: IsnadDocument, used: UsedIds): Problem[
 export function bodyProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[], parsed: readonly Problem[], stretch: TextRange): Problem[] {
   // An enclosing span's attribute block comes after its children's.
   const idRanges = () => spans.map((span) => span.attributesRange).sort(byStart);
-  const problems = parsed.concat(spanProblems(doc, options, spans), referenceProblems(doc, spans), unsafeCharacters(doc.text, idRanges, stretch));
+  const problems = parsed.concat(spanProblems(doc, options, spans), unsafeCharacters(doc.text, idRanges, stretch));
   return sortProblems(problems);
 }
 
@@ -91,15 +111,18 @@ function sortProblems(problems: Problem[]): Problem[] {
 
 const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
 
+/** Each span's own problems and its references': one pass, as reading thousands of spans costs more than checking them. */
 function spanProblems(doc: IsnadDocument, options: DiagnosticsOptions, spans: readonly Span[]): Problem[] {
   const problems: Problem[] = [];
   for (const span of spans) {
     if (isEmpty(doc, span)) problems.push(problem('empty-span', span.range, 'emptySpan'));
-    if (!isStatement(span) || span.attributedBy !== undefined) continue;
-    if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
-    else if (options.unattributedClaims !== 'off') {
-      problems.push(problem('unattributed-claim', span.range, 'unattributedClaim', [], options.unattributedClaims));
+    if (isStatement(span) && span.attributedBy === undefined) {
+      if (span.kind === 'quote') problems.push(problem('unattributed-quote', span.range, 'unattributedQuote'));
+      else if (options.unattributedClaims !== 'off') {
+        problems.push(problem('unattributed-claim', span.range, 'unattributedClaim', [], options.unattributedClaims));
+      }
     }
+    referenceProblems(doc, span, problems);
   }
   return problems;
 }
@@ -125,19 +148,15 @@ export function isBlank(doc: IsnadDocument, range: TextRange, ignorable: (code: 
 
 const startOf = (range: TextRange) => range.start;
 
-function referenceProblems(doc: IsnadDocument, spans: readonly Span[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const span of spans) {
-    // `by=` or `@` with nothing after it: its range is the token, which the message quotes.
-    if (span.by?.id === '') problems.push(problem('unknown-source', span.by.range, 'emptySourceId', [textOf(doc, span.by.range)]));
-    else if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
-      problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
-    }
-    if (span.entity?.id === '') problems.push(problem('unknown-entity', span.entity.range, 'emptyEntityId', [textOf(doc, span.entity.range)]));
-    else if (span.entity) unknownEntity(doc, span.entity, problems);
-    for (const reference of span.about) unknownEntity(doc, reference, problems);
+function referenceProblems(doc: IsnadDocument, span: Span, problems: Problem[]): void {
+  // `by=` or `@` with nothing after it: its range is the token, which the message quotes.
+  if (span.by?.id === '') problems.push(problem('unknown-source', span.by.range, 'emptySourceId', [textOf(doc, span.by.range)]));
+  else if (span.by && !findSource(doc, span.by.id) && !findEntity(doc, span.by.id)) {
+    problems.push(problem('unknown-source', span.by.range, doc.registry ? 'unknownSourceShared' : 'unknownSource', [span.by.id]));
   }
-  return problems;
+  if (span.entity?.id === '') problems.push(problem('unknown-entity', span.entity.range, 'emptyEntityId', [textOf(doc, span.entity.range)]));
+  else if (span.entity) unknownEntity(doc, span.entity, problems);
+  for (const reference of span.about) unknownEntity(doc, reference, problems);
 }
 
 function textOf(doc: IsnadDocument, range: TextRange): string {
@@ -226,14 +245,15 @@ export function bidiControlsIn(text: string, idRanges: () => TextRange[], stretc
 
 /**
  * Bidi controls and unpaired surrogates in a stretch (which starts and ends at line breaks, so no
- * pair is cut). Nearly every text holds neither: one search over the stretch for either, without
- * copying it, settles that; the two closer looks start where it found one.
+ * pair is cut). Nearly every text holds neither: one search over the stretch for either settles
+ * that; the two closer looks start where it found one. The search stops at the stretch's end
+ * (a slice shares the text's characters, no copy): the front matter's must not read the body,
+ * nor a paragraph's the rest of the document.
  */
 function unsafeCharacters(text: string, idRanges: () => TextRange[], stretch: TextRange): Problem[] {
-  BIDI_CONTROL_OR_SURROGATE.lastIndex = stretch.start;
-  const first = BIDI_CONTROL_OR_SURROGATE.exec(text);
-  if (first === null || first.index >= stretch.end) return [];
-  const rest = { start: first.index, end: stretch.end };
+  const first = text.slice(stretch.start, stretch.end).search(BIDI_CONTROL_OR_SURROGATE);
+  if (first < 0) return [];
+  const rest = { start: stretch.start + first, end: stretch.end };
   return bidiControlsIn(text, idRanges, rest).concat(loneSurrogatesIn(text, rest));
 }
 

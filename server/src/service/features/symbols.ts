@@ -5,7 +5,7 @@ import type { Entity, FrontMatter, IsnadDocument, Section, Source, Span, TextRan
 import { localize, type Locale } from '../l10n';
 import { isStatement, speakerName, speakerOf } from '../resolve';
 import { sectionTitle } from '../export/cleanText';
-import { firstEndingAfter } from '../ranges';
+import { firstEndingAfter, nextEndingAfter } from '../ranges';
 import { isWhiteSpaceOrLineTerminator } from '../parse/chars';
 import { isLoneSurrogate } from '../wellFormed';
 
@@ -32,13 +32,14 @@ const TITLE_ELISION_LIMIT = 48;
 /**
  * A span named by its first words as a reader sees them (its clean text), with an ellipsis when
  * they are cut. Read straight from the document, skipping its elisions: the outline titles every
- * claim and quote, so no clean-text copy, match or word list is made per span.
+ * claim and quote, so no clean-text copy, match or word list is made per span. `firstElision` is
+ * the first elision that ends after the content starts, when the caller knows it already.
  */
-export function spanTitle(doc: IsnadDocument, span: Span): string {
+export function spanTitle(doc: IsnadDocument, span: Span, firstElision = firstEndingAfter(doc.elisions, span.contentRange.start)): string {
   const { text, elisions } = doc;
   const { start, end } = span.contentRange;
   const title = new TitleWords(text);
-  let next = firstEndingAfter(elisions, start);
+  let next = firstElision;
   let textLeft = TITLE_SCAN_LIMIT;
   let elisionsLeft = TITLE_ELISION_LIMIT;
   let i = start;
@@ -151,9 +152,14 @@ export function computeDocumentSymbols(doc: IsnadDocument, locale: Locale): Docu
   const topLevel: DocumentSymbol[] = doc.frontMatter ? [frontMatterSymbol(doc, doc.frontMatter, locale)] : [];
   const sectionChildren = doc.sections.map((): DocumentSymbol[] => []);
   const childrenOf = (section: number | undefined) => (section === undefined ? topLevel : sectionChildren[section]);
+  // The spans come in document order: their titles' first elisions are found by one walk over the
+  // elisions, not a search each (which cost more than the rest of a title).
+  let firstElision = 0;
   // A section's claims all come before its subsections' headings, so pushing them first keeps document order.
   for (const span of doc.spans) {
-    if (isStatement(span)) childrenOf(span.section).push(statementSymbol(doc, span, locale));
+    if (!isStatement(span)) continue;
+    firstElision = nextEndingAfter(doc.elisions, span.contentRange.start, firstElision);
+    childrenOf(span.section).push(statementSymbol(doc, span, locale, firstElision));
   }
   for (const section of doc.sections) childrenOf(section.parent).push(sectionSymbol(doc, section, sectionChildren[section.index]));
   return topLevel;
@@ -170,11 +176,11 @@ function sectionSymbol(doc: IsnadDocument, section: Section, children: DocumentS
   };
 }
 
-function statementSymbol(doc: IsnadDocument, span: Span, locale: Locale): DocumentSymbol {
+function statementSymbol(doc: IsnadDocument, span: Span, locale: Locale, firstElision: number): DocumentSymbol {
   const kind = span.kind === 'quote' ? 'quote' : 'claim';
   const speaker = speakerOf(doc, span);
   return {
-    name: spanTitle(doc, span) || localize(locale, kind),
+    name: spanTitle(doc, span, firstElision) || localize(locale, kind),
     detail: speaker ? speakerName(speaker) : localize(locale, 'unattributed'),
     kind: kind === 'quote' ? QUOTE_KIND : CLAIM_KIND,
     range: doc.lines.rangeOf(span.range),
