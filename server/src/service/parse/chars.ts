@@ -31,5 +31,7 @@ export function isBidiControl(code: number): boolean {
 /** White space as `trim` and the pattern `\s` see it (the Unicode spaces and line terminators). */
 export function isWhiteSpaceOrLineTerminator(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  // Arabic and most other letters lie here: one test settles them.
+  if (code < 0x1680) return code === 0xa0;
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
