@@ -1,6 +1,7 @@
-// The body read block by block through one reused buffer, both searches in one reading: on
-// random articles (Arabic and Latin, harakat, tatweel, proclitics, spans, comments, escapes, CRLF)
-// a block's results do not depend on the blocks read before it, nor on which search was asked first.
+// The body read block by block through one reused buffer, by each search alone or by both in one
+// reading: on random articles (Arabic and Latin, harakat, tatweel, proclitics, spans, comments,
+// escapes, CRLF) a block's results do not depend on the blocks read before it, nor on which search
+// was asked first, nor on whether the reading was shared.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { IsnadDocument } from '../../server/src/service/model';
@@ -8,6 +9,7 @@ import { parseIsnad } from '../../server/src/service/parse/document';
 import { implicitMentions } from '../../server/src/service/features/implicitMentions';
 import { attributionHints, attributionHintsIn } from '../../server/src/service/features/attributionHints';
 import { normalize } from '../../server/src/service/arabic/normalize';
+import { searchBodyOnce } from '../../server/src/service/arabic/blockShadows';
 
 const RUNS = Number(process.env.ISNAD_FUZZ_RUNS) || 200;
 
@@ -58,6 +60,20 @@ describe('the body read block by block', () => {
       { numRuns: RUNS },
     );
     assert.ok(found > RUNS / 4, `the articles hold mentions and hints (${found})`);
+  });
+
+  it('finds in one reading shared by both searches what each finds reading the body alone', () => {
+    fc.assert(
+      fc.property(articles, (text) => {
+        const alone = parseIsnad(text);
+        const shared = parseIsnad(text);
+        searchBodyOnce(shared, [attributionHints, implicitMentions]);
+        assert.ok(attributionHints.known(shared) && implicitMentions.known(shared), 'both kept by the shared reading');
+        assert.deepEqual(plain(attributionHints(shared)), plain(attributionHints(alone)));
+        assert.deepEqual(plain(implicitMentions(shared)), plain(implicitMentions(alone)));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('maps every mention to characters that read as one of its entity’s names', () => {

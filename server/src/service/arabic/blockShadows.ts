@@ -50,33 +50,32 @@ export function searchBlocks<R>(doc: IsnadDocument, blocks: readonly Block[], se
   return search.result();
 }
 
-/** The searches of the whole body declared with `bodySearch`. */
-const bodySearches: { readonly memo: Memo<IsnadDocument, unknown>; readonly start: (doc: IsnadDocument) => BlockSearch<unknown> }[] = [];
-
-/**
- * A search of the whole body, its result kept per document model. The searches of the body
- * share one reading of it (folding the body costs more than a search): the first one asked for
- * a document runs, in the same reading, every other one not yet known for it.
- */
-export function bodySearch<R>(start: (doc: IsnadDocument) => BlockSearch<R>): Memo<IsnadDocument, R> {
-  const memo: Memo<IsnadDocument, R> = oncePer((doc) => readBody(doc, memo) as R);
-  bodySearches.push({ memo, start });
-  return memo;
+/** A search of the whole body, its result kept per document model. */
+export interface BodySearch<R> extends Memo<IsnadDocument, R> {
+  readonly start: (doc: IsnadDocument) => BlockSearch<R>;
 }
 
-function readBody(doc: IsnadDocument, asked: Memo<IsnadDocument, unknown>): unknown {
-  const due = bodySearches.filter(({ memo }) => memo === asked || memo.known(doc) === undefined);
+/** A search of the whole body, which reads the body for itself when asked (see `searchBodyOnce`). */
+export function bodySearch<R>(start: (doc: IsnadDocument) => BlockSearch<R>): BodySearch<R> {
+  return Object.assign(
+    oncePer((doc: IsnadDocument) => searchBlocks(doc, doc.blocks, start(doc))),
+    { start },
+  );
+}
+
+/**
+ * Runs, in one reading of the body, each of `searches` not yet known for `doc`, and keeps their
+ * results: for a caller that knows it will ask for all of them (folding the body costs more
+ * than a search), as the editor, which decorates the implicit mentions of what it diagnoses.
+ */
+export function searchBodyOnce(doc: IsnadDocument, searches: readonly BodySearch<unknown>[]): void {
+  const due = searches.filter((search) => search.known(doc) === undefined);
+  if (due.length === 0) return;
   const running = due.map(({ start }) => start(doc));
   forEachBlockShadow(doc, doc.blocks, (shadow) => {
     for (const search of running) search.visit(shadow);
   });
-  let result: unknown;
-  due.forEach(({ memo }, index) => {
-    const found = running[index].result();
-    if (memo === asked) result = found;
-    else memo.remember(doc, found);
-  });
-  return result;
+  due.forEach((search, index) => search.remember(doc, running[index].result()));
 }
 
 /** The separator an elision stands as; undefined for a line end's CR and an escape backslash, which stay as text. */

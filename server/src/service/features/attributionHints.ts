@@ -72,6 +72,11 @@ export interface HintOptions {
   readonly vagueSource: boolean;
 }
 
+/** Whether the settings ask for any attribution hint. */
+export function hintsWanted(options: HintOptions): boolean {
+  return options.possibleAttribution || options.vagueSource;
+}
+
 /**
  * Some blocks of a document and the spans in them: one paragraph's hints are found from it alone,
  * since a sentence never crosses a block's end.
@@ -143,7 +148,7 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
  * hint is off. Those of the whole document, or of a stretch of it.
  */
 export function attributionHintProblems(doc: IsnadDocument, options: HintOptions, stretch?: Stretch): Problem[] {
-  if (!options.possibleAttribution && !options.vagueSource) return [];
+  if (!hintsWanted(options)) return [];
   const hints = stretch ? attributionHintsIn(doc, stretch) : attributionHints(doc);
   const problems: Problem[] = [];
   const quoted = (range: TextRange) => doc.text.slice(range.start, range.end);
