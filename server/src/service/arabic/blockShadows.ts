@@ -13,15 +13,18 @@ import { oncePer, type Memo } from '../memo';
 import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } from './normalize';
 
 /**
- * Calls `visit` with the shadow of each of `blocks` (in document order) in turn. The shadow is
- * overwritten by the next block's: `visit` must take from it what it keeps.
+ * Calls `visit` with the shadow of each of `blocks` (in document order) that `needs` accepts (by
+ * default, each) in turn. The shadow is overwritten by the next block's: `visit` must take from
+ * it what it keeps.
  */
-export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[], visit: (shadow: Shadow) => void): void {
+export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[], visit: (shadow: Shadow) => void, needs?: (block: Block) => boolean): void {
   const { text, elisions } = doc;
   let longest = 0;
   for (const { range } of blocks) longest = Math.max(longest, range.end - range.start);
   const writer = new ShadowWriter(text, longest + 16);
-  for (const { range } of blocks) {
+  for (const block of blocks) {
+    if (needs && !needs(block)) continue;
+    const { range } = block;
     writer.restart(text);
     let cursor = range.start;
     for (let next = firstEndingAfter(elisions, range.start); next < elisions.length && elisions[next].start < range.end; next++) {
@@ -42,11 +45,16 @@ export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[],
 export interface BlockSearch<R> {
   readonly visit: (shadow: Shadow) => void;
   readonly result: () => R;
+  /**
+   * Whether the search may find anything in a block, told from its text without folding it;
+   * false only when it finds nothing there. Absent: every block is read.
+   */
+  readonly needs?: (block: Block) => boolean;
 }
 
 /** What `search` finds in `blocks` alone (one paragraph after an edit, say). */
 export function searchBlocks<R>(doc: IsnadDocument, blocks: readonly Block[], search: BlockSearch<R>): R {
-  forEachBlockShadow(doc, blocks, search.visit);
+  forEachBlockShadow(doc, blocks, search.visit, search.needs);
   return search.result();
 }
 
@@ -72,9 +80,18 @@ export function searchBodyOnce(doc: IsnadDocument, searches: readonly BodySearch
   const due = searches.filter((search) => search.known(doc) === undefined);
   if (due.length === 0) return;
   const running = due.map(({ start }) => start(doc));
-  forEachBlockShadow(doc, doc.blocks, (shadow) => {
-    for (const search of running) search.visit(shadow);
-  });
+  // Per search, whether it needs the block being read: a block none needs is not folded.
+  const needed = new Uint8Array(running.length);
+  const anyNeeds = (block: Block) => {
+    let any = false;
+    running.forEach(({ needs }, index) => {
+      needed[index] = !needs || needs(block) ? 1 : 0;
+      any ||= needed[index] === 1;
+    });
+    return any;
+  };
+  const visitNeeded = (shadow: Shadow) => running.forEach(({ visit }, index) => needed[index] && visit(shadow));
+  forEachBlockShadow(doc, doc.blocks, visitNeeded, anyNeeds);
   due.forEach((search, index) => search.remember(doc, running[index].result()));
 }
 

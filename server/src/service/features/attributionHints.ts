@@ -7,7 +7,7 @@
 import type { Block, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
 import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
 import { originalRange, shadowOf, type Shadow } from '../arabic/normalize';
-import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
+import { PhraseMatcher, type Phrase, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
@@ -30,17 +30,35 @@ type Cue = 'speaker-after' | 'speaker-before' | 'unnamed' | 'none';
 
 const isCue = (match: PhraseMatch<Cue>) => match.value === 'speaker-after' || match.value === 'speaker-before';
 
+/** The attribution cues, without the unnamed sources and NOT_CUES. */
+function attributionCues(): Phrase<Cue>[] {
+  return [
+    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'speaker-after' as const })),
+    ...[...ARABIC_PHRASES, ...ENGLISH_PHRASES].map((text) => ({ text, value: 'speaker-after' as const })),
+    ...ENGLISH_VERBS.map((text) => ({ text, value: 'speaker-before' as const })),
+  ];
+}
+
 let cueMatcher: PhraseMatcher<Cue> | undefined;
 
 function cues(): PhraseMatcher<Cue> {
   cueMatcher ??= PhraseMatcher.of<Cue>([
-    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'speaker-after' as const })),
-    ...[...ARABIC_PHRASES, ...ENGLISH_PHRASES].map((text) => ({ text, value: 'speaker-after' as const })),
-    ...ENGLISH_VERBS.map((text) => ({ text, value: 'speaker-before' as const })),
+    ...attributionCues(),
     ...UNNAMED_SOURCES.map((text) => ({ text, value: 'unnamed' as const })),
     ...NOT_CUES.map((text) => ({ text, value: 'none' as const })),
   ]);
   return cueMatcher;
+}
+
+let attributionCueMatcher: PhraseMatcher<Cue> | undefined;
+
+/**
+ * Whether an attribution cue may be in `block`, read from the text without folding it: most
+ * blocks hold none, and so no hint, and are never folded.
+ */
+function mayHoldCue(text: string, block: Block): boolean {
+  attributionCueMatcher ??= PhraseMatcher.of(attributionCues());
+  return attributionCueMatcher.mayMatchIn(text, block.range.start, block.range.end);
 }
 
 /** The cues and unnamed sources in shadow units `[from, to)`; a word of NOT_CUES, the longer match, hides the cue in it. */
@@ -87,11 +105,11 @@ export interface Stretch {
 }
 
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc.frontMatter, doc.spans));
+export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc, doc.spans));
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
-  return searchBlocks(doc, stretch.blocks, hintSearch(doc.frontMatter, stretch.spans));
+  return searchBlocks(doc, stretch.blocks, hintSearch(doc, stretch.spans));
 }
 
 /** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
@@ -104,8 +122,8 @@ export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | un
 }
 
 /** The hints in the shadows of whole blocks holding `spans`, read in document order. */
-function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): BlockSearch<AttributionHint[]> {
-  const names = front && namesHoldingCues(front);
+function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<AttributionHint[]> {
+  const names = doc.frontMatter && namesHoldingCues(doc.frontMatter);
   const mentions = mentionSpanRanges(spans);
   const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
@@ -140,7 +158,7 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
       });
     }
   };
-  return { visit, result: () => found };
+  return { visit, result: () => found, needs: (block) => mayHoldCue(doc.text, block) };
 }
 
 /**
