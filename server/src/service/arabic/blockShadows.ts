@@ -7,7 +7,7 @@
 // held whole (a whole-body shadow is five times the document), and what is found in one block is
 // found again in it alone after an edit (implicit mentions and attribution hints are kept per
 // paragraph that way).
-import type { Block, Elision, IsnadDocument } from '../model';
+import type { Block, Elision, IsnadDocument, TextRange } from '../model';
 import { firstEndingAfter } from '../ranges';
 import { oncePer, type Memo } from '../memo';
 import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } from './normalize';
@@ -18,27 +18,54 @@ import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } 
  * it what it keeps.
  */
 export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[], visit: (shadow: Shadow) => void, needs?: (block: Block) => boolean): void {
-  const { text, elisions } = doc;
+  const { text } = doc;
   let longest = 0;
   for (const { range } of blocks) longest = Math.max(longest, range.end - range.start);
   const writer = new ShadowWriter(text, longest + 16);
+  const appendText = (start: number, end: number) => {
+    writer.append(start, end);
+    return false;
+  };
+  const markSeparator = (separator: number, start: number, end: number) => writer.mark(separator, start, end);
   for (const block of blocks) {
     if (needs && !needs(block)) continue;
     const { range } = block;
     writer.restart(text);
-    let cursor = range.start;
-    for (let next = firstEndingAfter(elisions, range.start); next < elisions.length && elisions[next].start < range.end; next++) {
-      const elision = elisions[next];
-      const separator = separatorFor(text, elision);
-      if (separator === undefined) continue;
-      if (elision.start > cursor) writer.append(cursor, elision.start);
-      writer.mark(separator, elision.start, elision.end);
-      cursor = elision.end;
-    }
-    if (cursor < range.end) writer.append(cursor, range.end);
+    readBlock(doc, range, appendText, markSeparator);
     writer.mark(BLOCK_END, range.end, range.end);
     visit(writer.finish());
   }
+}
+
+/**
+ * Whether `holds` is true of a stretch of `block` read as text: the markup between such stretches
+ * stands as one separator unit in the shadow, which no name or cue crosses.
+ */
+export function someTextStretch(doc: IsnadDocument, block: Block, holds: (start: number, end: number) => boolean): boolean {
+  return readBlock(doc, block.range, holds, () => undefined);
+}
+
+/**
+ * Reads `range` as its shadow stands: `text` for each stretch folded as text, `separator` for
+ * each piece of markup, which stands as one unit. Stops, true, as soon as `text` returns true.
+ */
+function readBlock(
+  doc: IsnadDocument,
+  range: TextRange,
+  text: (start: number, end: number) => boolean,
+  separator: (separator: number, start: number, end: number) => void,
+): boolean {
+  const { elisions } = doc;
+  let cursor = range.start;
+  for (let next = firstEndingAfter(elisions, range.start); next < elisions.length && elisions[next].start < range.end; next++) {
+    const elision = elisions[next];
+    const code = separatorFor(doc.text, elision);
+    if (code === undefined) continue;
+    if (elision.start > cursor && text(cursor, elision.start)) return true;
+    separator(code, elision.start, elision.end);
+    cursor = elision.end;
+  }
+  return cursor < range.end && text(cursor, range.end);
 }
 
 /** A search that reads block shadows in document order, then gives what it found. */

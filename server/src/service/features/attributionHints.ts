@@ -5,7 +5,7 @@
 // proclitics (وقال، وأكد، والمسؤولون). A cue or unnamed source that is part of a name is none:
 // inside a mention span (`[Said]{@said}`) or a declared entity's name (Port Said, Edward Said).
 import type { Block, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
-import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
+import { bodySearch, searchBlocks, someTextStretch, type BlockSearch } from '../arabic/blockShadows';
 import { originalRange, shadowOf, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type Phrase, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
@@ -53,12 +53,13 @@ function cues(): PhraseMatcher<Cue> {
 let attributionCueMatcher: PhraseMatcher<Cue> | undefined;
 
 /**
- * Whether an attribution cue may be in `block`, read from the text without folding it: most
- * blocks hold none, and so no hint, and are never folded.
+ * Whether an attribution cue may be in a block of `doc`, read from its text without folding it:
+ * most blocks hold none, and so no hint, and are never folded.
  */
-function mayHoldCue(text: string, block: Block): boolean {
-  attributionCueMatcher ??= PhraseMatcher.of(attributionCues());
-  return attributionCueMatcher.mayMatchIn(text, block.range.start, block.range.end);
+function cueMayBeIn(doc: IsnadDocument): (block: Block) => boolean {
+  const matcher = (attributionCueMatcher ??= PhraseMatcher.of(attributionCues()));
+  const mayMatch = (start: number, end: number) => matcher.mayMatchIn(doc.text, start, end);
+  return (block) => someTextStretch(doc, block, mayMatch);
 }
 
 /** The cues and unnamed sources in shadow units `[from, to)`; a word of NOT_CUES, the longer match, hides the cue in it. */
@@ -158,7 +159,7 @@ function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<Att
       });
     }
   };
-  return { visit, result: () => found, needs: (block) => mayHoldCue(doc.text, block) };
+  return { visit, result: () => found, needs: cueMayBeIn(doc) };
 }
 
 /**
