@@ -117,21 +117,25 @@ export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): Attrib
 export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | undefined {
   const block = doc.blocks[firstEndingAfter(doc.blocks, offset, (item) => item.range)];
   if (!block || block.range.start > offset) return undefined;
-  const spanStart = (span: Span) => span.range.start;
   const first = firstStartingAtOrAfter(doc.spans, block.range.start, spanStart);
   return { blocks: [block], spans: doc.spans.slice(first, firstStartingAtOrAfter(doc.spans, block.range.end, spanStart, first)) };
 }
 
+const spanStart = (span: Span) => span.range.start;
+
 /** The hints in the shadows of whole blocks holding `spans`, read in document order. */
 function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<AttributionHint[]> {
   const names = doc.frontMatter && namesHoldingCues(doc.frontMatter);
-  const mentions = mentionSpanRanges(spans);
-  const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
   const found: AttributionHint[] = [];
-  let nextStatement = 0;
   const visit = (shadow: Shadow) => {
     let matches = cuesIn(shadow);
     if (!matches.some(isCue)) return;
+    // Only the spans of this block can hold its cues or its sentences' statements (a span's `[` is a unit of the shadow).
+    const first = firstStartingAtOrAfter(spans, shadow.starts[0], spanStart);
+    const blockSpans = spans.slice(first, firstStartingAtOrAfter(spans, shadow.ends[shadow.length - 1], spanStart, first));
+    const mentions = mentionSpanRanges(blockSpans);
+    const statementStarts = blockSpans.filter(isStatement).map(spanStart);
+    let nextStatement = 0;
     const inNames = names?.findAll(shadow) ?? [];
     const partOfName = (match: PhraseMatch<Cue>) =>
       anyContains(mentions, shadow.starts[match.start]) || inNames.some((name) => name.start <= match.start && match.end <= name.end);
