@@ -107,18 +107,11 @@ export function searchBodyOnce(doc: IsnadDocument, searches: readonly BodySearch
   const due = searches.filter((search) => search.known(doc) === undefined);
   if (due.length === 0) return;
   const running = due.map(({ start }) => start(doc));
-  // Per search, whether it needs the block being read: a block none needs is not folded.
-  const needed = new Uint8Array(running.length);
-  const anyNeeds = (block: Block) => {
-    let any = false;
-    running.forEach(({ needs }, index) => {
-      needed[index] = !needs || needs(block) ? 1 : 0;
-      any ||= needed[index] === 1;
-    });
-    return any;
-  };
-  const visitNeeded = (shadow: Shadow) => running.forEach(({ visit }, index) => needed[index] && visit(shadow));
-  forEachBlockShadow(doc, doc.blocks, visitNeeded, anyNeeds);
+  // `needs` only spares folding a block (a search finds nothing in a block it does not need): a
+  // block is folded when some search needs it, every block when a search has no `needs`, and is
+  // read by all.
+  const needs = running.every((search) => search.needs) ? (block: Block) => running.some((search) => search.needs!(block)) : undefined;
+  forEachBlockShadow(doc, doc.blocks, (shadow) => running.forEach((search) => search.visit(shadow)), needs);
   due.forEach((search, index) => search.remember(doc, running[index].result()));
 }
 
