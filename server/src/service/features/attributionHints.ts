@@ -71,7 +71,9 @@ function cuesIn(shadow: Shadow, from?: number, to?: number): PhraseMatch<Cue>[] 
 
 /** Per front matter: the entity names and aliases that hold a cue or an unnamed source (Port Said), else undefined. */
 const namesHoldingCues = oncePer((front: FrontMatter) => {
-  const phrases = entityPhrases(front).filter(({ text }) => cuesIn(shadowOf(text)).length > 0);
+  // A front matter may hold thousands of names: most are ruled out from their text, no shadow written for them.
+  const holdsCue = (text: string) => cues().mayMatchIn(text, 0, text.length) && cuesIn(shadowOf(text)).length > 0;
+  const phrases = entityPhrases(front).filter(({ text }) => holdsCue(text));
   return phrases.length > 0 ? PhraseMatcher.of(phrases) : undefined;
 });
 
