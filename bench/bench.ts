@@ -8,6 +8,8 @@ import { parseIsnad } from '../server/src/service/parse/document';
 import { computeDiagnostics } from '../server/src/service/features/diagnostics';
 import { computeDocumentSymbols } from '../server/src/service/features/symbols';
 import { implicitMentions } from '../server/src/service/features/implicitMentions';
+import { attributionHints } from '../server/src/service/features/attributionHints';
+import { searchBodyOnce } from '../server/src/service/arabic/blockShadows';
 import { baseDocument, documentOfSize, utf8Length } from './documents';
 import { charCodeScan, isnadPipeline, sink, summary, time, timeAlternately, type Timing } from './inProcess';
 
@@ -25,17 +27,24 @@ function analysisWithoutArabicFeatures(text: string): unknown {
   return [doc, computeDiagnostics(doc, 'en', WITHOUT_HINTS), computeDocumentSymbols(doc, 'en')];
 }
 
-/** The same with implicit mentions (as decorations and hovers ask for them) and attribution hints. */
+/**
+ * The same with implicit mentions (as decorations and hovers ask for them) and attribution hints,
+ * found in one reading of the body as the editor's diagnostics find them (modelCache.ts).
+ */
 function analysisWithArabicFeatures(text: string): unknown {
   const doc = parseIsnad(text);
+  searchBodyOnce(doc, [attributionHints, implicitMentions]);
   return [doc, computeDiagnostics(doc, 'en'), computeDocumentSymbols(doc, 'en'), implicitMentions(doc)];
 }
 
-/** Implicit mentions, the document already parsed: the same reading of the body finds the attribution hints. */
+/** Implicit mentions and attribution hints in one reading of the body, the document already parsed. */
 function bodySearchesOnly(text: string): () => () => unknown {
   return () => {
     const doc = parseIsnad(text);
-    return () => implicitMentions(doc);
+    return () => {
+      searchBodyOnce(doc, [attributionHints, implicitMentions]);
+      return [attributionHints(doc), implicitMentions(doc)];
+    };
   };
 }
 

@@ -13,7 +13,9 @@ import { parseIsnad } from './service/parse/document';
 import { composeEdits, reparse, type TextEdit } from './service/parse/incremental';
 import { computeProblems, type DiagnosticsOptions } from './service/features/diagnostics';
 import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
-import { carryImplicitMentions } from './service/features/implicitMentions';
+import { carryImplicitMentions, implicitMentions } from './service/features/implicitMentions';
+import { attributionHints, hintsWanted } from './service/features/attributionHints';
+import { searchBodyOnce } from './service/arabic/blockShadows';
 import { canonicalUri } from './workspace/fileKinds';
 
 const NO_REGISTRY: RegistryScope = { layers: [] };
@@ -57,6 +59,8 @@ export class ModelCache {
     let analysis = this.analyses.get(document.uri);
     if (analysis?.model !== model) return computeProblems(model, options);
     if (!analysis.problems || !sameOptions(analysis.problems.options, options)) {
+      // The editor decorates the implicit mentions of what it diagnoses: one reading of the body finds both.
+      if (hintsWanted(options)) searchBodyOnce(model, [attributionHints, implicitMentions]);
       analysis = { ...analysis, problems: problemSet(model, options) };
       this.analyses.set(document.uri, analysis);
     }

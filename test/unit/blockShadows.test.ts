@@ -1,6 +1,8 @@
-// The body read block by block through one reused buffer, both searches in one reading: on
-// random articles (Arabic and Latin, harakat, tatweel, proclitics, spans, comments, escapes, CRLF)
-// a block's results do not depend on the blocks read before it, nor on which search was asked first.
+// The body read block by block through one reused buffer, by each search alone or by both in one
+// reading: on random articles (Arabic and Latin, harakat, tatweel, proclitics, spans, comments,
+// escapes, CRLF) a block's results do not depend on the blocks read before it, nor on which search
+// was asked first, nor on whether the reading was shared; a block whose text rules out every
+// phrase (so that it is not folded) holds no match in its shadow.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { IsnadDocument } from '../../server/src/service/model';
@@ -8,6 +10,8 @@ import { parseIsnad } from '../../server/src/service/parse/document';
 import { implicitMentions } from '../../server/src/service/features/implicitMentions';
 import { attributionHints, attributionHintsIn } from '../../server/src/service/features/attributionHints';
 import { normalize } from '../../server/src/service/arabic/normalize';
+import { forEachBlockShadow, searchBodyOnce, someTextStretch } from '../../server/src/service/arabic/blockShadows';
+import { PhraseMatcher } from '../../server/src/service/arabic/phraseMatcher';
 
 const RUNS = Number(process.env.ISNAD_FUZZ_RUNS) || 200;
 
@@ -58,6 +62,44 @@ describe('the body read block by block', () => {
       { numRuns: RUNS },
     );
     assert.ok(found > RUNS / 4, `the articles hold mentions and hints (${found})`);
+  });
+
+  it('finds in one reading shared by both searches what each finds reading the body alone', () => {
+    fc.assert(
+      fc.property(articles, (text) => {
+        const alone = parseIsnad(text);
+        const shared = parseIsnad(text);
+        searchBodyOnce(shared, [attributionHints, implicitMentions]);
+        assert.ok(attributionHints.known(shared) && implicitMentions.known(shared), 'both kept by the shared reading');
+        assert.deepEqual(plain(attributionHints(shared)), plain(attributionHints(alone)));
+        assert.deepEqual(plain(implicitMentions(shared)), plain(implicitMentions(alone)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never skips a block whose shadow holds a match: a phrase may match in one of its stretches between markup', () => {
+    const phrases = ['قال', 'أكدوا', 'بحسب', 'وفقا لـ', 'said', 'according to', 'بوتين', 'الصين', 'Élysée'];
+    const matcher = PhraseMatcher.of(phrases.map((text) => ({ text, value: text })));
+    let skipped = 0;
+    fc.assert(
+      fc.property(articles, (text) => {
+        const doc = parseIsnad(text);
+        const mayMatch = (start: number, end: number) => matcher.mayMatchIn(text, start, end);
+        // The ends of the blocks whose shadow holds a match (a shadow's last unit, BLOCK_END, is at its block's end).
+        const holding = new Set<number>();
+        forEachBlockShadow(doc, doc.blocks, (shadow) => {
+          if (matcher.findAll(shadow).length > 0) holding.add(shadow.ends[shadow.length - 1]);
+        });
+        for (const block of doc.blocks) {
+          if (someTextStretch(doc, block, mayMatch)) continue;
+          skipped++;
+          assert.ok(!holding.has(block.range.end), JSON.stringify(text.slice(block.range.start, block.range.end)));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(skipped > RUNS / 10, `blocks ruled out (${skipped})`);
   });
 
   it('maps every mention to characters that read as one of its entity’s names', () => {

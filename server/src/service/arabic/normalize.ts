@@ -112,14 +112,14 @@ function foldOther(code: number): string {
 }
 
 /** The units below this have their folding in a table: ASCII, Latin-1, Latin Extended, Arabic. */
-const LOW_LIMIT = 0x0700;
+export const LOW_LIMIT = 0x0700;
 /** In LOW_FOLDING: the unit needs the general path (it is removed, combines, or folds to several units). */
 const SLOW = 0xffff;
 
 /** What a unit below LOW_LIMIT becomes when nothing combines with it: one unit, SPACE for white space, or SLOW. */
 const LOW_FOLDING = (() => {
   const table = new Uint16Array(LOW_LIMIT);
-  for (let code = 0; code < LOW_LIMIT; code++) table[code] = lowFolding(code);
+  for (let code = 0; code < LOW_LIMIT; code++) table[code] = loneFolding(code);
   return table;
 })();
 
@@ -130,14 +130,53 @@ const LOW_COMBINING = (() => {
   return table;
 })();
 
-/** The single unit the general path (ShadowWriter.unit) writes for a lone `code`, SPACE, or SLOW. */
-function lowFolding(code: number): number {
+/** The single unit the general path (ShadowWriter.unit) writes for a lone `code` (of the BMP, no surrogate), SPACE, or SLOW. */
+function loneFolding(code: number): number {
   if (isWhiteSpace(code)) return SPACE;
   if (isCombining(code) || isInvisible(code)) return SLOW;
   if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-  if (code >= 0x0600) return ARABIC_FOLDING[code - 0x0600] === REMOVED ? SLOW : ARABIC_FOLDING[code - 0x0600];
+  if (code >= 0x0600 && code <= 0x06ff) return ARABIC_FOLDING[code - 0x0600] === REMOVED ? SLOW : ARABIC_FOLDING[code - 0x0600];
   const folded = foldOther(code);
   return folded.length === 1 ? folded.charCodeAt(0) : SLOW;
+}
+
+/** From `quickUnit`: the character has no unit of its own in the shadow (a removed mark, tatweel, an invisible character). */
+export const NO_UNIT = 0xfffe;
+/** From `quickUnit`: only writing the shadow tells what the character becomes (it combines, is astral, or folds to several units). */
+export const UNSURE = SLOW;
+
+/** `quickUnit` below LOW_LIMIT. */
+const QUICK_LOW = (() => {
+  const table = new Uint16Array(LOW_LIMIT);
+  for (let code = 0; code < LOW_LIMIT; code++) table[code] = hasNoUnit(code) ? NO_UNIT : LOW_FOLDING[code];
+  return table;
+})();
+/** `quickUnit` from LOW_LIMIT on, filled on first use (0: not known yet; no such unit folds to U+0000). */
+const quickHigh = new Uint16Array(0x10000);
+
+function hasNoUnit(code: number): boolean {
+  return isRemovedMark(code) || code === TATWEEL || isInvisible(code);
+}
+
+/**
+ * What a character of the source stands for in the shadow, told from the character alone: its
+ * unit (SPACE for white space, which the shadow collapses in runs), NO_UNIT, or UNSURE. Where it
+ * is neither UNSURE nor followed by a character that is, the shadow holds exactly these units,
+ * so a search may read the source through it without writing the shadow.
+ */
+export function quickUnit(code: number): number {
+  if (code < LOW_LIMIT) return QUICK_LOW[code];
+  let unit = quickHigh[code];
+  if (unit === 0) quickHigh[code] = unit = quickHighUnit(code);
+  return unit;
+}
+
+function quickHighUnit(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return UNSURE;
+  if (hasNoUnit(code)) return NO_UNIT;
+  const unit = loneFolding(code);
+  // U+FFFE folds to itself, which NO_UNIT would hide.
+  return unit === NO_UNIT ? UNSURE : unit;
 }
 
 /** Builds a shadow from stretches of one source text, in order. */

@@ -8,7 +8,7 @@
 // A phrase written with a final tatweel (`وفقا لـ`) runs on into the next word.
 // A phrase's ى also matches ي, as writers who dot it (مصطفي) write; not the other way round: the
 // text's ى stays itself, so the preposition على never reads as the name علي.
-import { isWordUnit, normalize, type Shadow } from './normalize';
+import { LOW_LIMIT, NO_UNIT, SPACE, UNSURE, isWordUnit, normalize, quickUnit, type Shadow } from './normalize';
 
 export interface Phrase<T> {
   readonly text: string;
@@ -60,6 +60,9 @@ export class PhraseMatcher<T> {
     /** Per state with phrases: the next shorter suffix state with phrases, else -1. */
     private readonly nextOutput: Int32Array,
   ) {}
+
+  /** Built on the first `mayMatchIn`. */
+  private sourceReader?: SourceReader;
 
   /** Earlier phrases win ties (same start and end). */
   static of<T>(phrases: readonly Phrase<T>[]): PhraseMatcher<T> {
@@ -170,6 +173,25 @@ export class PhraseMatcher<T> {
     return matches;
   }
 
+  /**
+   * Whether a phrase may match in the shadow of `source[start, end)`, the source read through
+   * `quickUnit` without writing the shadow: false only when none does. Word ends and proclitics
+   * are not checked, and a character only the shadow can tell about answers true. Markup read as
+   * text (the shadow has one separator for it) may give a match the shadow has not, never hide one.
+   */
+  mayMatchIn(source: string, start: number, end: number): boolean {
+    const reader = (this.sourceReader ??= SourceReader.of(this.alphabet, this.stride, this.delta, this.firstOutput));
+    const { rows, lowSymbols } = reader;
+    let row = 0;
+    for (let i = start; i < end; i++) {
+      const code = source.charCodeAt(i);
+      const next = rows[row + (code < LOW_LIMIT ? lowSymbols[code] : reader.symbolOf(code))];
+      if (next < 0) return true;
+      row = next;
+    }
+    return false;
+  }
+
   private collect(codes: Uint16Array, length: number, state: number, end: number, found: { start: number; end: number; phrase: number }[]): void {
     const nextIsWord = end < length && isWordUnit(codes[end]);
     for (let output = this.firstOutput[state]; output >= 0; output = this.nextOutput[output]) {
@@ -186,6 +208,55 @@ export class PhraseMatcher<T> {
         found.push({ start: coreStart - article, end, phrase: index });
       }
     }
+  }
+}
+
+/**
+ * The automaton made to read the source itself, with no shadow written (`mayMatchIn`): one table
+ * read per character, no branch but where a phrase may end. A transition gives the next state's
+ * row (state × width), or −1 where a phrase ends. Two symbols more than the alphabet: a character
+ * with no unit of its own leaves the state as it is; one only the shadow can tell about ends the
+ * scan. A run of white space is one unit in the shadow: a state entered on a space stays put on
+ * the next one.
+ */
+class SourceReader {
+  private constructor(
+    readonly rows: Int32Array,
+    /** Per source character below LOW_LIMIT: its symbol. */
+    readonly lowSymbols: Uint16Array,
+    private readonly alphabet: Uint16Array,
+    private readonly noUnit: number,
+    private readonly unsure: number,
+  ) {}
+
+  static of(alphabet: Uint16Array, stride: number, delta: Uint16Array | Int32Array, firstOutput: Int32Array): SourceReader {
+    const states = delta.length / stride;
+    const noUnit = stride;
+    const unsure = stride + 1;
+    const width = stride + 2;
+    // Every transition into a state is on the last symbol of the state's string.
+    const lastSymbol = new Int32Array(states).fill(-1);
+    for (let cell = 0; cell < delta.length; cell++) if (delta[cell] !== 0) lastSymbol[delta[cell]] = cell % stride;
+    const space = alphabet[SPACE];
+    const rows = new Int32Array(states * width);
+    for (let state = 0; state < states; state++) {
+      for (let symbol = 0; symbol < stride; symbol++) {
+        const next = delta[state * stride + symbol];
+        rows[state * width + symbol] = firstOutput[next] >= 0 ? -1 : next * width;
+      }
+      if (space !== 0 && lastSymbol[state] === space) rows[state * width + space] = state * width;
+      rows[state * width + noUnit] = state * width;
+      rows[state * width + unsure] = -1;
+    }
+    const lowSymbols = new Uint16Array(LOW_LIMIT);
+    const reader = new SourceReader(rows, lowSymbols, alphabet, noUnit, unsure);
+    for (let code = 0; code < LOW_LIMIT; code++) lowSymbols[code] = reader.symbolOf(code);
+    return reader;
+  }
+
+  symbolOf(code: number): number {
+    const unit = quickUnit(code);
+    return unit === NO_UNIT ? this.noUnit : unit === UNSURE ? this.unsure : this.alphabet[unit];
   }
 }
 

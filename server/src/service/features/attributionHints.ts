@@ -5,9 +5,9 @@
 // proclitics (وقال، وأكد، والمسؤولون). A cue or unnamed source that is part of a name is none:
 // inside a mention span (`[Said]{@said}`) or a declared entity's name (Port Said, Edward Said).
 import type { Block, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
-import { bodySearch, searchBlocks, type BlockSearch } from '../arabic/blockShadows';
+import { bodySearch, searchBlocks, someTextStretch, type BlockSearch } from '../arabic/blockShadows';
 import { originalRange, shadowOf, type Shadow } from '../arabic/normalize';
-import { PhraseMatcher, type PhraseMatch } from '../arabic/phraseMatcher';
+import { PhraseMatcher, type Phrase, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
@@ -30,17 +30,36 @@ type Cue = 'speaker-after' | 'speaker-before' | 'unnamed' | 'none';
 
 const isCue = (match: PhraseMatch<Cue>) => match.value === 'speaker-after' || match.value === 'speaker-before';
 
+/** The attribution cues, without the unnamed sources and NOT_CUES. */
+function attributionCues(): Phrase<Cue>[] {
+  return [
+    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'speaker-after' as const })),
+    ...[...ARABIC_PHRASES, ...ENGLISH_PHRASES].map((text) => ({ text, value: 'speaker-after' as const })),
+    ...ENGLISH_VERBS.map((text) => ({ text, value: 'speaker-before' as const })),
+  ];
+}
+
 let cueMatcher: PhraseMatcher<Cue> | undefined;
 
 function cues(): PhraseMatcher<Cue> {
   cueMatcher ??= PhraseMatcher.of<Cue>([
-    ...ARABIC_VERBS.flatMap((verb) => [verb, `${verb}ت`, `${verb}وا`]).map((text) => ({ text, value: 'speaker-after' as const })),
-    ...[...ARABIC_PHRASES, ...ENGLISH_PHRASES].map((text) => ({ text, value: 'speaker-after' as const })),
-    ...ENGLISH_VERBS.map((text) => ({ text, value: 'speaker-before' as const })),
+    ...attributionCues(),
     ...UNNAMED_SOURCES.map((text) => ({ text, value: 'unnamed' as const })),
     ...NOT_CUES.map((text) => ({ text, value: 'none' as const })),
   ]);
   return cueMatcher;
+}
+
+let attributionCueMatcher: PhraseMatcher<Cue> | undefined;
+
+/**
+ * Whether an attribution cue may be in a block of `doc`, read from its text without folding it:
+ * most blocks hold none, and so no hint, and are never folded.
+ */
+function cueMayBeIn(doc: IsnadDocument): (block: Block) => boolean {
+  const matcher = (attributionCueMatcher ??= PhraseMatcher.of(attributionCues()));
+  const mayMatch = (start: number, end: number) => matcher.mayMatchIn(doc.text, start, end);
+  return (block) => someTextStretch(doc, block, mayMatch);
 }
 
 /** The cues and unnamed sources in shadow units `[from, to)`; a word of NOT_CUES, the longer match, hides the cue in it. */
@@ -52,7 +71,9 @@ function cuesIn(shadow: Shadow, from?: number, to?: number): PhraseMatch<Cue>[] 
 
 /** Per front matter: the entity names and aliases that hold a cue or an unnamed source (Port Said), else undefined. */
 const namesHoldingCues = oncePer((front: FrontMatter) => {
-  const phrases = entityPhrases(front).filter(({ text }) => cuesIn(shadowOf(text)).length > 0);
+  // A front matter may hold thousands of names: most are ruled out from their text, no shadow written for them.
+  const holdsCue = (text: string) => cues().mayMatchIn(text, 0, text.length) && cuesIn(shadowOf(text)).length > 0;
+  const phrases = entityPhrases(front).filter(({ text }) => holdsCue(text));
   return phrases.length > 0 ? PhraseMatcher.of(phrases) : undefined;
 });
 
@@ -72,6 +93,11 @@ export interface HintOptions {
   readonly vagueSource: boolean;
 }
 
+/** Whether the settings ask for any attribution hint. */
+export function hintsWanted(options: HintOptions): boolean {
+  return options.possibleAttribution || options.vagueSource;
+}
+
 /**
  * Some blocks of a document and the spans in them: one paragraph's hints are found from it alone,
  * since a sentence never crosses a block's end.
@@ -82,32 +108,36 @@ export interface Stretch {
 }
 
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
-export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc.frontMatter, doc.spans));
+export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc, doc.spans));
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {
-  return searchBlocks(doc, stretch.blocks, hintSearch(doc.frontMatter, stretch.spans));
+  return searchBlocks(doc, stretch.blocks, hintSearch(doc, stretch.spans));
 }
 
 /** The stretch of the block at `offset` (none outside every block): a paragraph's hints are found from it alone. */
 export function blockStretchAt(doc: IsnadDocument, offset: number): Stretch | undefined {
   const block = doc.blocks[firstEndingAfter(doc.blocks, offset, (item) => item.range)];
   if (!block || block.range.start > offset) return undefined;
-  const spanStart = (span: Span) => span.range.start;
   const first = firstStartingAtOrAfter(doc.spans, block.range.start, spanStart);
   return { blocks: [block], spans: doc.spans.slice(first, firstStartingAtOrAfter(doc.spans, block.range.end, spanStart, first)) };
 }
 
+const spanStart = (span: Span) => span.range.start;
+
 /** The hints in the shadows of whole blocks holding `spans`, read in document order. */
-function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): BlockSearch<AttributionHint[]> {
-  const names = front && namesHoldingCues(front);
-  const mentions = mentionSpanRanges(spans);
-  const statementStarts = spans.filter(isStatement).map((span) => span.range.start);
+function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<AttributionHint[]> {
+  const names = doc.frontMatter && namesHoldingCues(doc.frontMatter);
   const found: AttributionHint[] = [];
-  let nextStatement = 0;
   const visit = (shadow: Shadow) => {
     let matches = cuesIn(shadow);
     if (!matches.some(isCue)) return;
+    // Only the spans of this block can hold its cues or its sentences' statements (a span's `[` is a unit of the shadow).
+    const first = firstStartingAtOrAfter(spans, shadow.starts[0], spanStart);
+    const blockSpans = spans.slice(first, firstStartingAtOrAfter(spans, shadow.ends[shadow.length - 1], spanStart, first));
+    const mentions = mentionSpanRanges(blockSpans);
+    const statementStarts = blockSpans.filter(isStatement).map(spanStart);
+    let nextStatement = 0;
     const inNames = names?.findAll(shadow) ?? [];
     const partOfName = (match: PhraseMatch<Cue>) =>
       anyContains(mentions, shadow.starts[match.start]) || inNames.some((name) => name.start <= match.start && match.end <= name.end);
@@ -135,7 +165,7 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
       });
     }
   };
-  return { visit, result: () => found };
+  return { visit, result: () => found, needs: cueMayBeIn(doc) };
 }
 
 /**
@@ -143,7 +173,7 @@ function hintSearch(front: FrontMatter | undefined, spans: readonly Span[]): Blo
  * hint is off. Those of the whole document, or of a stretch of it.
  */
 export function attributionHintProblems(doc: IsnadDocument, options: HintOptions, stretch?: Stretch): Problem[] {
-  if (!options.possibleAttribution && !options.vagueSource) return [];
+  if (!hintsWanted(options)) return [];
   const hints = stretch ? attributionHintsIn(doc, stretch) : attributionHints(doc);
   const problems: Problem[] = [];
   const quoted = (range: TextRange) => doc.text.slice(range.start, range.end);

@@ -55,7 +55,7 @@ function mentionsIn(front: FrontMatter, doc: IsnadDocument, change: ParagraphCha
 /** The mentions in the shadows of whole blocks holding `spans`, read in document order. */
 function mentionSearch(front: FrontMatter | undefined, spans: readonly Span[]): BlockSearch<ImplicitMention[]> {
   const mentions: ImplicitMention[] = [];
-  if (!front || front.entities.size === 0) return { visit: () => undefined, result: () => mentions };
+  if (!front || front.entities.size === 0) return { visit: () => undefined, result: () => mentions, needs: () => false };
   const matcher = entityMatcher(front);
   const annotated = mentionSpanRanges(spans);
   let next = 0;
