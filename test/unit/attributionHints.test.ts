@@ -92,6 +92,26 @@ describe('attribution hints', () => {
       ]);
     });
 
+    it('takes an unnamed source on the side English writes the speaker: before said, after it only when inverted, after according to', () => {
+      assert.deepEqual(
+        hintsIn(lines('⟦Putin said officials lied⟧. ⟦Putin told officials the port is closed⟧. ⟦The port is closed, said officials⟧.', '', '⟦Officials lied, according to Putin⟧. ⟦The port is closed, according to officials⟧.')),
+        [
+          ['Putin said officials lied', 'said'],
+          ['Putin told officials the port is closed', 'told'],
+          ['The port is closed, said officials', 'said', 'officials'],
+          ['Officials lied, according to Putin', 'according to'],
+          ['The port is closed, according to officials', 'according to', 'officials'],
+        ],
+      );
+    });
+
+    it('takes an unnamed source on either side of an Arabic verb, which may come first or after its subject', () => {
+      assert.deepEqual(hintsIn(lines('⟦مصادر قالت إن الميناء مغلق⟧.', '', '⟦قال الوزير إن المسؤولين كذبوا⟧.')), [
+        ['مصادر قالت إن الميناء مغلق', 'قالت', 'مصادر'],
+        ['قال الوزير إن المسؤولين كذبوا', 'قال', 'المسؤولين'],
+      ]);
+    });
+
     it('needs a cue: unnamed sources alone are no attribution', () => {
       assert.deepEqual(hintsIn('مصادر الطاقة متنوعة.'), []);
     });

@@ -6,7 +6,7 @@
 // inside a mention span (`[Said]{@said}`) or a declared entity's name (Port Said, Edward Said).
 import type { Block, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
 import { bodySearch, searchBlocks, someTextStretch, type BlockSearch } from '../arabic/blockShadows';
-import { originalRange, shadowOf, type Shadow } from '../arabic/normalize';
+import { SPACE, isWordUnit, originalRange, shadowOf, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type Phrase, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
 import { problem, type Problem } from '../problems';
@@ -146,14 +146,15 @@ function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<Att
     let nextMatch = 0;
     for (const sentence of sentencesOfBlock(shadow)) {
       let cue: PhraseMatch<Cue> | undefined;
-      let unnamed: PhraseMatch<Cue> | undefined;
+      const unnamedSources: PhraseMatch<Cue>[] = [];
       for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
         const match = matches[nextMatch];
         if (match.start < sentence.start) continue;
         if (isCue(match)) cue ??= match;
-        else unnamed ??= match;
+        else unnamedSources.push(match);
       }
       if (!cue) continue;
+      const unnamed = unnamedSources.find((source) => mayBeSpeaker(shadow, sentence.start, cue, source));
       const range = originalRange(shadow, sentence.start, sentence.end);
       while (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.start) nextStatement++;
       if (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.end) continue;
@@ -166,6 +167,30 @@ function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<Att
     }
   };
   return { visit, result: () => found, needs: cueMayBeIn(doc) };
+}
+
+/**
+ * Whether an unnamed source may be who the cue's sentence quotes, from where English writes a
+ * speaker: before `said` (officials said), or after it when the sentence is inverted (“…,” said
+ * officials), and after `according to`. After `said` with a subject before it, the unnamed source
+ * is what was said about (Putin said officials lied). Arabic writes the speaker on either side of a
+ * verb (قالت مصادر، مصادر قالت): there any unnamed source of the sentence may be.
+ */
+function mayBeSpeaker(shadow: Shadow, sentenceStart: number, cue: PhraseMatch<Cue>, source: PhraseMatch<Cue>): boolean {
+  if (!isLatin(shadow.codes[cue.start])) return true;
+  if (cue.value === 'speaker-after') return source.start > cue.start;
+  return source.start < cue.start || !hasSubjectBefore(shadow, sentenceStart, cue.start);
+}
+
+/** Whether a word stands right before `unit` in its sentence (a space between them): `Putin said`, not `…,” said`. */
+function hasSubjectBefore(shadow: Shadow, sentenceStart: number, unit: number): boolean {
+  let before = unit - 1;
+  if (before >= sentenceStart && shadow.codes[before] === SPACE) before--;
+  return before >= sentenceStart && isWordUnit(shadow.codes[before]);
+}
+
+function isLatin(code: number): boolean {
+  return code < 0x80;
 }
 
 /**
