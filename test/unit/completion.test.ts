@@ -101,8 +101,10 @@ describe('completion', () => {
       assert.equal(status.apply(status.items.find((item) => item.label === 'disputed')!), body('[x]{claim status="disputed"}'));
     });
 
-    it('offers nothing after a quote inside a value, nor inside a quoted keyword', () => {
+    it('offers nothing after a quote inside a value, after a closing quote, nor inside a quoted keyword', () => {
       assert.deepEqual(complete(body('[x]{claim by=ok"a$0"}')).items, []);
+      assert.deepEqual(complete(body('[x]{claim by="okafor"$0}')).items, []);
+      assert.deepEqual(complete(body('[x]{claim by="ok"x$0}')).items, []);
       assert.deepEqual(complete(body('[x]{"cl$0"}')).items, []);
     });
   });

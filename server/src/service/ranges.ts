@@ -19,7 +19,8 @@ export function firstEndingAfter<T = TextRange>(ranges: readonly T[], offset: nu
 /**
  * `firstEndingAfter(ranges, offset)` for offsets asked in ascending order: walks on from `from`, the
  * answer for an earlier offset, so that all of them together read the ranges once instead of
- * searching them per offset. Any `from` gives the right answer; one past `offset` costs a search.
+ * searching them per offset. Any `from` up to `ranges.length` gives the right answer; one past
+ * `offset` costs a search.
  */
 export function nextEndingAfter(ranges: readonly TextRange[], offset: number, from: number): number {
   if (from > 0 && ranges[from - 1].end > offset) return firstEndingAfter(ranges, offset);

@@ -176,8 +176,8 @@ export class PhraseMatcher<T> {
   /**
    * Whether a phrase may match in the shadow of `source[start, end)`, the source read through
    * `quickUnit` without writing the shadow: false only when none does. Word ends and proclitics
-   * are not checked, and a character only the shadow can tell about answers true. Markup read as
-   * text (the shadow has one separator for it) may give a match the shadow has not, never hide one.
+   * are not checked, and a character only the shadow can tell about answers true. Callers pass
+   * the stretches between markup, as the shadow separates them.
    */
   mayMatchIn(source: string, start: number, end: number): boolean {
     const reader = (this.sourceReader ??= SourceReader.of(this.alphabet, this.stride, this.delta, this.firstOutput));

@@ -177,7 +177,7 @@ function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<Att
  * verb (قالت مصادر، مصادر قالت): there any unnamed source of the sentence may be.
  */
 function mayBeSpeaker(shadow: Shadow, sentenceStart: number, cue: PhraseMatch<Cue>, source: PhraseMatch<Cue>): boolean {
-  if (!isLatin(shadow.codes[cue.start])) return true;
+  if (!isAscii(shadow.codes[cue.start])) return true;
   if (cue.value === 'speaker-after') return source.start > cue.start;
   return source.start < cue.start || !hasSubjectBefore(shadow, sentenceStart, cue.start);
 }
@@ -189,7 +189,7 @@ function hasSubjectBefore(shadow: Shadow, sentenceStart: number, unit: number): 
   return before >= sentenceStart && isWordUnit(shadow.codes[before]);
 }
 
-function isLatin(code: number): boolean {
+function isAscii(code: number): boolean {
   return code < 0x80;
 }
 

@@ -239,7 +239,7 @@ class BodyParser {
         const openerOffset = opener >= 0 ? open[opener] : -1;
         const orphansBefore = opener >= 0 ? open[opener + 1] : 0;
         const elision = opener >= 0 ? open[opener + 2] : 0;
-        // Three pops, not `length = opener`: setting an array's length is a call into the runtime.
+        // OPENER_SIZE (three) pops, not `length = opener`: setting an array's length is a call into the runtime.
         if (opener >= 0) {
           open.pop();
           open.pop();

@@ -111,9 +111,7 @@ export function entryWithKeyAt(doc: IsnadDocument, keyRange: TextRange): (EntryP
   const frontMatter = doc.frontMatter;
   if (!frontMatter) return undefined;
   const base = frontMatter.contentRange.start;
-  const yaml = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end));
-  if (yaml.errors.length > 0) return undefined;
-  const root = yaml.contents;
+  const root = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end)).contents;
   if (!isMap(root)) return undefined;
   for (const section of root.items as Pair<Node, Node | null>[]) {
     if (!isScalar(section.key) || (section.key.value !== 'sources' && section.key.value !== 'entities') || !isMap(section.value)) continue;

@@ -36,11 +36,14 @@ export function attributeCompletion(doc: IsnadDocument, offset: number, locale: 
   const span = doc.spans.find(({ attributesRange }) => attributesRange.start <= offset && offset <= attributesRange.end);
   if (!span) return undefined;
   // Read to the cursor only: the token being typed ends there.
-  const typed = scanAttributes(doc.text.slice(0, offset), span.attributesRange.start, () => false).tokens;
+  const scan = scanAttributes(doc.text.slice(0, offset), span.attributesRange.start, () => false);
+  const typed = scan.tokens;
   const current = typed.at(-1)?.range.end === offset ? typed.at(-1) : undefined;
-  // A value quoted whole (`by="…"`) is completed inside its quotes; a quote elsewhere in a token
-  // (a keyword, a note's text) leaves nothing to offer.
-  const quotedWhole = current?.quoted === true && current.key !== undefined && doc.text[current.valueRange.start] === QUOTE;
+  // A value quoted whole (`by="…"`) is completed inside its quotes, while they are open at the
+  // cursor; after the closing quote, or a quote elsewhere in a token (a keyword, a note's text),
+  // there is nothing to offer.
+  const insideQuotes = scan.problems.some((item) => item.message === 'unterminatedQuote');
+  const quotedWhole = insideQuotes && current?.key !== undefined && doc.text[current.valueRange.start] === QUOTE;
   if (current?.quoted && !quotedWhole) return [];
   // The edit replaces what is typed of the word, and the rest of it after the cursor.
   const edit = (start: number, endPattern: RegExp) => {
