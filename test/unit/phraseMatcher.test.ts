@@ -37,7 +37,9 @@ describe('PhraseMatcher.mayMatchIn', () => {
       }),
       { numRuns: RUNS * 10 },
     );
-    assert.ok(matched > RUNS && ruledOut > RUNS, `texts with matches (${matched}) and texts ruled out (${ruledOut})`);
+    // Both answers must be exercised: about 40% of the texts hold a match and 10% are ruled out
+    // (191–250 of 2,000 over 40 seeds): half that is far below any seed's count.
+    assert.ok(matched > RUNS && ruledOut > RUNS / 2, `texts with matches (${matched}) and texts ruled out (${ruledOut})`);
   });
 
   it('reads white space runs, harakat, tatweel and invisible characters as the shadow does; a mark NFC may compose answers yes', () => {
