@@ -1,10 +1,14 @@
-// The params of Isnad's own requests (protocol.ts), checked where they arrive. Our client sends
-// them well formed, but any JSON-RPC peer can send anything: a malformed request is answered
-// with InvalidParams naming the field, not with a TypeError from deep inside a handler.
+// The params of every request the server answers, Isnad's own (protocol.ts) and the standard
+// ones, checked where they arrive. Our client sends them well formed, but any JSON-RPC peer can
+// send anything: a malformed request is answered with InvalidParams naming the field, not with a
+// TypeError from deep inside a handler.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 
-/** What a field must hold: a string, a boolean, a `{ line, character }` object, a list of `{ start, end }` of those, or one of a few strings. */
-type Field = 'string' | 'boolean' | 'position' | 'ranges' | readonly string[];
+/**
+ * What a field must hold: a string, a boolean, an object, a `{ uri }` document identifier, a
+ * `{ line, character }` object, a `{ start, end }` of those or a list of them, or one of a few strings.
+ */
+type Field = 'string' | 'boolean' | 'object' | 'document' | 'position' | 'range' | 'ranges' | readonly string[];
 
 /** What the checked fields of `T` hold; a field marked optional may also be absent. */
 export type ParamsShape<T> = { readonly [K in keyof T]?: Field | { readonly optional: Field } };
@@ -24,18 +28,33 @@ export function checkedParams<T>(method: string, params: T, shape: ParamsShape<T
 
 function holds(field: Field, value: unknown): boolean {
   if (field === 'string' || field === 'boolean') return typeof value === field;
+  if (field === 'object') return isObject(value);
+  if (field === 'document') return isObject(value) && typeof value.uri === 'string';
   if (field === 'position') return isPosition(value);
-  if (field === 'ranges') return Array.isArray(value) && value.every((range) => typeof range === 'object' && range !== null && isPosition(range.start) && isPosition(range.end));
+  if (field === 'range') return isRange(value);
+  if (field === 'ranges') return Array.isArray(value) && value.every(isRange);
   return field.includes(value as string);
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isRange(value: unknown): boolean {
+  return isObject(value) && isPosition(value.start) && isPosition(value.end);
+}
+
+/** Any object: a coordinate missing or not a whole number is read as the nearest one (LineIndex.offsetAt), nothing as 0. */
 function isPosition(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'line' in value && 'character' in value;
+  return isObject(value);
 }
 
 function describe(field: Field): string {
   if (field === 'string' || field === 'boolean') return `a ${field}`;
+  if (field === 'object') return 'an object';
+  if (field === 'document') return 'a document identifier { uri }';
   if (field === 'position') return 'a position { line, character }';
+  if (field === 'range') return 'a range { start, end }';
   if (field === 'ranges') return 'a list of ranges { start, end }';
   return `one of ${field.map((value) => `“${value}”`).join(', ')}`;
 }

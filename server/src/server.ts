@@ -1,14 +1,31 @@
 // The language server: LSP messages in, calls into the pure language service (./service) out.
 // Every handler reads the document's cached model for its current version; none parses itself.
 import {
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentHighlightRequest,
+  DocumentSymbolRequest,
   ErrorCodes,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
   LSPErrorCodes,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
   ResponseError,
+  SemanticTokensRangeRequest,
+  SemanticTokensRequest,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
   type Connection,
   type InitializeResult,
+  type TextDocumentIdentifier,
+  type TextDocumentPositionParams,
+  type SemanticTokensRangeParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -67,6 +84,10 @@ const CHEAP_ANALYSIS_MS = 20;
 
 /** The params of the requests about one open document. */
 const DOCUMENT_PARAMS: ParamsShape<DecorationsParams> = { uri: 'string' };
+/** The standard requests' params: a document, a position in it, a range of it. */
+const IN_DOCUMENT: ParamsShape<{ textDocument: TextDocumentIdentifier }> = { textDocument: 'document' };
+const AT_POSITION: ParamsShape<TextDocumentPositionParams> = { textDocument: 'document', position: 'position' };
+const IN_RANGE: ParamsShape<SemanticTokensRangeParams> = { textDocument: 'document', range: 'range' };
 
 /**
  * The document's size in UTF-8 bytes when it is over `maxMegabytes`, else undefined. Counting
@@ -217,76 +238,90 @@ export function createServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onHover(async ({ textDocument: { uri }, position }, token) => {
+  connection.onHover(async (params, token) => {
+    const { textDocument: { uri }, position } = checkedParams(HoverRequest.method, params, AT_POSITION);
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return (doc && computeHover(doc, position, locale, (kind, definition) => workspace.usage(kind, definition))) ?? null;
   });
-  connection.onDocumentSymbol(async ({ textDocument: { uri } }, token) => {
+  connection.onDocumentSymbol(async (params, token) => {
+    const { textDocument: { uri } } = checkedParams(DocumentSymbolRequest.method, params, IN_DOCUMENT);
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? computeDocumentSymbols(doc, locale) : [];
   });
-  connection.onCodeAction(async ({ textDocument: { uri }, range, context }, token) => {
+  connection.onCodeAction(async (params, token) => {
+    const { textDocument: { uri }, range, context } = checkedParams(CodeActionRequest.method, params, { textDocument: 'document', range: 'range', context: 'object' });
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? computeCodeActions(doc, range, context.diagnostics, locale, context.only).map((action) => codeActionForDisplay(action, locale)) : [];
   });
-  connection.onFoldingRanges(async ({ textDocument: { uri } }, token) => {
+  connection.onFoldingRanges(async (params, token) => {
+    const { textDocument: { uri } } = checkedParams(FoldingRangeRequest.method, params, IN_DOCUMENT);
     const doc = await modelFor(uri, token);
     return doc ? computeFoldingRanges(doc) : [];
   });
 
-  connection.onCompletion(async ({ textDocument: { uri }, position }, token) => {
+  connection.onCompletion(async (params, token) => {
+    const { textDocument: { uri }, position } = checkedParams(CompletionRequest.method, params, AT_POSITION);
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? computeCompletion(doc, position, locale) : [];
   });
   // An id a registry defines is the workspace's to answer (across files); the document's own ids, its own.
-  connection.onDefinition(async ({ textDocument: { uri }, position }, token) => {
+  connection.onDefinition(async (params, token) => {
+    const { textDocument: { uri }, position } = checkedParams(DefinitionRequest.method, params, AT_POSITION);
     const shared = workspace.definition(uri, position);
     if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? computeDefinition(doc, position) : [];
   });
-  connection.onReferences(async ({ textDocument: { uri }, position, context }, token) => {
+  connection.onReferences(async (params, token) => {
+    const { textDocument: { uri }, position, context } = checkedParams(ReferencesRequest.method, params, { ...AT_POSITION, context: 'object' });
     const shared = workspace.references(uri, position, context.includeDeclaration);
     if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? computeReferences(doc, position, context.includeDeclaration) : [];
   });
-  connection.onDocumentHighlight(async ({ textDocument: { uri }, position }, token) => {
+  connection.onDocumentHighlight(async (params, token) => {
+    const { textDocument: { uri }, position } = checkedParams(DocumentHighlightRequest.method, params, AT_POSITION);
     const doc = await modelFor(uri, token);
     return doc ? computeDocumentHighlights(doc, position) : [];
   });
-  connection.onPrepareRename(async ({ textDocument: { uri }, position }, token) => {
+  connection.onPrepareRename(async (params, token) => {
+    const { textDocument: { uri }, position } = checkedParams(PrepareRenameRequest.method, params, AT_POSITION);
     const shared = workspace.prepareRename(uri, position);
     if (shared) return shared;
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => prepareRename(doc, position, locale)) : null;
   });
-  connection.onRenameRequest(async ({ textDocument: { uri }, position, newName }, token) => {
+  connection.onRenameRequest(async (params, token) => {
+    const { textDocument: { uri }, position, newName } = checkedParams(RenameRequest.method, params, { ...AT_POSITION, newName: 'string' });
     const { locale } = await settings.forResource(uri);
     const shared = workspace.rename(uri, position, newName, locale);
     if (shared) return shared;
     const doc = await modelFor(uri, token);
     return doc ? refusalAsError(() => computeRename(doc, position, newName, locale)) : null;
   });
-  connection.languages.semanticTokens.on(async ({ textDocument: { uri } }, token) => {
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const { textDocument: { uri } } = checkedParams(SemanticTokensRequest.method, params, IN_DOCUMENT);
     const doc = await modelFor(uri, token);
     return doc ? computeSemanticTokens(doc) : { data: [] };
   });
-  connection.languages.semanticTokens.onRange(async ({ textDocument: { uri }, range }, token) => {
+  connection.languages.semanticTokens.onRange(async (params, token) => {
+    const { textDocument: { uri }, range } = checkedParams(SemanticTokensRangeRequest.method, params, IN_RANGE);
     const doc = await modelFor(uri, token);
     return doc ? computeSemanticTokens(doc, range) : { data: [] };
   });
-  connection.languages.inlayHint.on(async ({ textDocument: { uri }, range }, token) => {
+  connection.languages.inlayHint.on(async (params, token) => {
+    const { textDocument: { uri }, range } = checkedParams(InlayHintRequest.method, params, IN_RANGE);
     const { locale, speakerHints } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc && speakerHints ? computeInlayHints(doc, range, locale) : [];
   });
-  connection.onCodeLens(async ({ textDocument: { uri } }, token) => {
+  connection.onCodeLens(async (params, token) => {
+    const { textDocument: { uri } } = checkedParams(CodeLensRequest.method, params, IN_DOCUMENT);
     const { locale } = await settings.forResource(uri);
     const doc = await modelFor(uri, token);
     return doc ? computeCodeLenses(doc, locale) : [];

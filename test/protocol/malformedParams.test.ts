@@ -2,7 +2,17 @@
 // that are not whole numbers, and Isnad's own requests with fields missing or of the wrong type.
 // Each gets a well-formed answer or an InvalidParams error naming the field, and the server goes on.
 import * as assert from 'node:assert/strict';
-import { CompletionRequest, ErrorCodes, HoverRequest, ResponseError, type Position } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  ErrorCodes,
+  HoverRequest,
+  RenameRequest,
+  ResponseError,
+  SemanticTokensRangeRequest,
+  type Position,
+} from 'vscode-languageserver-protocol/node';
 import {
   DecorationsRequest,
   EntitiesRequest,
@@ -42,6 +52,30 @@ describe('malformed params over the protocol', () => {
     const inClaim = await statementAt({ line: 11, character: 3 });
     assert.equal(inClaim?.kind, 'claim');
     assert.deepEqual(await statementAt({ line: 11.9, character: 3.5 }), inClaim);
+  });
+
+  it('answers standard requests with missing or mistyped params with InvalidParams naming the field', async () => {
+    const { connection } = server();
+    const textDocument = { uri: ARTICLE_URI };
+    const position = { line: 11, character: 3 };
+    const cases: [Promise<unknown>, string][] = [
+      [connection.sendRequest(HoverRequest.type, malformed({ position })), 'textDocument/hover: “textDocument” must be a document identifier { uri }.'],
+      [connection.sendRequest(HoverRequest.type, malformed({ textDocument: { uri: 7 }, position })), 'textDocument/hover: “textDocument” must be a document identifier { uri }.'],
+      [connection.sendRequest(CompletionRequest.type, malformed({ textDocument })), 'textDocument/completion: “position” must be a position { line, character }.'],
+      [connection.sendRequest(DocumentSymbolRequest.type, malformed({})), 'textDocument/documentSymbol: “textDocument” must be a document identifier { uri }.'],
+      [connection.sendRequest(CompletionRequest.type, malformed({ textDocument, position: 'start' })), 'textDocument/completion: “position” must be a position { line, character }.'],
+      [connection.sendRequest(CodeActionRequest.type, malformed({ textDocument, range: { start: position, end: position } })), 'textDocument/codeAction: “context” must be an object.'],
+      [connection.sendRequest(RenameRequest.type, malformed({ textDocument, position })), 'textDocument/rename: “newName” must be a string.'],
+      [connection.sendRequest(SemanticTokensRangeRequest.type, malformed({ textDocument, range: { start: position } })), 'textDocument/semanticTokens/range: “range” must be a range { start, end }.'],
+    ];
+    for (const [request, message] of cases) {
+      await assert.rejects(request, (error: unknown) => {
+        assert.ok(error instanceof ResponseError);
+        assert.deepEqual([error.code, error.message], [ErrorCodes.InvalidParams, message]);
+        return true;
+      });
+    }
+    assert.ok(await connection.sendRequest(HoverRequest.type, { textDocument, position }), 'the server answers a well-formed request afterwards');
   });
 
   it('answers Isnad requests with missing or mistyped params with InvalidParams naming the field', async () => {
