@@ -103,6 +103,7 @@ describe('attribution hints', () => {
           ['The port is closed, according to officials', 'according to', 'officials'],
         ],
       );
+      assert.deepEqual(hintsIn('⟦Putin said the port, officials said, is closed⟧.'), [['Putin said the port, officials said, is closed', 'said', 'officials']]);
     });
 
     it('takes an unnamed source on either side of an Arabic verb, which may come first or after its subject', () => {

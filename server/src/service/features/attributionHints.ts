@@ -145,16 +145,17 @@ function hintSearch(doc: IsnadDocument, spans: readonly Span[]): BlockSearch<Att
     if (!matches.some(isCue)) return;
     let nextMatch = 0;
     for (const sentence of sentencesOfBlock(shadow)) {
-      let cue: PhraseMatch<Cue> | undefined;
+      const sentenceCues: PhraseMatch<Cue>[] = [];
       const unnamedSources: PhraseMatch<Cue>[] = [];
       for (; nextMatch < matches.length && matches[nextMatch].start < sentence.end; nextMatch++) {
         const match = matches[nextMatch];
         if (match.start < sentence.start) continue;
-        if (isCue(match)) cue ??= match;
-        else unnamedSources.push(match);
+        (isCue(match) ? sentenceCues : unnamedSources).push(match);
       }
+      const cue = sentenceCues[0];
       if (!cue) continue;
-      const unnamed = unnamedSources.find((source) => mayBeSpeaker(shadow, sentence.start, cue, source));
+      // Of any of the sentence's cues: in “Putin said the port, officials said, is closed” the officials speak through the second.
+      const unnamed = unnamedSources.find((source) => sentenceCues.some((each) => mayBeSpeaker(shadow, sentence.start, each, source)));
       const range = originalRange(shadow, sentence.start, sentence.end);
       while (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.start) nextStatement++;
       if (nextStatement < statementStarts.length && statementStarts[nextStatement] < range.end) continue;
