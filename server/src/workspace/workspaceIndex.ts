@@ -58,17 +58,22 @@ export class WorkspaceIndex {
 
   /** A workspace folder was removed: forget its files, unless another folder still holds them. */
   private dropUnder(root: string): void {
-    const outside = (uri: string) => !this.corpus.rootOf(uri);
-    this.removeUnder(root, this.corpus.articles, (uri) => this.corpus.removeArticle(uri), outside);
-    this.removeUnder(root, this.corpus.registries, (uri) => this.corpus.removeRegistry(uri), outside);
+    this.removeUnder(new Set([root]), (uri) => !this.corpus.rootOf(uri));
     this.host.changed({ registries: true, articles: true });
   }
 
-  /** Removes the keys under `folder` that `also` accepts; whether any was removed. */
-  private removeUnder(folder: string, files: ReadonlyMap<string, unknown>, remove: (uri: string) => void, also: (uri: string) => boolean = () => true): boolean {
-    const doomed = [...files.keys()].filter((uri) => uri.startsWith(`${folder}/`) && also(uri));
-    for (const uri of doomed) remove(uri);
-    return doomed.length > 0;
+  /**
+   * Removes the articles and registries under any of `folders` that `also` accepts, in one pass
+   * over each (a clean deleting thousands of files reports each, and each may be a folder);
+   * which kinds lost any.
+   */
+  private removeUnder(folders: ReadonlySet<string>, also: (uri: string) => boolean): { articles: boolean; registries: boolean } {
+    const doomed = (files: ReadonlyMap<string, unknown>) => [...files.keys()].filter((uri) => isUnderAny(uri, folders) && also(uri));
+    const articles = doomed(this.corpus.articles);
+    const registries = doomed(this.corpus.registries);
+    for (const uri of articles) this.corpus.removeArticle(uri);
+    for (const uri of registries) this.corpus.removeRegistry(uri);
+    return { articles: articles.length > 0, registries: registries.length > 0 };
   }
 
   /** Reads every article and registry under `folders`: workspace folders, or folders that appeared in one. */
@@ -140,10 +145,21 @@ export class WorkspaceIndex {
     let registries = false;
     let articles = false;
     const createdFolders: string[] = [];
+    // A deleted folder is reported as itself alone: what was under it goes, but what the editor
+    // still holds. Removed in one pass, before any later event of the batch reads a file again.
+    const deletedFolders = new Set<string>();
+    const removeDeleted = () => {
+      if (deletedFolders.size === 0) return;
+      const removed = this.removeUnder(deletedFolders, (key) => !this.host.openDocument(key));
+      articles ||= removed.articles;
+      registries ||= removed.registries;
+      deletedFolders.clear();
+    };
     for (const event of events) {
       const uri = canonicalUri(event.uri);
       if (!this.holds(uri)) continue;
       const name = baseName(uri);
+      if (event.type !== FileChangeType.Deleted) removeDeleted();
       if (isRegistryName(name)) {
         registries = true;
         if (event.type === FileChangeType.Deleted && !this.host.openDocument(uri)) this.corpus.removeRegistry(uri);
@@ -152,16 +168,17 @@ export class WorkspaceIndex {
         articles = true;
         if (event.type === FileChangeType.Deleted && !this.host.openDocument(uri)) this.corpus.removeArticle(uri);
         else await this.readArticle(uri);
+      } else if (isSkippedFolder(name)) {
+        // node_modules or .git appearing or going: nothing in them is the workspace's.
+        continue;
       } else if (event.type === FileChangeType.Deleted) {
-        // A deleted folder is reported as itself alone: drop what was under it, but what the editor still holds.
-        const closed = (key: string) => !this.host.openDocument(key);
-        articles = this.removeUnder(uri, this.corpus.articles, (key) => this.corpus.removeArticle(key), closed) || articles;
-        registries = this.removeUnder(uri, this.corpus.registries, (key) => this.corpus.removeRegistry(key), closed) || registries;
+        deletedFolders.add(uri);
       } else if (event.type === FileChangeType.Created && (await isFolder(uri))) {
         // So is a folder created, moved or renamed: read what is in it.
         createdFolders.push(uri);
       }
     }
+    removeDeleted();
     if (registries || articles) this.host.changed({ registries, articles });
     if (createdFolders.length > 0) await (this.scanning = this.scanning.then(() => this.scan(createdFolders)));
   }
@@ -228,4 +245,12 @@ async function isFolder(uri: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Whether `uri` lies in one of `folders` (at any depth): its parent folders looked up, one by one. */
+function isUnderAny(uri: string, folders: ReadonlySet<string>): boolean {
+  for (let slash = uri.lastIndexOf('/'); slash > 0; slash = uri.lastIndexOf('/', slash - 1)) {
+    if (folders.has(uri.slice(0, slash))) return true;
+  }
+  return false;
 }
