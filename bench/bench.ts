@@ -8,9 +8,8 @@ import { parseIsnad } from '../server/src/service/parse/document';
 import { computeDiagnostics } from '../server/src/service/features/diagnostics';
 import { computeDocumentSymbols } from '../server/src/service/features/symbols';
 import { implicitMentions } from '../server/src/service/features/implicitMentions';
-import { attributionHints } from '../server/src/service/features/attributionHints';
-import { searchBodyOnce } from '../server/src/service/arabic/blockShadows';
-import { baseDocument, documentOfSize, utf8Length } from './documents';
+import { attributionHints, findHintsAndMentions } from '../server/src/service/features/attributionHints';
+import { baseDocument, documentOfSize, utf8Length, withFreshFrontMatter } from './documents';
 import { charCodeScan, isnadPipeline, sink, summary, time, timeAlternately, type Timing } from './inProcess';
 
 const SIZES = [
@@ -33,7 +32,7 @@ function analysisWithoutArabicFeatures(text: string): unknown {
  */
 function analysisWithArabicFeatures(text: string): unknown {
   const doc = parseIsnad(text);
-  searchBodyOnce(doc, [attributionHints, implicitMentions]);
+  findHintsAndMentions(doc);
   return [doc, computeDiagnostics(doc, 'en'), computeDocumentSymbols(doc, 'en'), implicitMentions(doc)];
 }
 
@@ -42,7 +41,7 @@ function bodySearchesOnly(text: string): () => () => unknown {
   return () => {
     const doc = parseIsnad(text);
     return () => {
-      searchBodyOnce(doc, [attributionHints, implicitMentions]);
+      findHintsAndMentions(doc);
       return [attributionHints(doc), implicitMentions(doc)];
     };
   };
@@ -132,15 +131,6 @@ function resetPeakRss(): number | undefined {
 function peakRssKb(): number {
   const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
   return match ? Number(match[1]) : NaN;
-}
-
-/**
- * A comment line after the opening fence makes each run's front matter new to the parser's
- * cache, so the run pays for the YAML, as the CLI does; the editor, reparsing as the body is
- * edited, hits the cache.
- */
-function withFreshFrontMatter(text: string, run: number): string {
-  return text.startsWith('---\n') ? `---\n# bench run ${run}\n${text.slice(4)}` : text;
 }
 
 function megabytesPerSecond(bytes: number, ms: number): string {

@@ -6,7 +6,7 @@
 // loading, building the document), divided by `RUNS`. Needs valgrind (Debian: `apt-get install valgrind`).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { baseDocument, documentOfSize } from './documents';
+import { baseDocument, documentOfSize, withFreshFrontMatter } from './documents';
 import { isnadPipeline, sink } from './inProcess';
 
 const RUNS = 10;
@@ -18,7 +18,7 @@ function work(runs: number): void {
   const text = documentOfSize(baseDocument().text, BYTES);
   for (let run = 0; run < runs; run++) {
     sink.value = undefined;
-    sink.value = isnadPipeline(run % 2 === 0 ? `---\n# run ${run}\n${text.slice(4)}` : text);
+    sink.value = isnadPipeline(run % 2 === 0 ? withFreshFrontMatter(text, run) : text);
   }
 }
 

@@ -13,9 +13,8 @@ import { parseIsnad } from './service/parse/document';
 import { composeEdits, reparse, type TextEdit } from './service/parse/incremental';
 import { computeProblems, type DiagnosticsOptions } from './service/features/diagnostics';
 import { problemSet, problemsOf, sameOptions, updateProblemSet, type ProblemSet } from './service/features/problemSet';
-import { carryImplicitMentions, implicitMentions } from './service/features/implicitMentions';
-import { attributionHints, hintsWanted } from './service/features/attributionHints';
-import { searchBodyOnce } from './service/arabic/blockShadows';
+import { carryImplicitMentions } from './service/features/implicitMentions';
+import { findHintsAndMentions, hintsWanted } from './service/features/attributionHints';
 import { canonicalUri } from './workspace/fileKinds';
 
 const NO_REGISTRY: RegistryScope = { layers: [] };
@@ -60,7 +59,7 @@ export class ModelCache {
     if (analysis?.model !== model) return computeProblems(model, options);
     if (!analysis.problems || !sameOptions(analysis.problems.options, options)) {
       // The editor decorates the implicit mentions of what it diagnoses: one reading of the body finds both.
-      if (hintsWanted(options)) searchBodyOnce(model, [attributionHints, implicitMentions]);
+      if (hintsWanted(options)) findHintsAndMentions(model);
       analysis = { ...analysis, problems: problemSet(model, options) };
       this.analyses.set(document.uri, analysis);
     }

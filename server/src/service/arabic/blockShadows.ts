@@ -19,22 +19,28 @@ import { BLOCK_END, COMMENT, SPAN_CLOSE, SPAN_OPEN, ShadowWriter, type Shadow } 
  */
 export function forEachBlockShadow(doc: IsnadDocument, blocks: readonly Block[], visit: (shadow: Shadow) => void, needs?: (block: Block) => boolean): void {
   const { text } = doc;
-  let longest = 0;
-  for (const { range } of blocks) longest = Math.max(longest, range.end - range.start);
-  const writer = new ShadowWriter(text, longest + 16);
+  // Made for the first block folded: a search that needs none (no cue, no entity) allocates nothing.
+  let writer: ShadowWriter | undefined;
   const appendText = (start: number, end: number) => {
-    writer.append(start, end);
+    writer!.append(start, end);
     return false;
   };
-  const markSeparator = (separator: number, start: number, end: number) => writer.mark(separator, start, end);
+  const markSeparator = (separator: number, start: number, end: number) => writer!.mark(separator, start, end);
   for (const block of blocks) {
     if (needs && !needs(block)) continue;
     const { range } = block;
+    writer ??= new ShadowWriter(text, longestBlock(blocks) + 16);
     writer.restart(text);
     readBlock(doc, range, appendText, markSeparator);
     writer.mark(BLOCK_END, range.end, range.end);
     visit(writer.finish());
   }
+}
+
+function longestBlock(blocks: readonly Block[]): number {
+  let longest = 0;
+  for (const { range } of blocks) longest = Math.max(longest, range.end - range.start);
+  return longest;
 }
 
 /**

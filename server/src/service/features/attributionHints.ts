@@ -5,7 +5,7 @@
 // proclitics (وقال، وأكد، والمسؤولون). A cue or unnamed source that is part of a name is none:
 // inside a mention span (`[Said]{@said}`) or a declared entity's name (Port Said, Edward Said).
 import type { Block, FrontMatter, IsnadDocument, Span, TextRange } from '../model';
-import { bodySearch, searchBlocks, someTextStretch, type BlockSearch } from '../arabic/blockShadows';
+import { bodySearch, searchBlocks, searchBodyOnce, someTextStretch, type BlockSearch } from '../arabic/blockShadows';
 import { SPACE, isWordUnit, originalRange, shadowOf, type Shadow } from '../arabic/normalize';
 import { PhraseMatcher, type Phrase, type PhraseMatch } from '../arabic/phraseMatcher';
 import { sentencesOfBlock } from '../arabic/sentences';
@@ -13,7 +13,7 @@ import { problem, type Problem } from '../problems';
 import { isStatement } from '../resolve';
 import { anyContains, firstEndingAfter, firstStartingAtOrAfter } from '../ranges';
 import { oncePer } from '../memo';
-import { entityPhrases, mentionSpanRanges } from './implicitMentions';
+import { entityPhrases, implicitMentions, mentionSpanRanges } from './implicitMentions';
 
 /** Past-tense verbs of saying: also matched with the feminine ـت and the plural ـوا (قالت، أكدوا). */
 const ARABIC_VERBS = ['قال', 'أكد', 'أشار', 'أوضح', 'صرح', 'أفاد', 'كشف', 'زعم'];
@@ -109,6 +109,14 @@ export interface Stretch {
 
 /** Every sentence outside claims and quotes that holds an attribution cue, in document order. */
 export const attributionHints = bodySearch((doc): BlockSearch<readonly AttributionHint[]> => hintSearch(doc, doc.spans));
+
+/**
+ * The hints and the implicit mentions in one reading of the body: for the editor, which decorates
+ * the implicit mentions of what it diagnoses (folding the body costs more than a search).
+ */
+export function findHintsAndMentions(doc: IsnadDocument): void {
+  searchBodyOnce(doc, [attributionHints, implicitMentions]);
+}
 
 /** The hints of a stretch: the same as those of the whole document that fall in it. */
 export function attributionHintsIn(doc: IsnadDocument, stretch: Stretch): AttributionHint[] {

@@ -96,8 +96,10 @@ function attributeTokens(doc: IsnadDocument, span: Span, add: (range: TextRange,
  */
 function uncovered(doc: IsnadDocument, span: Span): TextRange[] {
   const { start, end } = span.contentRange;
-  const comments = doc.comments.slice(firstEndingAfter(doc.comments, start)).filter((comment) => comment.start < end);
-  const holes = [...span.children.map((child) => doc.spans[child].range), ...comments].sort((a, b) => a.start - b.start);
+  const holes = span.children.map((child) => doc.spans[child].range);
+  // The comments in the content only: a copy of every later comment per span was quadratic.
+  for (let next = firstEndingAfter(doc.comments, start); next < doc.comments.length && doc.comments[next].start < end; next++) holes.push(doc.comments[next]);
+  holes.sort((a, b) => a.start - b.start);
   const pieces: TextRange[] = [];
   let at = start;
   for (const hole of holes) {

@@ -327,6 +327,13 @@ class BodyParser {
    */
   private elideComment(start: number, end: number): void {
     const { text, elisions, comments } = this;
+    let after = end;
+    while (after < text.length && isBlankChar(text.charCodeAt(after))) after++;
+    // Only a comment that ends its line looks back at the line: a line of n comments is read once, not n times.
+    if (after >= text.length || !isLineBreak(text.charCodeAt(after))) {
+      this.elide(start, end);
+      return;
+    }
     let lineStart = start;
     let earlierOnLine = 0;
     for (;;) {
@@ -338,10 +345,7 @@ class BodyParser {
       lineStart = earlier.start;
       earlierOnLine++;
     }
-    let after = end;
-    while (after < text.length && isBlankChar(text.charCodeAt(after))) after++;
-    const aloneOnLine = (lineStart === 0 || isLineBreak(text.charCodeAt(lineStart - 1))) && (after >= text.length || isLineBreak(text.charCodeAt(after)));
-    if (aloneOnLine && after < text.length) {
+    if (lineStart === 0 || isLineBreak(text.charCodeAt(lineStart - 1))) {
       elisions.length -= earlierOnLine;
       this.elide(lineStart, this.nextLine(after));
     } else this.elide(start, end);
