@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CliError, EXIT_OK, describeError, type Output } from './output';
+import { statOrUndefined } from './files';
 
 export interface AtomicFile {
   write(text: string): void;
@@ -65,12 +66,14 @@ function closerOf(fd: number): () => void {
 
 /** The file a path names, links followed, with its status; the path as given when nothing is there yet. */
 function realPathOf(target: string): { readonly path: string; readonly stat?: fs.Stats } {
+  let real: string;
   try {
-    const real = fs.realpathSync(target);
-    return { path: real, stat: fs.statSync(real) };
+    real = fs.realpathSync(target);
   } catch {
     return { path: target };
   }
+  const stat = statOrUndefined(real);
+  return stat ? { path: real, stat } : { path: target };
 }
 
 /**
@@ -85,14 +88,6 @@ export function ensureNotAnInput(target: string, inputs: readonly string[]): voi
     if (stat && stat.ino === output.ino && stat.dev === output.dev) {
       throw new CliError(`the output ${target} is the input ${input}: choose another file, or the export would replace it`);
     }
-  }
-}
-
-function statOrUndefined(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return undefined;
   }
 }
 

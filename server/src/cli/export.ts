@@ -6,11 +6,10 @@ import { parseIsnad } from '../service/parse/document';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../service/export/index';
 import { CorpusExport } from '../service/export/corpus';
 import { helpFor, oneOf, parseCommandArgs } from './arguments';
-import { findIsnadFiles, readDocument } from './files';
+import { findIsnadFiles, readDocument, statOrUndefined } from './files';
 import { STANDARD_OUTPUT, ensureNotAnInput, openAtomicFile } from './atomicWrite';
 import { RegistryLoader } from './registries';
 import { CliError, EXIT_FAILURE, EXIT_OK, describeError, type Output } from './output';
-import * as fs from 'node:fs';
 
 const EXPORT_HELP = `Usage: isnad export <file, folder or glob>... --format w3c|jsonl|csv [-o <out>] [--root <folder>]
 
@@ -61,7 +60,7 @@ export function exportCommand(args: readonly string[], output: Output): number {
     // The file's URI is what the annotations target when the front matter gives no url.
     return parseIsnad(text, pathToFileURL(path.resolve(file)).href, 0, registries.scopeOf(file));
   };
-  const single = positionals.length === 1 && isFile(positionals[0]);
+  const single = positionals.length === 1 && (statOrUndefined(positionals[0])?.isFile() ?? false);
   const { files, failures } = single ? { files: positionals, failures: [] } : findIsnadFiles(positionals);
   if (failures.length > 0) throw new CliError(failures.join('\nisnad: '));
   if (values.output !== undefined) ensureNotAnInput(values.output, files);
@@ -82,14 +81,6 @@ export function exportCommand(args: readonly string[], output: Output): number {
   sink.commit();
   for (const failure of registries.failures) output.err(`isnad: ${failure}\n`);
   return registries.failures.length > 0 ? EXIT_FAILURE : EXIT_OK;
-}
-
-function isFile(given: string): boolean {
-  try {
-    return fs.statSync(given).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Standard output, or the atomically replaced output file. */

@@ -126,3 +126,12 @@ function firstLineNotUtf8(bytes: Buffer): number {
   }
   return line;
 }
+
+/** A path's status, links followed; undefined when nothing (reachable) is there. */
+export function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,12 +1,11 @@
 // The shared registries for the command line: the `isnad.yaml` of each document's folder and of
 // every parent folder up to the root (the current folder unless --root says otherwise), read once.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Registry, RegistryScope } from '../service/model';
 import { parseRegistry, REGISTRY_FILE_NAME } from '../service/parse/registry';
 import { CliError, describeError } from './output';
-import { readDocument } from './files';
+import { readDocument, statOrUndefined } from './files';
 
 export class RegistryLoader {
   private readonly root: string;
@@ -20,7 +19,7 @@ export class RegistryLoader {
   constructor(root: string) {
     this.root = path.resolve(root);
     // A mistyped --root would silently read no registry above the documents' own folders.
-    if (!isFolder(this.root)) throw new CliError(`--root ${root} is not a folder`);
+    if (!statOrUndefined(this.root)?.isDirectory()) throw new CliError(`--root ${root} is not a folder`);
   }
 
   /** The registries a document sees, nearest folder first. */
@@ -67,13 +66,5 @@ export class RegistryLoader {
     }
     this.byFolder.set(folder, registry);
     return registry;
-  }
-}
-
-function isFolder(folder: string): boolean {
-  try {
-    return fs.statSync(folder).isDirectory();
-  } catch {
-    return false;
   }
 }
