@@ -7,6 +7,7 @@ import { parseYaml, type YamlDocument } from '../../parse/frontMatter';
 import type { Entity, IsnadDocument, Source, TextRange } from '../../model';
 import { deletion, insertion, type OffsetEdit } from './edits';
 import { normalizeId } from '../../ids';
+import { oncePer } from '../../memo';
 
 export type DefinitionSection = 'sources' | 'entities';
 
@@ -131,17 +132,34 @@ export function anchorsAliasedOutside(doc: IsnadDocument, range: TextRange): boo
   const frontMatter = doc.frontMatter;
   if (!frontMatter) return false;
   const base = frontMatter.contentRange.start;
-  const yaml = parsedYaml(doc.text.slice(base, frontMatter.contentRange.end));
-  const anchors = new Set<string>();
-  const aliases: { readonly name: string; readonly at: number }[] = [];
+  const { anchors, aliases } = anchorsAndAliases(parsedYaml(doc.text.slice(base, frontMatter.contentRange.end)));
+  if (aliases.length === 0) return false;
+  const inRange = (at: number) => range.start <= base + at && base + at < range.end;
+  const anchored = new Set(anchors.filter(({ at }) => inRange(at)).map(({ name }) => name));
+  return aliases.some(({ name, at }) => anchored.has(name) && !inRange(at));
+}
+
+interface NamedNode {
+  readonly name: string;
+  /** Offset in the YAML text; -1 when the node has no range. */
+  readonly at: number;
+}
+
+/**
+ * The anchors and aliases of a parsed front matter, found by one walk per YAML document: fix-all
+ * asks about every unused definition, and the light bulb at every move of the cursor.
+ */
+const anchorsAndAliases = oncePer((yaml: YamlDocument) => {
+  const anchors: NamedNode[] = [];
+  const aliases: NamedNode[] = [];
   visit(yaml, (_key, node) => {
     if (!isAlias(node) && !isScalar(node) && !isCollection(node)) return;
-    const at = base + (node.range?.[0] ?? -1);
+    const at = node.range?.[0] ?? -1;
     if (isAlias(node)) aliases.push({ name: node.source, at });
-    else if (node.anchor && range.start <= at && at < range.end) anchors.add(node.anchor);
+    else if (node.anchor) anchors.push({ name: node.anchor, at });
   });
-  return aliases.some(({ name, at }) => anchors.has(name) && (at < range.start || at >= range.end));
-}
+  return { anchors, aliases };
+});
 
 /** A string as YAML writes it: plain when it reads back as itself, else double-quoted (JSON's escapes are YAML's). */
 export function yamlString(value: string): string {
